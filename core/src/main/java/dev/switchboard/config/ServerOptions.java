@@ -1,0 +1,65 @@
+package dev.switchboard.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What every server has, whatever its transport: whether it runs, how much it matters, what it knows, and how
+ * patiently it is connected.
+ *
+ * @param description a human-readable name (optional, may be null)
+ * @param enabled whether Switchboard connects to it at all
+ * @param required whether startup fails when it cannot be connected
+ * @param priority 1-999, lower wins when several servers can answer
+ * @param domains the business domains it is an authority for
+ * @param capabilities what it declares it can do (informational)
+ * @param aliases other names that refer to it
+ * @param connectTimeout the limit on one connection attempt (start/dial and MCP initialisation)
+ * @param requestTimeout the default limit on one request
+ * @param retry how connecting is retried
+ */
+public record ServerOptions(String description, boolean enabled, boolean required, int priority,
+        List<String> domains, List<String> capabilities, List<String> aliases, Duration connectTimeout,
+        Duration requestTimeout, RetryPolicy retry) {
+
+    public static final int DEFAULT_PRIORITY = 100;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Enabled, optional, priority 100, default timeouts and retry. */
+    public static final ServerOptions DEFAULT = new ServerOptions(null, true, false, DEFAULT_PRIORITY, List.of(),
+            List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT);
+
+    public ServerOptions {
+        domains = List.copyOf(domains);
+        capabilities = List.copyOf(capabilities);
+        aliases = List.copyOf(aliases);
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(retry, "retry");
+        RetryPolicy.check(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
+        RetryPolicy.check(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
+        RetryPolicy.check(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
+    }
+
+    public ServerOptions withRequired(boolean newRequired) {
+        return new ServerOptions(description, enabled, newRequired, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, retry);
+    }
+
+    public ServerOptions withEnabled(boolean newEnabled) {
+        return new ServerOptions(description, newEnabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, retry);
+    }
+
+    public ServerOptions withRetry(RetryPolicy newRetry) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, newRetry);
+    }
+
+    public ServerOptions withConnectTimeout(Duration newConnectTimeout) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                newConnectTimeout, requestTimeout, retry);
+    }
+}
