@@ -1,0 +1,269 @@
+package dev.switchboard;
+
+import dev.switchboard.catalog.Suggestions;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.StdioServer;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.observe.Redactor;
+import dev.switchboard.upstream.Sleeper;
+import dev.switchboard.upstream.Upstream;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Switchboard: one object that owns the connections to every configured MCP server.
+ *
+ * <p>{@link #start} connects to every enabled server in parallel and returns once each has connected, failed for
+ * good, or used up its startup attempts; a {@code required} server that did not connect fails the start with one
+ * error naming every such server. Optional servers that failed keep being retried in the background. All methods
+ * are blocking and safe to call from many (virtual) threads at once. {@link #close} releases every process,
+ * thread and socket.
+ *
+ * {@snippet :
+ * try (Switchboard sb = Switchboard.start(ConfigLoader.load(Path.of("switchboard.yaml")))) {
+ *     ToolResult r = sb.call("github", "search_issues", Map.of("q", "is:open"));
+ *     System.out.println(r.text());
+ * }
+ * }
+ */
+public final class Switchboard implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
+
+    private final SwitchboardConfig config;
+    private final Map<String, Upstream> upstreams;
+    private final Map<String, String> aliases;
+    private final Clock clock;
+    private volatile boolean closed;
+
+    private Switchboard(SwitchboardConfig config, Map<String, Upstream> upstreams, Clock clock) {
+        this.config = config;
+        this.upstreams = upstreams;
+        this.clock = clock;
+        this.aliases = new LinkedHashMap<>();
+        for (ServerConfig s : config.servers()) {
+            s.options().aliases().forEach(a -> aliases.put(a, s.name()));
+        }
+    }
+
+    /** Connects to every enabled server of the configuration; see the class description. */
+    public static Switchboard start(SwitchboardConfig config) {
+        return builder(config).start();
+    }
+
+    public static Builder builder(SwitchboardConfig config) {
+        return new Builder(config);
+    }
+
+    /** Options for {@link Switchboard#start}. */
+    public static final class Builder {
+        private final SwitchboardConfig config;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Consumer<ServerStatus> listener = s -> { };
+
+        private Builder(SwitchboardConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Called on every change of a server's state, from Switchboard's threads; keep it quick. */
+        public Builder listener(Consumer<ServerStatus> listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How waits between connection attempts are made; tests pass one that does not really wait. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Switchboard start() {
+            rememberSecrets(config);
+            Map<String, Upstream> ups = new LinkedHashMap<>();
+            for (ServerConfig s : config.servers()) {
+                ups.put(s.name(), new Upstream(s, clock, sleeper, listener));
+            }
+            Switchboard sb = new Switchboard(config, ups, clock);
+            sb.connectAll();
+            return sb;
+        }
+    }
+
+    private void connectAll() {
+        log.atInfo().setMessage("switchboard.starting").addKeyValue("servers", upstreams.size()).log();
+        upstreams.values().forEach(Upstream::start);
+        List<CompletableFuture<ServerStatus>> all = upstreams.values().stream().map(Upstream::settled).toList();
+        try {
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new SwitchboardException(ErrorCode.CANCELLED, "start was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            close();
+            throw new SwitchboardException(ErrorCode.INTERNAL, null, null, "start failed: " + e.getCause(), e);
+        }
+        List<ServerStatus> failedRequired = status().stream()
+                .filter(s -> s.required() && s.state() != ServerState.READY && s.state() != ServerState.DISABLED)
+                .toList();
+        if (!failedRequired.isEmpty()) {
+            close();
+            throw startupFailure(failedRequired);
+        }
+        log.atInfo().setMessage("switchboard.started")
+                .addKeyValue("ready", status().stream().filter(ServerStatus::ready).count())
+                .addKeyValue("servers", upstreams.size()).log();
+    }
+
+    private static SwitchboardException startupFailure(List<ServerStatus> failed) {
+        StringBuilder sb = new StringBuilder(failed.size() == 1 ? "a required server" : failed.size()
+                + " required servers").append(" could not be connected:");
+        for (ServerStatus s : failed) {
+            ErrorInfo e = s.lastError();
+            sb.append("\n  ").append(s.name()).append(": ")
+                    .append(e == null ? s.state().name() : e.code() + " " + e.message());
+        }
+        ErrorInfo first = failed.get(0).lastError();
+        return new SwitchboardException(first == null ? ErrorCode.SERVER_UNAVAILABLE : first.code(),
+                failed.size() == 1 ? failed.get(0).name() : null, null, sb.toString(), null);
+    }
+
+    private static void rememberSecrets(SwitchboardConfig config) {
+        List<String> secrets = new ArrayList<>();
+        for (ServerConfig s : config.servers()) {
+            switch (s) {
+                case StdioServer st -> secrets.addAll(st.env().values());
+                case HttpServer h -> secrets.addAll(h.headers().values());
+            }
+        }
+        Redactor.remember(secrets);
+    }
+
+    public SwitchboardConfig config() {
+        return config;
+    }
+
+    /** A snapshot of every configured server, in configuration order. */
+    public List<ServerStatus> status() {
+        return upstreams.values().stream().map(Upstream::status).toList();
+    }
+
+    /** A snapshot of one server, by name or alias. */
+    public ServerStatus status(String server) {
+        return upstream(server, null).status();
+    }
+
+    /** The tools of one server (by name or alias); empty while it is not connected. */
+    public List<McpSchema.Tool> tools(String server) {
+        return upstream(server, null).tools();
+    }
+
+    /** The tools of every connected server, by server name, in configuration order. */
+    public Map<String, List<McpSchema.Tool>> tools() {
+        Map<String, List<McpSchema.Tool>> out = new LinkedHashMap<>();
+        upstreams.forEach((name, u) -> {
+            if (u.status().ready()) {
+                out.put(name, u.tools());
+            }
+        });
+        return out;
+    }
+
+    /** Calls a tool of a server with the server's default request timeout. */
+    public ToolResult call(String server, String tool, Map<String, Object> arguments) {
+        Upstream u = upstream(server, tool);
+        return call(server, tool, arguments, u.config().options().requestTimeout());
+    }
+
+    /**
+     * Calls a tool of a server (by name or alias) and waits for its result, at most {@code timeout}.
+     *
+     * @throws SwitchboardException UNKNOWN_SERVER, UNKNOWN_TOOL, SERVER_UNAVAILABLE, TIMEOUT, PROCESS_EXITED,
+     *     RPC_ERROR ... ; a tool that reports an error returns a result with {@link ToolResult#isError()}
+     */
+    public ToolResult call(String server, String tool, Map<String, Object> arguments, Duration timeout) {
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(timeout, "timeout");
+        Upstream u = upstream(server, tool);
+        checkToolExists(u, tool);
+        Map<String, Object> args = arguments == null ? Map.of() : arguments;
+        long t0 = System.nanoTime();
+        try {
+            McpSchema.CallToolResult result = u.request("tools/call", tool, timeout,
+                    c -> c.callTool(new McpSchema.CallToolRequest(tool, args)));
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            log.atDebug().setMessage("call.done").addKeyValue("server", u.name()).addKeyValue("tool", tool)
+                    .addKeyValue("duration_ms", took.toMillis())
+                    .addKeyValue("is_error", Boolean.TRUE.equals(result.isError())).log();
+            return new ToolResult(u.name(), tool, took, result);
+        } catch (SwitchboardException e) {
+            log.atWarn().setMessage("call.failed").addKeyValue("server", u.name()).addKeyValue("tool", tool)
+                    .addKeyValue("error_code", e.code().name())
+                    .addKeyValue("duration_ms", Duration.ofNanos(System.nanoTime() - t0).toMillis())
+                    .addKeyValue("message", e.getMessage()).log();
+            throw e;
+        }
+    }
+
+    private void checkToolExists(Upstream u, String tool) {
+        if (!u.status().ready()) {
+            return; // the request reports why the server is unavailable
+        }
+        List<String> names = u.tools().stream().map(McpSchema.Tool::name).toList();
+        if (!names.contains(tool)) {
+            List<String> close = Suggestions.closest(tool, names, 3);
+            throw new SwitchboardException(ErrorCode.UNKNOWN_TOOL, u.name(), tool, "server '" + u.name()
+                    + "' has no tool '" + tool + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ",
+                            close) + "?") + " (list them with: switchboard tools)", null);
+        }
+    }
+
+    private Upstream upstream(String server, String tool) {
+        if (closed) {
+            throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, server, tool, "Switchboard is closed", null);
+        }
+        Objects.requireNonNull(server, "server");
+        Upstream u = upstreams.get(server);
+        if (u == null && aliases.containsKey(server)) {
+            u = upstreams.get(aliases.get(server));
+        }
+        if (u == null) {
+            List<String> known = new ArrayList<>(upstreams.keySet());
+            List<String> close = Suggestions.closest(server, known, 3);
+            throw new SwitchboardException(ErrorCode.UNKNOWN_SERVER, server, tool, "no server is named '" + server
+                    + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                    + " (known: " + String.join(", ", known) + ")", null);
+        }
+        return u;
+    }
+
+    /** Closes every connection in parallel: processes are stopped (and their process trees), sockets closed. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            upstreams.values().forEach(u -> exec.submit(u::close));
+        }
+        log.atInfo().setMessage("switchboard.closed").log();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.switchboard.upstream;
+
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.StdioServer;
+import dev.switchboard.config.Transport;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Makes one connection attempt to a server: builds its transport, initialises the MCP session within the connect
+ * timeout, and lists what the server offers. Either returns a ready {@link UpstreamSession} or throws a classified
+ * {@link SwitchboardException}, leaving nothing open behind it.
+ */
+final class Connector {
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final HttpExchangeLog http = new HttpExchangeLog();
+    private final ErrorClassifier classifier;
+    private final SessionHooks hooks;
+
+    /** What a live session reports back to its owner. */
+    interface SessionHooks {
+        void onToolsChanged(java.util.List<McpSchema.Tool> tools);
+
+        void onServerLog(McpSchema.LoggingMessageNotification message);
+    }
+
+    Connector(ServerConfig config, Clock clock, SessionHooks hooks) {
+        this.config = config;
+        this.clock = clock;
+        this.hooks = hooks;
+        this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null);
+    }
+
+    ErrorClassifier classifier() {
+        return classifier;
+    }
+
+    /** One attempt; interrupting the calling thread abandons it and releases what it started. */
+    UpstreamSession connect() throws InterruptedException {
+        http.reset();
+        Instant start = clock.instant();
+        Duration timeout = config.options().connectTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var early = new CompletableFuture<Throwable>();
+        var live = new AtomicReference<UpstreamSession>();
+        var httpClient = new AtomicReference<HttpClient>();
+        McpAsyncClient client = null;
+        McpClientTransport transport = null;
+        try {
+            transport = new InterceptingTransport(transport(httpClient::set), t -> onTransportError(t, early, live));
+            client = buildClient(transport);
+            McpSchema.InitializeResult init = await(client.initialize().toFuture(), early, deadline, "initialize");
+            var listing = new Listing(client, early, deadline, this);
+            UpstreamSession session = listing.toSession(init, start, clock, closer(client, transport, httpClient));
+            live.set(session);
+            return session;
+        } catch (InterruptedException e) {
+            closeQuietly(client, transport, httpClient.get());
+            throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(client, transport, httpClient.get());
+            throw e instanceof SwitchboardException se ? se
+                    : classifier.classify(e, "initialize", null, timeout);
+        }
+    }
+
+    private void onTransportError(Throwable t, CompletableFuture<Throwable> early,
+            AtomicReference<UpstreamSession> live) {
+        UpstreamSession session = live.get();
+        if (session == null) {
+            early.complete(t);
+            return;
+        }
+        SwitchboardException error = classifier.classify(t, "a request", null, config.options().requestTimeout());
+        if (error.code() == dev.switchboard.ErrorCode.PROCESS_EXITED) {
+            session.lose(error);
+        } else {
+            session.failInFlight(error);
+        }
+    }
+
+    /** Waits for an SDK future, failing early when the transport reports an error first. */
+    <T> T await(CompletableFuture<T> future, CompletableFuture<Throwable> early, long deadlineNanos, String what)
+            throws InterruptedException {
+        early.thenAccept(future::completeExceptionally);
+        long left = deadlineNanos - System.nanoTime();
+        try {
+            return future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw classifier.classify(e, what, null, config.options().connectTimeout());
+        } catch (ExecutionException e) {
+            throw classifier.classify(e.getCause(), what, null, config.options().connectTimeout());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    private McpAsyncClient buildClient(McpClientTransport transport) {
+        Duration request = config.options().requestTimeout();
+        return McpClient.async(transport)
+                // Switchboard enforces deadlines itself; the SDK's timeout is only a backstop.
+                .requestTimeout(request.plus(Duration.ofSeconds(5)))
+                .initializationTimeout(config.options().connectTimeout().plus(Duration.ofSeconds(5)))
+                .clientInfo(new McpSchema.Implementation("switchboard", Version.TEXT))
+                .capabilities(McpSchema.ClientCapabilities.builder().build())
+                .toolsChangeConsumer(tools -> reactor.core.publisher.Mono.fromRunnable(
+                        () -> hooks.onToolsChanged(tools)))
+                .loggingConsumer(msg -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onServerLog(msg)))
+                .build();
+    }
+
+    private McpClientTransport transport(Consumer<HttpClient> ownHttpClient) {
+        return switch (config) {
+            case StdioServer s -> StdioTransports.create(s);
+            case HttpServer h -> httpTransport(h, ownHttpClient);
+        };
+    }
+
+    private McpClientTransport httpTransport(HttpServer h, Consumer<HttpClient> ownHttpClient) {
+        URI url = h.url();
+        String base = url.getScheme() + "://" + url.getRawAuthority();
+        String endpoint = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        HttpClient.Builder clients = ObservedHttpClient.builder(http, ownHttpClient)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(h.options().connectTimeout());
+        if (h.transport() == Transport.SSE) {
+            return HttpClientSseClientTransport.builder(base)
+                    .sseEndpoint(endpoint)
+                    .clientBuilder(clients)
+                    .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader))
+                    .build();
+        }
+        return HttpClientStreamableHttpTransport.builder(base)
+                .endpoint(endpoint)
+                .clientBuilder(clients)
+                .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader))
+                .build();
+    }
+
+    private static Runnable closer(McpAsyncClient client, McpClientTransport transport,
+            AtomicReference<HttpClient> httpClient) {
+        return () -> closeQuietly(client, transport, httpClient.get());
+    }
+
+    static void closeQuietly(McpAsyncClient client, McpClientTransport transport, HttpClient httpClient) {
+        try {
+            if (client != null) {
+                client.closeGracefully().block(CLOSE_TIMEOUT);
+            }
+        } catch (RuntimeException ignored) {
+            // Closing is best effort: the transport close below releases what matters.
+        }
+        try {
+            if (transport != null) {
+                transport.close();
+            }
+        } catch (RuntimeException ignored) {
+            // Same: a transport that fails to close politely is still released by its owner.
+        }
+        if (httpClient != null) {
+            httpClient.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package dev.switchboard.upstream;
+
+import dev.switchboard.ErrorCode;
+import dev.switchboard.ErrorInfo;
+import dev.switchboard.ServerState;
+import dev.switchboard.ServerStatus;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.ServerConfig;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * One supervised connection to one server. A virtual thread connects, retries transient failures with backoff and
+ * jitter, and reconnects when the session is lost (a crashed process is restarted), until the connection is closed.
+ * Requests are made on the current session and fail at once, with a classified error, when it is lost.
+ */
+public final class Upstream implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Upstream.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Consumer<ServerStatus> listener;
+    private final Connector connector;
+    private final Backoff backoff;
+    private final StatusBook book;
+    private final CompletableFuture<ServerStatus> settled = new CompletableFuture<>();
+    private volatile UpstreamSession session;
+    private volatile boolean closed;
+    private volatile Thread supervisor;
+
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener) {
+        this.config = config;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.listener = listener;
+        this.backoff = new Backoff(config.options().retry());
+        this.book = new StatusBook(config);
+        this.connector = new Connector(config, clock, new Connector.SessionHooks() {
+            @Override
+            public void onToolsChanged(List<McpSchema.Tool> tools) {
+                UpstreamSession s = session;
+                if (s != null) {
+                    s.tools(tools);
+                    Events.info(log, "upstream.tools_changed").addKeyValue("server", config.name())
+                            .addKeyValue("tools", tools.size()).log();
+                }
+            }
+
+            @Override
+            public void onServerLog(McpSchema.LoggingMessageNotification m) {
+                Events.serverLog(log, config.name(), m);
+            }
+        });
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Starts connecting in the background; a disabled server is only marked so. */
+    public void start() {
+        if (!config.options().enabled()) {
+            update(ServerState.DISABLED, null);
+            settled.complete(status());
+            return;
+        }
+        supervisor = Thread.ofVirtual().name("switchboard-upstream-" + config.name()).start(this::supervise);
+    }
+
+    /**
+     * Completes when the server is first ready, has failed for good, or has used up its startup attempts (it is
+     * then retried in the background).
+     */
+    public CompletableFuture<ServerStatus> settled() {
+        return settled;
+    }
+
+    public ServerStatus status() {
+        return book.snapshot(session);
+    }
+
+    /** The tools of the current session; empty when not connected. */
+    public List<McpSchema.Tool> tools() {
+        UpstreamSession s = session;
+        return s == null ? List.of() : s.tools();
+    }
+
+    private void supervise() {
+        int failures = 0;
+        while (!closed) {
+            update(ServerState.CONNECTING, null);
+            Events.info(log, "upstream.connecting").addKeyValue("server", config.name())
+                    .addKeyValue("transport", config.transport().configName()).addKeyValue("attempt", book.attempts() + 1).log();
+            Duration retryAfter = null;
+            try {
+                book.attempt();
+                UpstreamSession s = connector.connect();
+                failures = 0;
+                if (!runSession(s)) {
+                    return;
+                }
+                failures = 1;
+            } catch (SwitchboardException e) {
+                failures++;
+                retryAfter = retryAfterOf(e);
+                if (!recordFailure(e, failures)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                break;
+            }
+            boolean startupAttemptsUsed = failures >= config.options().retry().maxAttempts();
+            if (!waitBeforeRetry(backoff.delay(failures, retryAfter), startupAttemptsUsed)) {
+                break;
+            }
+        }
+        update(ServerState.CLOSED, null);
+    }
+
+    /** Serves one ready session until it is lost; returns false when the connection was closed meanwhile. */
+    private boolean runSession(UpstreamSession s) throws InterruptedException {
+        session = s;
+        if (closed) {
+            session = null;
+            s.close();
+            return false;
+        }
+        book.ready(s);
+        update(ServerState.READY, null);
+        Events.info(log, "upstream.ready").addKeyValue("server", config.name())
+                .addKeyValue("transport", config.transport().configName()).addKeyValue("protocol", s.init.protocolVersion())
+                .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
+        settled.complete(status());
+        SwitchboardException reason;
+        try {
+            reason = s.lost().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a session's loss is never exceptional", e);
+        } finally {
+            session = null;
+            s.close();
+        }
+        if (closed) {
+            return false;
+        }
+        book.failed(errorInfo(reason));
+        Events.warn(log, "upstream.lost").addKeyValue("server", config.name()).addKeyValue("error_code", reason.code().name())
+                .addKeyValue("message", reason.getMessage()).log();
+        return true;
+    }
+
+    /** Returns false when the failure is final. */
+    private boolean recordFailure(SwitchboardException e, int failures) {
+        book.failed(errorInfo(e));
+        Events.warn(log, "upstream.failed").addKeyValue("server", config.name()).addKeyValue("error_code", e.code().name())
+                .addKeyValue("attempt", failures).addKeyValue("message", e.getMessage()).log();
+        if (!e.code().retryable()) {
+            update(ServerState.FAILED, e);
+            settled.complete(status());
+            return false;
+        }
+        return true;
+    }
+
+    private boolean waitBeforeRetry(Duration delay, boolean settle) {
+        if (closed) {
+            return false;
+        }
+        book.nextAttemptAt(clock.instant().plus(delay));
+        update(ServerState.RETRYING, null);
+        if (settle) {
+            settled.complete(status());
+        }
+        Events.info(log, "upstream.retrying").addKeyValue("server", config.name()).addKeyValue("delay_ms", delay.toMillis())
+                .addKeyValue("attempt", book.attempts() + 1).log();
+        try {
+            sleeper.sleep(delay);
+            return !closed;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private ErrorInfo errorInfo(SwitchboardException e) {
+        return new ErrorInfo(e.code(), e.getMessage(), clock.instant());
+    }
+
+    private static Duration retryAfterOf(SwitchboardException e) {
+        return e instanceof RetryLaterException r ? r.retryAfter() : null;
+    }
+
+    private void update(ServerState state, SwitchboardException finalError) {
+        book.state(state);
+        if (finalError != null) {
+            book.failed(errorInfo(finalError));
+        }
+        try {
+            listener.accept(status());
+        } catch (RuntimeException e) {
+            log.warn("status listener failed", e);
+        }
+    }
+
+    /**
+     * Runs one request on the current session and waits for it, at most {@code timeout}.
+     *
+     * @param what the operation, for messages ("tools/call")
+     * @param tool the tool concerned, or null
+     */
+    public <T> T request(String what, String tool, Duration timeout, Function<McpAsyncClient, Mono<T>> op) {
+        UpstreamSession s = session;
+        if (closed) {
+            throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, config.name(), tool,
+                    "server '" + config.name() + "' is closed", null);
+        }
+        if (s == null) {
+            throw unavailable(tool);
+        }
+        CompletableFuture<T> f = op.apply(s.client).toFuture();
+        s.track(f);
+        try {
+            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw connector.classifier().classify(e, what, tool, timeout);
+        } catch (ExecutionException e) {
+            throw connector.classifier().classify(e.getCause(), what, tool, timeout);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new SwitchboardException(ErrorCode.CANCELLED, config.name(), tool,
+                    "call to server '" + config.name() + "' was interrupted", e);
+        } finally {
+            s.untrack(f);
+        }
+    }
+
+    private SwitchboardException unavailable(String tool) {
+        ServerStatus st = status();
+        String why = st.lastError() == null ? "" : "; last error: " + st.lastError().code() + ": "
+                + st.lastError().message();
+        String hint = switch (st.state()) {
+            case DISABLED -> " (it is disabled in the configuration)";
+            case FAILED -> " (it failed for good; fix the cause and reconnect)";
+            default -> " (Switchboard keeps retrying in the background)";
+        };
+        return new SwitchboardException(ErrorCode.SERVER_UNAVAILABLE, config.name(), tool,
+                "server '" + config.name() + "' is " + st.state() + hint + why, null);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        UpstreamSession s = session;
+        if (s != null) {
+            s.lose(new SwitchboardException(ErrorCode.SHUTTING_DOWN, config.name(),
+                    "server '" + config.name() + "' is closing"));
+        }
+        Thread t = supervisor;
+        if (t != null) {
+            t.interrupt();
+            try {
+                if (!t.join(CLOSE_WAIT)) {
+                    log.warn("supervisor of {} did not stop in {}", config.name(), CLOSE_WAIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (book.state() != ServerState.CLOSED) {
+            update(ServerState.CLOSED, null);
+        }
+        settled.complete(status());
+        Events.info(log, "upstream.closed").addKeyValue("server", config.name()).log();
+    }
+}

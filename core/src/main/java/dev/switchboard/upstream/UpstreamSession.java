@@ -1,0 +1,84 @@
+package dev.switchboard.upstream;
+
+import dev.switchboard.SwitchboardException;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One initialised MCP session with a server: the SDK client, what the server said about itself, and the requests
+ * in flight on it, which all fail together when the session is lost.
+ */
+final class UpstreamSession {
+    final McpAsyncClient client;
+    final McpSchema.InitializeResult init;
+    final Instant readyAt;
+    final Duration connectDuration;
+    final int resourceCount;
+    final int promptCount;
+    private volatile List<McpSchema.Tool> tools;
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<SwitchboardException> lost = new CompletableFuture<>();
+    private final Runnable closer;
+
+    UpstreamSession(McpAsyncClient client, McpSchema.InitializeResult init, List<McpSchema.Tool> tools,
+            int resourceCount, int promptCount, Instant readyAt, Duration connectDuration, Runnable closer) {
+        this.client = client;
+        this.init = init;
+        this.tools = List.copyOf(tools);
+        this.resourceCount = resourceCount;
+        this.promptCount = promptCount;
+        this.readyAt = readyAt;
+        this.connectDuration = connectDuration;
+        this.closer = closer;
+    }
+
+    List<McpSchema.Tool> tools() {
+        return tools;
+    }
+
+    void tools(List<McpSchema.Tool> fresh) {
+        this.tools = List.copyOf(fresh);
+    }
+
+    void track(CompletableFuture<?> request) {
+        inFlight.add(request);
+        if (lost.isDone()) {
+            request.completeExceptionally(lost.join());
+        }
+    }
+
+    void untrack(CompletableFuture<?> request) {
+        inFlight.remove(request);
+    }
+
+    int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** Fails every request in flight with this error, keeping the session. */
+    void failInFlight(SwitchboardException error) {
+        for (CompletableFuture<?> f : inFlight) {
+            f.completeExceptionally(error);
+        }
+    }
+
+    /** Marks the session dead: requests in flight fail now, and the supervisor reconnects. */
+    void lose(SwitchboardException reason) {
+        lost.complete(reason);
+        failInFlight(reason);
+    }
+
+    CompletableFuture<SwitchboardException> lost() {
+        return lost;
+    }
+
+    void close() {
+        closer.run();
+    }
+}
