@@ -19,15 +19,17 @@ final class HttpExchangeLog {
     private volatile Response lastFailure;
 
     void record(int status, HttpHeaders headers) {
-        if (status >= 200 && status < 300) {
+        String contentType = headers.firstValue("content-type").orElse(null);
+        boolean html = contentType != null && contentType.toLowerCase().contains("text/html");
+        if (status >= 200 && status < 300 && !html) {
             return;
         }
-        lastFailure = new Response(status, headers.firstValue("content-type").orElse(null),
+        lastFailure = new Response(status, contentType,
                 headers.firstValue("retry-after").flatMap(HttpExchangeLog::parseRetryAfter).orElse(null),
                 headers.firstValue("www-authenticate").orElse(null));
     }
 
-    /** The last non-2xx response since the last {@link #reset()}. */
+    /** The last non-2xx (or HTML) response since the last {@link #reset()}. */
     Optional<Response> lastFailure() {
         return Optional.ofNullable(lastFailure);
     }

@@ -1,0 +1,131 @@
+package dev.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.ErrorCode;
+import dev.switchboard.ServerState;
+import dev.switchboard.ServerStatus;
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.RetryPolicy;
+import dev.switchboard.config.ServerOptions;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.Transport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each way an HTTP server can fail to connect, produced for real on a loopback socket, gets its own error code, a
+ * message that says what to check, and the right retry behaviour: transient failures are retried with backoff,
+ * the others fail at once.
+ */
+class ClassifiesHttpConnectFailuresTest {
+    private static final RetryPolicy THREE_ATTEMPTS_NO_JITTER =
+            new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 0.0);
+
+    @Test
+    void closedPortIsUnreachableAndRetriedWithExponentialBackoff() throws IOException {
+        URI url = URI.create("http://127.0.0.1:" + closedPort() + "/mcp");
+        var sleeper = new RecordingSleeper(2);
+        try (var sb = Switchboard.builder(config(url, Transport.STREAMABLE_HTTP, false)).sleeper(sleeper).start()) {
+            ServerStatus st = sb.status("remote");
+            assertThat(st.state()).isEqualTo(ServerState.RETRYING);
+            assertThat(st.lastError().code()).isEqualTo(ErrorCode.UNREACHABLE);
+            assertThat(st.lastError().message()).contains("remote", "unreachable", url.toString(), "running");
+            assertThat(sleeper.waits()).startsWith(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void requiredServerThatCannotBeReachedFailsStartupNamingIt() throws IOException {
+        URI url = URI.create("http://127.0.0.1:" + closedPort() + "/mcp");
+        assertThatThrownBy(() -> Switchboard.builder(config(url, Transport.STREAMABLE_HTTP, true))
+                .sleeper(new RecordingSleeper(2)).start())
+                .isInstanceOfSatisfying(SwitchboardException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("required server", "remote: UNREACHABLE");
+                });
+    }
+
+    @Test
+    void unauthorizedIsAuthFailedAndNotRetried() {
+        try (var stub = StubHttpEndpoint.answering(401, "text/plain", "no", Map.of("WWW-Authenticate", "Bearer"));
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false))
+                        .sleeper(new RecordingSleeper(0)).start()) {
+            ServerStatus st = sb.status("remote");
+            assertThat(st.state()).isEqualTo(ServerState.FAILED);
+            assertThat(st.lastError().code()).isEqualTo(ErrorCode.AUTH_FAILED);
+            assertThat(st.lastError().message()).contains("401", "Authorization", "Bearer");
+            assertThat(st.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void notFoundIsAProtocolMismatchThatSuggestsTheOtherTransport() {
+        try (var stub = StubHttpEndpoint.answering(404, "text/plain", "Cannot POST /mcp", Map.of());
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false))
+                        .sleeper(new RecordingSleeper(0)).start()) {
+            ServerStatus st = sb.status("remote");
+            assertThat(st.state()).isEqualTo(ServerState.FAILED);
+            assertThat(st.lastError().code()).isEqualTo(ErrorCode.PROTOCOL_MISMATCH);
+            assertThat(st.lastError().message()).contains("404", "transport: sse");
+        }
+    }
+
+    @Test
+    void anHtmlPageIsAProtocolMismatch() {
+        try (var stub = StubHttpEndpoint.answering(200, "text/html", "<html>login</html>", Map.of());
+                var sb = Switchboard.builder(config(stub.url("/"), Transport.STREAMABLE_HTTP, false))
+                        .sleeper(new RecordingSleeper(0)).start()) {
+            ServerStatus st = sb.status("remote");
+            assertThat(st.lastError().code()).isEqualTo(ErrorCode.PROTOCOL_MISMATCH);
+            assertThat(st.lastError().message()).contains("HTML");
+        }
+    }
+
+    @Test
+    void serviceUnavailableIsRetriedNoSoonerThanRetryAfter() {
+        var sleeper = new RecordingSleeper(2);
+        try (var stub = StubHttpEndpoint.answering(503, "text/plain", "busy", Map.of("Retry-After", "7"));
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false))
+                        .sleeper(sleeper).start()) {
+            ServerStatus st = sb.status("remote");
+            assertThat(st.lastError().code()).isEqualTo(ErrorCode.UNREACHABLE);
+            assertThat(st.lastError().message()).contains("503");
+            assertThat(sleeper.waits()).first().isEqualTo(Duration.ofSeconds(7));
+            assertThat(stub.requests()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void anUnsupportedProtocolVersionIsAProtocolMismatch() {
+        try (var stub = StubHttpEndpoint.initializingWithVersion("1999-01-01");
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false))
+                        .sleeper(new RecordingSleeper(0)).start()) {
+            ServerStatus st = sb.status("remote");
+            assertThat(st.state()).isEqualTo(ServerState.FAILED);
+            assertThat(st.lastError().code()).isEqualTo(ErrorCode.PROTOCOL_MISMATCH);
+            assertThat(st.lastError().message()).contains("1999-01-01", "2025-11-25");
+        }
+    }
+
+    private static SwitchboardConfig config(URI url, Transport transport, boolean required) {
+        ServerOptions options = ServerOptions.DEFAULT.withRequired(required).withRetry(THREE_ATTEMPTS_NO_JITTER)
+                .withConnectTimeout(Duration.ofSeconds(10));
+        return SwitchboardConfig.of(List.of(new HttpServer("remote", options, transport, url, Map.of())));
+    }
+
+    private static int closedPort() throws IOException {
+        try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
