@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON text into a {@link Tree}, token by token.
@@ -69,7 +71,7 @@ final class TreeReader {
             }
             return Optional.of(Tree.asMap(root));
         } catch (JsonProcessingException e) {
-            problems.errorAsWritten(location(source, e.getLocation()), "invalid " + syntax + ": " + reason(e));
+            problems.errorAsWritten(location(source, e), "invalid " + syntax + ": " + reason(e));
         } catch (TooLarge e) {
             problems.errorAsWritten(source, "has more than " + MAX_VALUES
                     + " values (expected: a configuration file; are YAML aliases nested too deep?)");
@@ -181,6 +183,14 @@ final class TreeReader {
         return path.equals("servers") || path.equals("mcpServers") || path.equals("mcp_servers");
     }
 
+    /** SnakeYAML knows where a YAML problem is more precisely than the location Jackson derives from it. */
+    private static String location(String source, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            return source + ":" + (m.getProblemMark().getLine() + 1) + ":" + (m.getProblemMark().getColumn() + 1);
+        }
+        return location(source, e.getLocation());
+    }
+
     private static String location(String source, JsonLocation loc) {
         if (loc == null || loc.getLineNr() < 1) {
             return source;
@@ -190,8 +200,7 @@ final class TreeReader {
 
     /** The parser's short reason, without the quoted source line or any quoted token that could be a secret. */
     private static String reason(JsonProcessingException e) {
-        String reason = e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
-                ? m.getProblem() + (m.getContext() == null ? "" : " (" + m.getContext() + ")")
+        String reason = e.getCause() instanceof MarkedYAMLException m ? m.getProblem() + context(m)
                 : e.getOriginalMessage();
         reason = reason.lines().findFirst().orElse("").trim();
         Matcher q = QUOTED.matcher(reason);
@@ -201,6 +210,15 @@ final class TreeReader {
             q.appendReplacement(sb, Matcher.quoteReplacement(token));
         }
         return q.appendTail(sb).toString();
+    }
+
+    private static String context(MarkedYAMLException m) {
+        if (m.getContext() == null) {
+            return "";
+        }
+        Mark at = m.getContextMark();
+        return " (" + m.getContext() + (at == null ? "" : " that starts at " + (at.getLine() + 1) + ":"
+                + (at.getColumn() + 1)) + ")";
     }
 
     private static final class TooLarge extends RuntimeException {
