@@ -14,7 +14,7 @@ public final class ConfigException extends SwitchboardException {
     private static final long serialVersionUID = 1L;
 
     private final String source;
-    private final transient List<ConfigProblem> problems;
+    private final List<ConfigProblem> problems;
 
     public ConfigException(String source, List<ConfigProblem> problems) {
         super(ErrorCode.CONFIG_INVALID, format(problems));

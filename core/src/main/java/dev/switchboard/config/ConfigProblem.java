@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  *     {@code file:line:column} for a syntax error
  * @param message what is wrong, usually ending with {@code (expected ...)}; never quotes a secret value
  */
-public record ConfigProblem(String path, String message) {
+public record ConfigProblem(String path, String message) implements Serializable {
 
     public ConfigProblem {
         Objects.requireNonNull(path, "path");

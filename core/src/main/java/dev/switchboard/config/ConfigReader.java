@@ -2,6 +2,7 @@ package dev.switchboard.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,9 +47,10 @@ final class ConfigReader {
         ServerReader reader = new ServerReader(base, grace == null || grace.isNegative()
                 ? StdioServer.DEFAULT_SHUTDOWN_GRACE : grace, environment);
         List<ServerReader.Outcome> outcomes = servers(top.raw("servers"), reader, problems);
-        List<ServerConfig> servers = new Result(outcomes, orchestration, logging).servers();
-        CrossChecks.aliases(servers, problems);
-        CrossChecks.priorities(servers, problems);
+        Map<String, ServerOptions> options = new LinkedHashMap<>();
+        outcomes.stream().filter(r -> r.options() != null).forEach(r -> options.put(r.name(), r.options()));
+        CrossChecks.aliases(outcomes.stream().map(ServerReader.Outcome::name).toList(), options, problems);
+        CrossChecks.priorities(options, problems);
         CrossChecks.allDisabled(outcomes.stream().map(ServerReader.Outcome::enabled).toList(), problems);
         return new Result(outcomes, orchestration, logging);
     }

@@ -39,25 +39,26 @@ final class CrossChecks {
     }
 
     /** Aliases are other names for a server, so they share the namespace of names. */
-    static void aliases(List<ServerConfig> servers, Problems problems) {
+    static void aliases(Collection<String> allNames, Map<String, ServerOptions> servers, Problems problems) {
         Map<String, String> names = new HashMap<>();
-        servers.forEach(s -> names.put(s.name().toLowerCase(Locale.ROOT), s.name()));
+        allNames.forEach(name -> names.put(name.toLowerCase(Locale.ROOT), name));
         Map<String, String> aliasOwner = new HashMap<>();
-        for (ServerConfig server : servers) {
-            List<String> aliases = server.options().aliases();
+        for (Map.Entry<String, ServerOptions> server : servers.entrySet()) {
+            String name = server.getKey();
+            List<String> aliases = server.getValue().aliases();
             for (int i = 0; i < aliases.size(); i++) {
                 String alias = aliases.get(i);
                 String key = alias.toLowerCase(Locale.ROOT);
-                String path = Tree.index(Tree.child(Tree.child("servers", server.name()), "aliases"), i);
+                String path = Tree.index(Tree.child(Tree.child("servers", name), "aliases"), i);
                 String named = names.get(key);
-                String owner = aliasOwner.putIfAbsent(key, server.name());
+                String owner = aliasOwner.putIfAbsent(key, name);
                 if (!NAME.matcher(alias).matches()) {
                     problems.error(path, Section.shown(alias) + " is not a valid alias (" + NAME_EXPECTED + ")");
-                } else if (named != null && !named.equals(server.name())) {
+                } else if (named != null && !named.equals(name)) {
                     problems.error(path, Section.shown(alias) + " is the name of server " + named
                             + " (expected: an alias that no server is named)");
                 } else if (owner != null) {
-                    problems.error(path, Section.shown(alias) + (owner.equals(server.name()) ? " is listed twice"
+                    problems.error(path, Section.shown(alias) + (owner.equals(name) ? " is listed twice"
                             : " is also an alias of server " + owner) + " (expected: unique aliases)");
                 }
             }
@@ -65,17 +66,18 @@ final class CrossChecks {
     }
 
     /** Two enabled servers with the same priority for one domain leave resolution to chance. */
-    static void priorities(List<ServerConfig> servers, Problems problems) {
-        List<ServerConfig> enabled = servers.stream().filter(s -> s.options().enabled()).toList();
+    static void priorities(Map<String, ServerOptions> servers, Problems problems) {
+        List<Map.Entry<String, ServerOptions>> enabled = servers.entrySet().stream()
+                .filter(s -> s.getValue().enabled()).toList();
         for (int j = 0; j < enabled.size(); j++) {
             for (int i = 0; i < j; i++) {
-                ServerOptions a = enabled.get(i).options();
-                ServerOptions b = enabled.get(j).options();
+                ServerOptions a = enabled.get(i).getValue();
+                ServerOptions b = enabled.get(j).getValue();
                 Set<String> shared = shared(a.domains(), b.domains());
                 if (a.priority() == b.priority() && !shared.isEmpty()) {
                     String domains = (shared.size() == 1 ? "domain " : "domains ") + String.join(", ", shared);
-                    problems.error(Tree.child(Tree.child("servers", enabled.get(j).name()), "priority"),
-                            b.priority() + " is also the priority of server " + enabled.get(i).name()
+                    problems.error(Tree.child(Tree.child("servers", enabled.get(j).getKey()), "priority"),
+                            b.priority() + " is also the priority of server " + enabled.get(i).getKey()
                                     + ", and both serve " + domains + " (expected: different priorities, so that"
                                     + " one of them wins for " + domains + ")");
                 }

@@ -37,6 +37,7 @@ final class LoadRun {
             }
         }
         Secrets.remember(result.servers());
+        problems.groupByServer(result.outcomes().stream().map(ServerReader.Outcome::name).toList());
         if (problems.hasErrors()) {
             throw failure();
         }

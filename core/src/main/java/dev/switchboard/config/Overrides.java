@@ -56,6 +56,23 @@ final class Overrides {
         }
     }
 
+    /**
+     * An override may change a server but not conjure one up: {@code servers.githbu.enabled=false} is a typo to
+     * report, not a new server to add (which would leave github enabled).
+     */
+    private static boolean targetsExistingServer(Map<String, Object> root, String[] keys, Assignment a,
+            Problems problems) {
+        if (keys.length < 3 || !keys[0].equals("servers") || !(root.get("servers") instanceof Map<?, ?> servers)
+                || servers.containsKey(keys[1])) {
+            return true;
+        }
+        List<String> names = Tree.asMap(servers).keySet().stream().toList();
+        String hint = Suggestions.hint(keys[1], names);
+        problems.errorAsWritten(a.path(), "cannot be set by " + a.origin() + ": there is no server " + keys[1] + " ("
+                + (hint.isEmpty() ? "" : hint + " ") + "expected: one of " + String.join(", ", names) + ")");
+        return false;
+    }
+
     private static boolean set(Map<String, Object> root, Assignment a, Problems problems) {
         String[] keys = a.path().split("\\.", -1);
         for (String key : keys) {
@@ -64,6 +81,9 @@ final class Overrides {
                         + EXPECTED_PATH + ")");
                 return false;
             }
+        }
+        if (!targetsExistingServer(root, keys, a, problems)) {
+            return false;
         }
         Map<String, Object> map = root;
         String at = "";

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the errors and warnings of one load, so that all of them are reported together. */
@@ -40,6 +41,27 @@ final class Problems {
             (asWarnings ? warnings : errors).add(asWarnings ? noted : e);
         }
         warnings.addAll(other.warnings);
+    }
+
+    /**
+     * Orders the errors by the server they concern, in file order, keeping the order within each server; errors
+     * outside any server come first. Problems are found step by step (interpolation, then reading, then
+     * cross-checks), but are easier to read server by server.
+     */
+    void groupByServer(List<String> serverOrder) {
+        errors.sort(Comparator.comparingInt(e -> serverIndex(e.problem.path(), serverOrder)));
+    }
+
+    private static int serverIndex(String path, List<String> serverOrder) {
+        for (String list : List.of("servers.", "mcpServers.", "mcp_servers.")) {
+            for (int i = 0; path.startsWith(list) && i < serverOrder.size(); i++) {
+                String server = list + serverOrder.get(i);
+                if (path.equals(server) || path.startsWith(server + ".") || path.startsWith(server + "[")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     int errorCount() {

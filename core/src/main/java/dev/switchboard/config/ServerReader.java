@@ -19,8 +19,11 @@ final class ServerReader {
     private static final List<String> TRANSPORT_NAMES = List.of("stdio", "streamable-http", "http", "sse");
     private static final String NEEDS = "expected: command for a stdio server, or url for an HTTP server";
 
-    /** What reading one server gave: the server (null if it has errors), whether it is enabled, its problems. */
-    record Outcome(String name, boolean enabled, ServerConfig server, Problems problems) {
+    /**
+     * What reading one server gave: the server (null if it has errors), its options (null if they have errors, so
+     * that cross-server checks still see a server whose only problem is, say, its URL), and its problems.
+     */
+    record Outcome(String name, boolean enabled, ServerConfig server, ServerOptions options, Problems problems) {
     }
 
     private final ServerOptions base;
@@ -38,12 +41,14 @@ final class ServerReader {
         String path = Tree.child("servers", name);
         if (value == null) {
             problems.error(path, "is empty (" + NEEDS + ")");
-            return new Outcome(name, true, null, problems);
+            return new Outcome(name, true, null, null, problems);
         }
         Section s = Section.of(value, path, problems, "a map with command or url");
         s.rejectUnknown(KEYS);
         Transport transport = transport(s);
+        int before = problems.errorCount();
         ServerOptions options = OptionsReader.read(s, base);
+        boolean optionsValid = problems.errorCount() == before;
         ServerConfig server = null;
         try {
             if (transport == Transport.STDIO) {
@@ -55,7 +60,8 @@ final class ServerReader {
             // The records check their invariants too; anything they catch that we did not is still one problem.
             problems.error(path, String.valueOf(e.getMessage()));
         }
-        return new Outcome(name, options.enabled(), problems.hasErrors() ? null : server, problems);
+        return new Outcome(name, options.enabled(), problems.hasErrors() ? null : server,
+                optionsValid ? options : null, problems);
     }
 
     /** The transport as written ({@code transport}, or VS Code's {@code type}), or inferred from command / url. */

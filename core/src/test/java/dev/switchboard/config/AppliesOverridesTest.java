@@ -82,10 +82,18 @@ class AppliesOverridesTest {
                 .override("servers.api.enabld", "false")));
         assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly(
                 "SWITCHBOARD_SET entry 1: has no '=' (expected: key=value, e.g. servers.api.enabled=false)",
-                "servers.files.command.x: cannot be set by override 1: servers.files.command is a string, not a map"
-                        + " (expected: a dotted path like servers.api.enabled)",
                 "servers..enabled: cannot be set by override 2: the path has an empty key (expected: a dotted path"
                         + " like servers.api.enabled)",
-                "servers.api.enabld: unknown key (did you mean enabled?)");
+                "servers.api.enabld: unknown key (did you mean enabled?)",
+                "servers.files.command.x: cannot be set by override 1: servers.files.command is a string, not a map"
+                        + " (expected: a dotted path like servers.api.enabled)");
+    }
+
+    @Test
+    void refusesToConjureUpAServerFromATypo() {
+        ConfigException e = Configs.failure(() -> load(ConfigLoader.builder().environment(Map.of())
+                .override("servers.fils.enabled", "false")));
+        assertThat(e.getMessage()).isEqualTo("servers.fils.enabled: cannot be set by override 1: there is no server"
+                + " fils (did you mean files? expected: one of api, files)");
     }
 }

@@ -40,4 +40,17 @@ class RejectsAmbiguousPrioritiesTest {
                   d: {command: x, priority: 11, domains: [sales]}
                 """).servers()).hasSize(4);
     }
+
+    @Test
+    void reportsTheClashEvenWhenAServerHasOtherProblems() {
+        assertThat(Configs.problems("""
+                servers:
+                  a: {url: "ftp://a.example.com", priority: 5, domains: [sales]}
+                  b: {command: x, priority: 5, domains: [sales]}
+                """)).containsExactly(
+                "servers.a.url: ftp://a.example.com is not an http(s) URL (expected: an http:// or https:// URL,"
+                        + " e.g. https://host/mcp)",
+                "servers.b.priority: 5 is also the priority of server a, and both serve domain sales (expected:"
+                        + " different priorities, so that one of them wins for domain sales)");
+    }
 }

@@ -48,4 +48,15 @@ class ReportsEveryProblemAtOnceTest {
         assertThat(Configs.problems("servers: {}\n")).containsExactly(
                 "servers: no servers configured (expected: at least one server under servers:)");
     }
+
+    @Test
+    void groupsProblemsByServerInFileOrder() {
+        assertThat(Configs.problems("""
+                servers:
+                  a: {command: x, env: {T: "${A_TOKEN}"}}
+                  b: {command: x, priority: 0}
+                  c: {command: x, env: {T: "${C_TOKEN}"}, aliases: [b]}
+                """)).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactly(
+                "servers.a.env.T", "servers.b.priority", "servers.c.aliases[0]", "servers.c.env.T");
+    }
 }
