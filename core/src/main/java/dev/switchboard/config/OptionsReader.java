@@ -1,0 +1,100 @@
+package dev.switchboard.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reads the transport-independent settings of a server ({@link ServerOptions}, {@link RetryPolicy}) on top of a base:
+ * the built-in defaults overlaid with the file's {@code defaults:} section.
+ */
+final class OptionsReader {
+    static final List<String> RETRY_KEYS = List.of("attempts", "initial_backoff", "multiplier", "max_backoff",
+            "jitter");
+    static final String PRIORITY_EXPECTED = "a whole number from 1 to 999; lower wins";
+    private static final String RETRY_EXPECTED = "a map with " + String.join(", ", RETRY_KEYS);
+    private static final String LIST_EXAMPLE = "[sales, orders]";
+
+    private OptionsReader() {
+    }
+
+    /** The options a section sets, each falling back to {@code base}. */
+    static ServerOptions read(Section s, ServerOptions base) {
+        String description = description(s);
+        Boolean enabled = s.bool("enabled");
+        Boolean required = s.bool("required");
+        Integer priority = s.integer("priority", Integer.MIN_VALUE, Integer.MAX_VALUE, PRIORITY_EXPECTED);
+        if (priority != null && (priority < 1 || priority > 999)) {
+            s.error("priority", priority + " is out of range (expected: " + PRIORITY_EXPECTED + ")");
+            priority = null;
+        }
+        List<String> domains = s.strings("domains", LIST_EXAMPLE);
+        List<String> capabilities = s.strings("capabilities", "[execute_query, list_resources]");
+        List<String> aliases = s.strings("aliases", "[db, warehouse]");
+        Duration connect = positive(s, "connect_timeout");
+        Duration request = positive(s, "request_timeout");
+        RetryPolicy retry = s.has("retry") ? retry(s.section("retry", RETRY_EXPECTED), base.retry()) : null;
+        return new ServerOptions(or(description, base.description()), or(enabled, base.enabled()),
+                or(required, base.required()), or(priority, base.priority()), or(domains, base.domains()),
+                or(capabilities, base.capabilities()), or(aliases, base.aliases()), or(connect,
+                base.connectTimeout()), or(request, base.requestTimeout()), or(retry, base.retry()));
+    }
+
+    /** {@code description}, or {@code name} as the legacy format calls it. */
+    private static String description(Section s) {
+        if (s.has("description") && s.has("name")) {
+            s.error("name", "the server also has description (expected: one of name or description)");
+        }
+        return s.has("description") ? s.string("description") : s.string("name");
+    }
+
+    /** A retry policy from a possibly partial {@code retry:} map; null (after reporting) if it is impossible. */
+    static RetryPolicy retry(Section r, RetryPolicy base) {
+        r.rejectUnknown(RETRY_KEYS);
+        Integer attempts = r.integer("attempts", Integer.MIN_VALUE, Integer.MAX_VALUE, "1 or more");
+        Duration initial = positive(r, "initial_backoff");
+        Double multiplier = r.decimal("multiplier", "1.0 or more");
+        Duration max = positive(r, "max_backoff");
+        Double jitter = r.decimal("jitter", "0.0 to 1.0");
+        boolean ok = check(r, "attempts", attempts == null || attempts >= 1,
+                attempts + " is less than 1 (expected: 1 or more; 1 means no retry)");
+        ok &= check(r, "multiplier", multiplier == null || multiplier >= 1.0,
+                multiplier + " is less than 1.0 (expected: 1.0 or more; the wait must not shrink)");
+        ok &= check(r, "jitter", jitter == null || (jitter >= 0.0 && jitter <= 1.0),
+                jitter + " is outside 0.0 to 1.0 (expected: 0.0 to 1.0, a fraction of the wait)");
+        Duration initialBackoff = or(initial, base.initialBackoff());
+        Duration maxBackoff = or(max, base.maxBackoff());
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            String key = max != null ? "max_backoff" : "initial_backoff";
+            r.error(key, "max_backoff " + DurationParser.format(maxBackoff) + " is less than initial_backoff "
+                    + DurationParser.format(initialBackoff) + " (expected: max_backoff >= initial_backoff)");
+            ok = false;
+        }
+        if (!ok || attempts == null && r.has("attempts") || multiplier == null && r.has("multiplier")
+                || jitter == null && r.has("jitter")) {
+            return null;
+        }
+        return new RetryPolicy(or(attempts, base.maxAttempts()), initialBackoff, or(multiplier, base.multiplier()),
+                maxBackoff, or(jitter, base.jitter()));
+    }
+
+    /** A duration that must be more than zero (a zero timeout would fail every attempt at once). */
+    static Duration positive(Section s, String key) {
+        Duration d = s.duration(key);
+        if (d != null && !d.isPositive()) {
+            s.error(key, Section.shown(s.raw(key)) + " is not positive (expected: more than 0, like 30s)");
+            return null;
+        }
+        return d;
+    }
+
+    private static boolean check(Section s, String key, boolean ok, String message) {
+        if (!ok) {
+            s.error(key, message);
+        }
+        return ok;
+    }
+
+    static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}
