@@ -57,7 +57,8 @@ public final class FakeMcpServer {
 
     /**
      * The command line of a stubborn stdio server: it ignores SIGTERM and stdin EOF and holds a long-lived
-     * grandchild; once it serves, {@code pidFile} holds both pids (see {@link #readPids}). Only SIGKILL stops it.
+     * grandchild; before it answers anything, {@code pidFile} holds both pids ({@link #readPids}).
+     * Only SIGKILL stops it.
      */
     public static List<String> stdioCommandIgnoringSigterm(Scenario scenario, Path pidFile) {
         Faults f = scenario.faults();
@@ -82,7 +83,7 @@ public final class FakeMcpServer {
     public record Pids(long server, long grandchild) {
     }
 
-    /** Reads the pid file of a stubborn server; it exists once the server serves. */
+    /** Reads the pid file of a stubborn server; it exists by the time the server answers its first request. */
     public static Pids readPids(Path pidFile) {
         try {
             String[] parts = Files.readString(pidFile).trim().split("\\s+");

@@ -76,9 +76,10 @@ public final class FakeMcpServerMain {
         InputStream in = new WireTap.LineTap(System.in, events, stdinClosed::countDown);
         // The raw descriptor, not a PrintStream: a broken pipe must surface as an IOException, not vanish.
         OutputStream out = new FileOutputStream(FileDescriptor.out);
+        // Pids first: the provider starts reading stdin at once, and an answer must imply the pid file exists.
+        writePids(scenario.faults(), grandchild);
         var provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), in, out);
         ServerAssembly.serve(scenario, provider, events);
-        writePids(scenario.faults(), grandchild);
         stdinClosed.await();
         if (scenario.faults().ignoreSigterm()) {
             // Stubborn on purpose: a client closing the pipe is not enough, it must kill the process.
@@ -114,7 +115,7 @@ public final class FakeMcpServerMain {
         if (faults.pidFile() == null) {
             return;
         }
-        // Written once serving, and atomically, so a reader never sees a partial file.
+        // Atomically, so a reader never sees a partial file.
         Path target = Path.of(faults.pidFile());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.writeString(tmp, ProcessHandle.current().pid() + " " + grandchild.pid() + "\n");
@@ -165,6 +166,9 @@ public final class FakeMcpServerMain {
             }
             if (scenario == null) {
                 throw new IllegalArgumentException("a scenario is required");
+            }
+            if (flavor != null && scenario.faults().malformedOutput()) {
+                throw new IllegalArgumentException("malformedOutput is a stdio fault (expected: no --http/--sse)");
             }
             return new Options(scenario, flavor, port);
         }

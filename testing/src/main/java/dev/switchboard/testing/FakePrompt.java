@@ -30,8 +30,10 @@ public record FakePrompt(String name, String description, List<String> arguments
     }
 
     McpSchema.Prompt toSchema() {
-        var args = arguments.stream().map(a -> new McpSchema.PromptArgument(a, "argument " + a, true)).toList();
-        return new McpSchema.Prompt(name, description, args);
+        var args = arguments.stream()
+                .map(a -> McpSchema.PromptArgument.builder(a).description("argument " + a).required(true).build())
+                .toList();
+        return McpSchema.Prompt.builder(name).description(description).arguments(args).build();
     }
 
     String render(Map<String, Object> values) {

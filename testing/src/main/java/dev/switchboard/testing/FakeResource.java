@@ -36,11 +36,11 @@ public record FakeResource(String uri, String name, String mimeType, String text
     }
 
     McpSchema.Resource toSchema() {
-        return McpSchema.Resource.builder().uri(uri).name(name).mimeType(mimeType).build();
+        return McpSchema.Resource.builder(uri, name).mimeType(mimeType).build();
     }
 
     McpSchema.ResourceContents contents() {
-        return text != null ? new McpSchema.TextResourceContents(uri, mimeType, text)
-                : new McpSchema.BlobResourceContents(uri, mimeType, blob);
+        return text != null ? McpSchema.TextResourceContents.builder(uri, text).mimeType(mimeType).build()
+                : McpSchema.BlobResourceContents.builder(uri, blob).mimeType(mimeType).build();
     }
 }

@@ -145,7 +145,7 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
 
     /** The tool as {@code tools/list} advertises it. */
     McpSchema.Tool toSchema() {
-        return McpSchema.Tool.builder().name(name).description(description)
-                .inputSchema(new LinkedHashMap<>(inputSchema)).annotations(annotations).build();
+        return McpSchema.Tool.builder(name, new LinkedHashMap<>(inputSchema)).description(description)
+                .annotations(annotations).build();
     }
 }

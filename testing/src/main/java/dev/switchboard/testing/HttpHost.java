@@ -6,6 +6,7 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -33,6 +34,8 @@ final class HttpHost implements AutoCloseable {
     private final McpAsyncServer mcp;
     private final int port;
     private final Flavor flavor;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean closed;
 
     private HttpHost(Server jetty, McpAsyncServer mcp, int port, Flavor flavor) {
         this.jetty = jetty;
@@ -42,6 +45,8 @@ final class HttpHost implements AutoCloseable {
     }
 
     /** Starts serving {@code scenario} on {@code port} of 127.0.0.1 (0 picks a free port). */
+    // The SDK deprecates its legacy HTTP+SSE transport, but serving it is the point: old servers still speak it.
+    @SuppressWarnings("deprecation")
     static HttpHost start(Scenario scenario, Flavor flavor, int port, ServerEvents events) {
         HttpServlet servlet;
         McpAsyncServer mcp;
@@ -98,13 +103,21 @@ final class HttpHost implements AutoCloseable {
         jetty.join();
     }
 
+    /** Stops serving; safe to call twice and from two threads (an exit tool and the test's own close). */
     @Override
     public void close() {
-        mcp.close();
+        lock.lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            mcp.close();
             jetty.stop();
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop fake server on port " + port, e);
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -40,7 +40,8 @@ public record Scenario(String name, String version, List<FakeTool> tools, List<F
         faults = faults == null ? Faults.NONE : faults;
         long distinct = tools.stream().map(FakeTool::name).distinct().count();
         if (distinct != tools.size()) {
-            throw new IllegalArgumentException("scenario " + name + ": tool names must be unique (expected: no duplicates)");
+            throw new IllegalArgumentException(
+                    "scenario " + name + ": tool names must be unique (expected: no duplicates)");
         }
     }
 

@@ -48,14 +48,16 @@ final class ServerAssembly {
     }
 
     private static McpServerFeatures.AsyncResourceSpecification resource(FakeResource r) {
-        var result = new McpSchema.ReadResourceResult(List.of(r.contents()));
+        var result = McpSchema.ReadResourceResult.builder(List.of(r.contents())).build();
         return new McpServerFeatures.AsyncResourceSpecification(r.toSchema(), (exchange, request) -> Mono.just(result));
     }
 
     private static McpServerFeatures.AsyncPromptSpecification prompt(FakePrompt p) {
-        return new McpServerFeatures.AsyncPromptSpecification(p.toSchema(), (exchange, request) -> Mono.just(
-                new McpSchema.GetPromptResult(p.description(), List.of(new McpSchema.PromptMessage(
-                        McpSchema.Role.USER, new McpSchema.TextContent(p.render(request.arguments())))))));
+        return new McpServerFeatures.AsyncPromptSpecification(p.toSchema(), (exchange, request) -> {
+            var message = new McpSchema.PromptMessage(McpSchema.Role.USER,
+                    McpSchema.TextContent.builder(p.render(request.arguments())).build());
+            return Mono.just(McpSchema.GetPromptResult.builder(List.of(message)).description(p.description()).build());
+        });
     }
 
     // The SDK server answers initialize with the newest version its provider lists when it does not support the

@@ -69,7 +69,8 @@ final class ToolBehaviors {
         // The spec only allows progress notifications for a request that asked for them with a token.
         Flux<Integer> ticks = token == null ? Flux.empty() : Flux.range(1, steps);
         return ticks.concatMap(i -> Mono.delay(interval).then(exchange.progressNotification(
-                        new ProgressNotification(token, (double) i, (double) steps, "step " + i + "/" + steps))))
+                        ProgressNotification.builder(token, i).total((double) steps)
+                                .message("step " + i + "/" + steps).build())))
                 .then(Mono.fromSupplier(() -> text("done after " + steps + " steps")));
     }
 

@@ -76,16 +76,33 @@ class CallsToolBehavioursOverStreamableHttpTest {
 
     @Test
     void progressToolReportsEachStepThenAnswers() throws InterruptedException {
-        var request = new McpSchema.CallToolRequest("steps", Map.of(), Map.of("progressToken", "tok-1"));
+        var request = McpSchema.CallToolRequest.builder("steps").arguments(Map.of()).progressToken("tok-1").build();
         assertThat(Clients.text(client.callTool(request))).isEqualTo("done after 3 steps");
         List<McpSchema.ProgressNotification> seen = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             seen.add(progress.poll(Clients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         }
-        assertThat(seen).extracting(McpSchema.ProgressNotification::progress).containsExactly(1.0, 2.0, 3.0);
+        // The SDK client may hand notifications to the consumer out of order; the wire order is checked below.
+        assertThat(seen).extracting(McpSchema.ProgressNotification::progress).containsExactlyInAnyOrder(1.0, 2.0, 3.0);
         assertThat(seen).allSatisfy(n -> {
             assertThat(n.progressToken()).isEqualTo("tok-1");
             assertThat(n.total()).isEqualTo(3.0);
         });
+    }
+
+    @Test
+    void progressNotificationsPrecedeTheResultInStepOrderOnTheWire() throws Exception {
+        try (var raw = new RawHttp(server.url())) {
+            raw.handshake();
+            String stream = raw.send("""
+                    {"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"steps","arguments":{},\
+                    "_meta":{"progressToken":"wire"}}}""").body();
+            int first = stream.indexOf("\"progress\":1");
+            int second = stream.indexOf("\"progress\":2");
+            int third = stream.indexOf("\"progress\":3");
+            assertThat(first).isNotNegative().isLessThan(second);
+            assertThat(second).isLessThan(third);
+            assertThat(third).isLessThan(stream.indexOf("\"result\""));
+        }
     }
 }

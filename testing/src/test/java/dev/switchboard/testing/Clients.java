@@ -40,6 +40,7 @@ final class Clients {
         return build(transport, progress);
     }
 
+    @SuppressWarnings("deprecation") // the SDK deprecates legacy SSE; it is what is being tested
     static McpSyncClient sse(String baseUrl, String bearer) {
         var transport = HttpClientSseClientTransport.builder(baseUrl).sseEndpoint("/sse")
                 .requestBuilder(withBearer(bearer)).build();
@@ -47,7 +48,7 @@ final class Clients {
     }
 
     static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> args) {
-        return client.callTool(new McpSchema.CallToolRequest(tool, args));
+        return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(args).build());
     }
 
     static String text(McpSchema.CallToolResult result) {

@@ -50,7 +50,8 @@ class ListsToolsResourcesAndPromptsOverStdioTest {
 
     @Test
     void callsTools() {
-        assertThat(Clients.text(Clients.call(client, "echo", Map.of("b", 2, "a", "x")))).isEqualTo("{\"a\":\"x\",\"b\":2}");
+        assertThat(Clients.text(Clients.call(client, "echo", Map.of("b", 2, "a", "x"))))
+                .isEqualTo("{\"a\":\"x\",\"b\":2}");
         assertThat(Clients.text(Clients.call(client, "hello", Map.of()))).isEqualTo("hi there");
     }
 
@@ -58,9 +59,9 @@ class ListsToolsResourcesAndPromptsOverStdioTest {
     void listsAndReadsTextAndBlobResources() {
         assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
                 .containsExactlyInAnyOrder("mem://notes/1", "mem://bin/1");
-        var text = client.readResource(new McpSchema.ReadResourceRequest("mem://notes/1")).contents().getFirst();
+        var text = read("mem://notes/1");
         assertThat(((McpSchema.TextResourceContents) text).text()).isEqualTo("first note");
-        var blob = client.readResource(new McpSchema.ReadResourceRequest("mem://bin/1")).contents().getFirst();
+        var blob = read("mem://bin/1");
         assertThat(Base64.getDecoder().decode(((McpSchema.BlobResourceContents) blob).blob()))
                 .containsExactly(1, 2, 3);
     }
@@ -70,7 +71,12 @@ class ListsToolsResourcesAndPromptsOverStdioTest {
         var prompt = client.listPrompts().prompts().getFirst();
         assertThat(prompt.name()).isEqualTo("greet");
         assertThat(prompt.arguments()).extracting(McpSchema.PromptArgument::name).containsExactly("who");
-        var result = client.getPrompt(new McpSchema.GetPromptRequest("greet", Map.of("who", "Ada")));
+        var request = McpSchema.GetPromptRequest.builder("greet").arguments(Map.of("who", "Ada")).build();
+        var result = client.getPrompt(request);
         assertThat(((McpSchema.TextContent) result.messages().getFirst().content()).text()).isEqualTo("Hello, Ada!");
+    }
+
+    private static McpSchema.ResourceContents read(String uri) {
+        return client.readResource(McpSchema.ReadResourceRequest.builder(uri).build()).contents().getFirst();
     }
 }

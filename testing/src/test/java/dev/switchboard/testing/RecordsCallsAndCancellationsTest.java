@@ -2,10 +2,6 @@ package dev.switchboard.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,37 +27,20 @@ class RecordsCallsAndCancellationsTest {
 
     @Test
     void recordsCancellationOfAHangingCall() throws Exception {
-        // The SDK client never sends notifications/cancelled, so this test speaks Streamable HTTP itself.
-        // The client is closed last: HttpClient.close() waits for the hanging call, which ends when the server does.
-        try (var http = HttpClient.newHttpClient();
-             var server = FakeMcpServer.builder().tool(FakeTool.hang("stuck")).startHttp()) {
-            var init = http.send(post(server, RawStdio.INITIALIZE, null), HttpResponse.BodyHandlers.ofString());
-            String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-            http.send(post(server, RawStdio.INITIALIZED, session), HttpResponse.BodyHandlers.discarding());
-            var pending = http.sendAsync(post(server, """
-                    {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"stuck","arguments":{}}}""",
-                    session), HttpResponse.BodyHandlers.discarding());
+        try (var server = FakeMcpServer.builder().tool(FakeTool.hang("stuck")).startHttp();
+             var raw = new RawHttp(server.url())) {
+            raw.handshake();
+            var pending = raw.sendAsync("""
+                    {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"stuck","arguments":{}}}""");
             assertThat(server.awaitCalls(1, Clients.TIMEOUT)).extracting(RunningFakeServer.Call::tool)
                     .containsExactly("stuck");
 
-            http.send(post(server, """
-                    {"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7,"reason":"user"}}""",
-                    session), HttpResponse.BodyHandlers.discarding());
+            raw.send("""
+                    {"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7,"reason":"user"}}""");
 
             assertThat(server.awaitCancellations(1, Clients.TIMEOUT))
                     .containsExactly(new RunningFakeServer.Cancellation(7L, "user"));
             assertThat(pending).isNotDone();
         }
-    }
-
-    private static HttpRequest post(RunningFakeServer server, String json, String session) {
-        var request = HttpRequest.newBuilder(URI.create(server.url()))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (session != null) {
-            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-06-18");
-        }
-        return request.build();
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,8 @@ class RequiresBearerTokenTest {
     void sdkClientWithoutTheTokenCannotInitialize() {
         var client = Clients.http(server.baseUrl(), null);
         try {
-            assertThatThrownBy(client::initialize).isNotNull();
+            assertThatThrownBy(client::initialize)
+                    .hasRootCauseInstanceOf(McpHttpClientTransportAuthorizationException.class);
         } finally {
             client.close();
         }
@@ -59,6 +61,23 @@ class RequiresBearerTokenTest {
             assertThat(Clients.text(Clients.call(client, "echo", Map.of("k", "v")))).isEqualTo("{\"k\":\"v\"}");
         } finally {
             client.closeGracefully();
+        }
+    }
+
+    @Test
+    void legacySseEndpointsRequireTheTokenToo() throws Exception {
+        try (var sse = FakeMcpServer.builder().tool(FakeTool.echo("echo")).requireBearer("s3cret").startSse();
+             var http = HttpClient.newHttpClient()) {
+            // Checked by hand: the SDK's SSE client does not fail fast on 401, it waits out its timeout.
+            var stream = HttpRequest.newBuilder(URI.create(sse.url())).header("Accept", "text/event-stream").build();
+            assertThat(http.send(stream, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+
+            var client = Clients.sse(sse.baseUrl(), "s3cret");
+            try {
+                assertThat(client.initialize().serverInfo().name()).isEqualTo("fake");
+            } finally {
+                client.closeGracefully();
+            }
         }
     }
 
