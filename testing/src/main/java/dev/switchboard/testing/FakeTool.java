@@ -1,0 +1,151 @@
+package dev.switchboard.testing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One tool of a fake server: what it advertises ({@code tools/list}) and how it behaves when called.
+ *
+ * <p>Create one with a factory named after its behaviour ({@link #echo}, {@link #delay}, {@link #rpcError}, ...)
+ * and refine it with the {@code with...} methods.
+ *
+ * @param name        the tool name, not validated (tests may need names real servers would reject)
+ * @param description the advertised description
+ * @param inputSchema the advertised JSON schema of the arguments; never enforced by the fake
+ * @param annotations the advertised hints ({@code readOnlyHint}, ...), or {@code null}
+ * @param behavior    what a call does
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FakeTool(String name, String description, Map<String, Object> inputSchema,
+                       McpSchema.ToolAnnotations annotations, Behavior behavior) {
+
+    /** The kinds of behaviour a fake tool can have; the JSON names are the lower-case, dashed forms. */
+    public enum Kind {
+        /** Returns its arguments as JSON text. */
+        @JsonProperty("echo") ECHO,
+        /** Returns a fixed text. */
+        @JsonProperty("text") TEXT,
+        /** Waits {@code delayMs}, then returns a text. */
+        @JsonProperty("delay") DELAY,
+        /** Returns a result with {@code isError: true} and the message as text. */
+        @JsonProperty("error") ERROR,
+        /** Answers with a JSON-RPC error ({@code code}, message in {@code text}). */
+        @JsonProperty("rpc-error") RPC_ERROR,
+        /** Ends the server process with {@code code} while the call is pending (in-process: stops the server). */
+        @JsonProperty("exit") EXIT,
+        /** Never answers. */
+        @JsonProperty("hang") HANG,
+        /** Returns the value of the environment variable named by the argument {@code name}. */
+        @JsonProperty("env") ENV,
+        /** Sends {@code steps} progress notifications {@code delayMs} apart (if the call has a token), then returns. */
+        @JsonProperty("progress") PROGRESS
+    }
+
+    /**
+     * What a call of the tool does; which fields matter depends on the kind.
+     *
+     * @param kind    the behaviour
+     * @param text    result text (TEXT, DELAY), error message (ERROR, RPC_ERROR)
+     * @param delayMs delay before answering (DELAY) or between progress steps (PROGRESS)
+     * @param code    JSON-RPC error code (RPC_ERROR) or process exit code (EXIT)
+     * @param steps   number of progress notifications (PROGRESS)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Behavior(Kind kind, String text, Long delayMs, Integer code, Integer steps) {
+        public Behavior {
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    public FakeTool {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(behavior, "behavior");
+        description = description == null ? "Fake tool " + name + " (" + behavior.kind() + ")" : description;
+        inputSchema = inputSchema == null ? OPEN_OBJECT : Map.copyOf(inputSchema);
+    }
+
+    // Accepts any arguments: the fake never validates them, so tests can send what a real client might.
+    private static final Map<String, Object> OPEN_OBJECT = Map.of("type", "object", "additionalProperties", true);
+
+    private static FakeTool of(String name, Kind kind, String text, Long delayMs, Integer code, Integer steps) {
+        return new FakeTool(name, null, null, null, new Behavior(kind, text, delayMs, code, steps));
+    }
+
+    /** A tool that returns its arguments as JSON text (keys sorted). */
+    public static FakeTool echo(String name) {
+        return of(name, Kind.ECHO, null, null, null, null);
+    }
+
+    /** A tool that always returns {@code text}. */
+    public static FakeTool text(String name, String text) {
+        return of(name, Kind.TEXT, text, null, null, null);
+    }
+
+    /** A tool that answers "done" after {@code delay}. */
+    public static FakeTool delay(String name, Duration delay) {
+        return of(name, Kind.DELAY, "done", delay.toMillis(), null, null);
+    }
+
+    /** A tool whose result has {@code isError: true} with {@code message} as its text. */
+    public static FakeTool error(String name, String message) {
+        return of(name, Kind.ERROR, message, null, null, null);
+    }
+
+    /** A tool that answers with the JSON-RPC error {@code code} / {@code message}. */
+    public static FakeTool rpcError(String name, int code, String message) {
+        return of(name, Kind.RPC_ERROR, message, null, code, null);
+    }
+
+    /** A tool that makes the server process exit with {@code exitCode} while the call is pending. */
+    public static FakeTool exit(String name, int exitCode) {
+        return of(name, Kind.EXIT, null, null, exitCode, null);
+    }
+
+    /** A tool that never answers. */
+    public static FakeTool hang(String name) {
+        return of(name, Kind.HANG, null, null, null, null);
+    }
+
+    /** A tool that returns the server's environment variable named by the argument {@code name}. */
+    public static FakeTool env(String name) {
+        return of(name, Kind.ENV, null, null, null, null).withInputSchema(Map.of("type", "object",
+                "properties", Map.of("name", Map.of("type", "string")), "required", List.of("name")));
+    }
+
+    /** A tool that reports {@code steps} progress notifications {@code interval} apart, then answers. */
+    public static FakeTool progress(String name, int steps, Duration interval) {
+        return of(name, Kind.PROGRESS, null, interval.toMillis(), null, steps);
+    }
+
+    /** This tool with another description. */
+    public FakeTool withDescription(String newDescription) {
+        return new FakeTool(name, newDescription, inputSchema, annotations, behavior);
+    }
+
+    /** This tool with another advertised input schema. */
+    public FakeTool withInputSchema(Map<String, Object> schema) {
+        return new FakeTool(name, description, schema, annotations, behavior);
+    }
+
+    /** This tool with other advertised annotations. */
+    public FakeTool withAnnotations(McpSchema.ToolAnnotations newAnnotations) {
+        return new FakeTool(name, description, inputSchema, newAnnotations, behavior);
+    }
+
+    /** This tool advertised as read-only ({@code readOnlyHint: true}). */
+    public FakeTool readOnly() {
+        return withAnnotations(new McpSchema.ToolAnnotations(null, true, false, true, false, null));
+    }
+
+    /** The tool as {@code tools/list} advertises it. */
+    McpSchema.Tool toSchema() {
+        return McpSchema.Tool.builder(name, new LinkedHashMap<>(inputSchema)).description(description)
+                .annotations(annotations).build();
+    }
+}

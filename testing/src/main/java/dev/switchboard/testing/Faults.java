@@ -1,0 +1,32 @@
+package dev.switchboard.testing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Server-level misbehaviour of a fake server; every field is off by default.
+ *
+ * @param requireBearer    HTTP: answer every request 401 unless it carries {@code Authorization: Bearer <this>}
+ * @param protocolVersion  answer {@code initialize} with this protocol version whatever the client asked
+ * @param exitOnStart      child process: write {@code startupStderr} and exit with this code before serving
+ * @param startupStderr    lines written to stderr before {@code exitOnStart}
+ * @param malformedOutput  stdio: answer every line read with non-JSON garbage instead of MCP
+ * @param ignoreSigterm    stdio: the process ignores SIGTERM and stdin EOF; only SIGKILL ends it
+ * @param pidFile          child process: start a long-lived grandchild and write "serverPid grandchildPid" here
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Faults(String requireBearer, String protocolVersion, Integer exitOnStart, List<String> startupStderr,
+                     boolean malformedOutput, boolean ignoreSigterm, String pidFile) {
+
+    /** No faults: a well-behaved server. */
+    public static final Faults NONE = new Faults(null, null, null, List.of(), false, false, null);
+
+    public Faults {
+        startupStderr = startupStderr == null ? List.of() : List.copyOf(startupStderr);
+    }
+
+    /** Whether any fault applies that only a child process can play out. */
+    boolean needsOwnProcess() {
+        return exitOnStart != null || malformedOutput || ignoreSigterm || pidFile != null;
+    }
+}

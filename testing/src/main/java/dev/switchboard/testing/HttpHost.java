@@ -1,0 +1,123 @@
+package dev.switchboard.testing;
+
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import java.util.EnumSet;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
+/** Jetty on a loopback port hosting one SDK servlet transport for a scenario. */
+final class HttpHost implements AutoCloseable {
+
+    /** The HTTP flavours of MCP. */
+    enum Flavor {
+        STREAMABLE("/mcp"), SSE("/sse");
+
+        final String endpoint;
+
+        Flavor(String endpoint) {
+            this.endpoint = endpoint;
+        }
+    }
+
+    static final String SSE_MESSAGE_ENDPOINT = "/message";
+
+    private final Server jetty;
+    private final McpAsyncServer mcp;
+    private final int port;
+    private final Flavor flavor;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean closed;
+
+    private HttpHost(Server jetty, McpAsyncServer mcp, int port, Flavor flavor) {
+        this.jetty = jetty;
+        this.mcp = mcp;
+        this.port = port;
+        this.flavor = flavor;
+    }
+
+    /** Starts serving {@code scenario} on {@code port} of 127.0.0.1 (0 picks a free port). */
+    // The SDK deprecates its legacy HTTP+SSE transport, but serving it is the point: old servers still speak it.
+    @SuppressWarnings("deprecation")
+    static HttpHost start(Scenario scenario, Flavor flavor, int port, ServerEvents events) {
+        HttpServlet servlet;
+        McpAsyncServer mcp;
+        if (flavor == Flavor.STREAMABLE) {
+            var provider = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint(flavor.endpoint).build();
+            mcp = ServerAssembly.serve(scenario, provider, events);
+            servlet = provider;
+        } else {
+            var provider = HttpServletSseServerTransportProvider.builder()
+                    .sseEndpoint(flavor.endpoint).messageEndpoint(SSE_MESSAGE_ENDPOINT).build();
+            mcp = ServerAssembly.serve(scenario, provider, events);
+            servlet = provider;
+        }
+        var pool = new VirtualThreadPool();
+        pool.setName("fake-mcp-" + scenario.name());
+        Server jetty = new Server(pool);
+        var connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        jetty.addConnector(connector);
+
+        var context = new ServletContextHandler();
+        var servletHolder = new ServletHolder(servlet);
+        servletHolder.setAsyncSupported(true);
+        context.addServlet(servletHolder, "/*");
+        var filterHolder = new FilterHolder(new WireFilter(scenario.faults().requireBearer(), events));
+        filterHolder.setAsyncSupported(true);
+        context.addFilter(filterHolder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        jetty.setHandler(context);
+        // Streams left open by hanging calls must not hold up close(): a test fixture stops at once.
+        jetty.setStopTimeout(0);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            mcp.close();
+            throw new IllegalStateException("fake server " + scenario.name() + " cannot listen on port " + port, e);
+        }
+        return new HttpHost(jetty, mcp, connector.getLocalPort(), flavor);
+    }
+
+    int port() {
+        return port;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String url() {
+        return baseUrl() + flavor.endpoint;
+    }
+
+    void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /** Stops serving; safe to call twice and from two threads (an exit tool and the test's own close). */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            mcp.close();
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop fake server on port " + port, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

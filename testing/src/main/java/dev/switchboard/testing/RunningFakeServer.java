@@ -1,0 +1,144 @@
+package dev.switchboard.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A fake MCP server serving HTTP in this JVM; it records what reached it, and {@link #close()} stops it.
+ *
+ * <p>{@link #url()} is the endpoint an MCP client connects to: {@code .../mcp} for Streamable HTTP, {@code .../sse}
+ * for legacy HTTP+SSE.
+ */
+public final class RunningFakeServer implements AutoCloseable {
+
+    /** A {@code tools/call} that reached a tool of this server. */
+    public record Call(String tool, Map<String, Object> arguments) {
+    }
+
+    /** A {@code notifications/cancelled} that reached this server. */
+    public record Cancellation(Object requestId, String reason) {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Call> calls = new ArrayList<>();
+    private final List<Cancellation> cancellations = new ArrayList<>();
+    private final HttpHost host;
+
+    private RunningFakeServer(Scenario scenario, HttpHost.Flavor flavor) {
+        if (scenario.faults().needsOwnProcess()) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + ": exitOnStart, malformedOutput, "
+                    + "ignoreSigterm and pidFile need a child process (expected: FakeMcpServer.stdioCommand)");
+        }
+        this.host = HttpHost.start(scenario, flavor, 0, new Recorder());
+    }
+
+    static RunningFakeServer start(Scenario scenario, HttpHost.Flavor flavor) {
+        return new RunningFakeServer(scenario, flavor);
+    }
+
+    /** The MCP endpoint, e.g. {@code http://127.0.0.1:41234/mcp}. */
+    public String url() {
+        return host.url();
+    }
+
+    /** The scheme, host and port, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return host.baseUrl();
+    }
+
+    /** The loopback port the server listens on. */
+    public int port() {
+        return host.port();
+    }
+
+    /** The tool calls received so far, oldest first. */
+    public List<Call> receivedCalls() {
+        return snapshot(calls);
+    }
+
+    /** The cancellation notifications received so far, oldest first. */
+    public List<Cancellation> receivedCancellations() {
+        return snapshot(cancellations);
+    }
+
+    /** Waits until at least {@code count} tool calls have arrived and returns them all. */
+    public List<Call> awaitCalls(int count, Duration timeout) throws InterruptedException, TimeoutException {
+        return await(calls, count, timeout, "tool calls");
+    }
+
+    /** Waits until at least {@code count} cancellations have arrived and returns them all. */
+    public List<Cancellation> awaitCancellations(int count, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        return await(cancellations, count, timeout, "cancellations");
+    }
+
+    /** Stops the server; open streams and pending calls are cut off. */
+    @Override
+    public void close() {
+        host.close();
+    }
+
+    private <T> List<T> snapshot(List<T> list) {
+        lock.lock();
+        try {
+            return List.copyOf(list);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> List<T> await(List<T> list, int count, Duration timeout, String what)
+            throws InterruptedException, TimeoutException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (list.size() < count) {
+                if (nanos <= 0) {
+                    throw new TimeoutException("expected " + count + " " + what + " within " + timeout
+                            + ", got " + list.size() + ": " + list);
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+            return List.copyOf(list);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> void add(List<T> list, T item) {
+        lock.lock();
+        try {
+            list.add(item);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final class Recorder implements ServerEvents {
+        @Override
+        public void called(String tool, Map<String, Object> arguments) {
+            // Not Map.copyOf: JSON arguments may hold nulls.
+            add(calls, new Call(tool, Collections.unmodifiableMap(new LinkedHashMap<>(arguments))));
+        }
+
+        @Override
+        public void cancelled(Object requestId, String reason) {
+            add(cancellations, new Cancellation(requestId, reason));
+        }
+
+        @Override
+        public void exitRequested(int code) {
+            // This JVM is the test's own: "exiting" means the server vanishes, cutting its connections.
+            Thread.ofPlatform().name("fake-mcp-exit").start(host::close);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.switchboard.testing;
+
+import java.util.Map;
+
+/** What a running fake reports while it serves; each run mode decides where the reports go. */
+interface ServerEvents {
+
+    /** A {@code tools/call} reached a tool handler. */
+    void called(String tool, Map<String, Object> arguments);
+
+    /** A {@code notifications/cancelled} arrived on the wire. */
+    void cancelled(Object requestId, String reason);
+
+    /** An {@code exit} tool was called: end the server the way this run mode can. */
+    void exitRequested(int code);
+}

@@ -1,0 +1,88 @@
+package dev.switchboard.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
+import java.time.Duration;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Turns a {@link FakeTool}'s behaviour into an SDK tool handler; nothing here blocks a Reactor thread. */
+final class ToolBehaviors {
+
+    // Sorted keys make echo output stable, so tests can compare it as a string.
+    private static final ObjectMapper SORTED_JSON =
+            new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private ToolBehaviors() {
+    }
+
+    static McpServerFeatures.AsyncToolSpecification specification(FakeTool tool, ServerEvents events) {
+        return new McpServerFeatures.AsyncToolSpecification(tool.toSchema(), (exchange, request) -> {
+            Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
+            events.called(tool.name(), args);
+            return respond(tool.behavior(), exchange, request, args, events);
+        });
+    }
+
+    private static Mono<CallToolResult> respond(FakeTool.Behavior b, McpAsyncServerExchange exchange,
+                                                CallToolRequest request, Map<String, Object> args,
+                                                ServerEvents events) {
+        return switch (b.kind()) {
+            case ECHO -> Mono.just(text(json(args)));
+            case TEXT -> Mono.just(text(b.text()));
+            case DELAY -> Mono.delay(Duration.ofMillis(b.delayMs())).thenReturn(text(b.text()));
+            case ERROR -> Mono.just(CallToolResult.builder().addTextContent(b.text()).isError(true).build());
+            case RPC_ERROR -> Mono.error(McpError.builder(b.code()).message(b.text()).build());
+            // The call stays pending while the server goes away: that is the fault being simulated.
+            case EXIT -> Mono.<CallToolResult>never().doOnSubscribe(s -> events.exitRequested(b.code()));
+            case HANG -> Mono.never();
+            case ENV -> Mono.fromSupplier(() -> env(args));
+            case PROGRESS -> progress(b, exchange, request.progressToken());
+        };
+    }
+
+    private static CallToolResult env(Map<String, Object> args) {
+        Object name = args.get("name");
+        if (name == null) {
+            return CallToolResult.builder().addTextContent("argument 'name' is required").isError(true).build();
+        }
+        String value = System.getenv(name.toString());
+        // An unset variable is an error result rather than "", so a test can tell "empty" from "not passed".
+        return value == null
+                ? CallToolResult.builder().addTextContent("environment variable " + name + " is not set")
+                        .isError(true).build()
+                : text(value);
+    }
+
+    private static Mono<CallToolResult> progress(FakeTool.Behavior b, McpAsyncServerExchange exchange,
+                                                 Object token) {
+        int steps = b.steps();
+        Duration interval = Duration.ofMillis(b.delayMs() == null ? 0 : b.delayMs());
+        // The spec only allows progress notifications for a request that asked for them with a token.
+        Flux<Integer> ticks = token == null ? Flux.empty() : Flux.range(1, steps);
+        return ticks.concatMap(i -> Mono.delay(interval).then(exchange.progressNotification(
+                        ProgressNotification.builder(token, i).total((double) steps)
+                                .message("step " + i + "/" + steps).build())))
+                .then(Mono.fromSupplier(() -> text("done after " + steps + " steps")));
+    }
+
+    private static CallToolResult text(String text) {
+        return CallToolResult.builder().addTextContent(text).isError(false).build();
+    }
+
+    static String json(Object value) {
+        try {
+            return SORTED_JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+}

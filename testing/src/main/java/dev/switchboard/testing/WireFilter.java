@@ -1,0 +1,109 @@
+package dev.switchboard.testing;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** Runs before the SDK servlet: answers 401 without the expected bearer token, and taps POSTed JSON-RPC. */
+final class WireFilter extends HttpFilter {
+
+    private final byte[] expectedAuthorization;
+    private final ServerEvents events;
+
+    WireFilter(String requiredBearer, ServerEvents events) {
+        this.expectedAuthorization = requiredBearer == null ? null
+                : ("Bearer " + requiredBearer).getBytes(StandardCharsets.UTF_8);
+        this.events = events;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (expectedAuthorization != null && !authorized(request.getHeader("Authorization"))) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"fake-mcp\"");
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"unauthorized\"}");
+            return;
+        }
+        if ("POST".equals(request.getMethod())) {
+            // MCP POST bodies are small JSON-RPC messages: buffering them whole is fine for a test server.
+            byte[] body = request.getInputStream().readAllBytes();
+            WireTap.scan(new String(body, StandardCharsets.UTF_8), events);
+            request = new BufferedBodyRequest(request, body);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean authorized(String header) {
+        return header != null
+                && MessageDigest.isEqual(expectedAuthorization, header.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replays an already-read body to the servlet. */
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the fake server reads request bodies blocking");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
