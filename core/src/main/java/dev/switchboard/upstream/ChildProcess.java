@@ -169,9 +169,9 @@ final class ChildProcess {
     }
 
     private void pumpStderr() {
-        var reader = new StdioLineReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8), MAX_STDERR_LINE_CHARS);
-        try {
+        try (InputStream stderr = process.getErrorStream()) {
+            var reader = new StdioLineReader(new InputStreamReader(stderr, StandardCharsets.UTF_8),
+                    MAX_STDERR_LINE_CHARS);
             String line;
             while ((line = reader.readLine()) != null) {
                 stderrTail.add(line);

@@ -1,5 +1,8 @@
 package dev.switchboard.upstream;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +37,10 @@ final class ChildProcessTree {
     /** Every process of the tree that is still alive, root first. */
     List<ProcessHandle> alive() {
         List<ProcessHandle> out = new ArrayList<>();
-        if (root.isAlive()) {
+        if (!isDead(root)) {
             out.add(root);
         }
-        seen.values().stream().filter(ProcessHandle::isAlive).forEach(out::add);
+        seen.values().stream().filter(h -> !isDead(h)).forEach(out::add);
         return out;
     }
 
@@ -48,7 +51,7 @@ final class ChildProcessTree {
      * @return whether nothing of the tree is alive afterwards
      */
     boolean terminate(Duration termWait, Duration killWait) {
-        if (root.isAlive()) {
+        if (!isDead(root)) {
             snapshot();
         }
         List<ProcessHandle> targets = alive();
@@ -64,7 +67,7 @@ final class ChildProcessTree {
 
     /** SIGKILL for every live process of the tree, waiting up to {@code wait} for them to be gone. */
     boolean forceKill(Duration wait) {
-        if (root.isAlive()) {
+        if (!isDead(root)) {
             snapshot();
         }
         List<ProcessHandle> targets = alive();
@@ -80,10 +83,31 @@ final class ChildProcessTree {
             CompletableFuture.allOf(exits).get(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
-            return handles.stream().noneMatch(ProcessHandle::isAlive);
+            return handles.stream().allMatch(ChildProcessTree::isDead);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return handles.stream().noneMatch(ProcessHandle::isAlive);
+            return handles.stream().allMatch(ChildProcessTree::isDead);
+        }
+    }
+
+    /**
+     * Whether the process has ended. A killed orphan stays a zombie until init reaps it, and
+     * {@link ProcessHandle#isAlive()} reports zombies as alive; but a zombie runs nothing and holds nothing, and
+     * reaping it is init's job, so here it counts as dead.
+     */
+    static boolean isDead(ProcessHandle handle) {
+        return !handle.isAlive() || isZombie(handle.pid());
+    }
+
+    private static boolean isZombie(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            String text = Files.readString(stat);
+            // "pid (comm) S ...": comm may contain spaces and parentheses, the state follows the last ')'.
+            int close = text.lastIndexOf(')');
+            return close > 0 && close + 2 < text.length() && text.charAt(close + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false; // not Linux, or already gone (then isAlive() said so)
         }
     }
 }

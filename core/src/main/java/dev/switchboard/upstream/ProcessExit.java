@@ -40,7 +40,8 @@ record ProcessExit(String server, long pid, int exitCode, List<String> stderrTai
                     stderrTail.size());
             sb.append("; last stderr lines:\n  ").append(String.join("\n  ", last)).append('\n');
         }
-        sb.append(expected ? "(the exit was requested)" : "check the server's stderr above and its command, args and env");
+        sb.append(expected ? "(the exit was requested)"
+                : "check the server's stderr above and its command, args and env");
         return sb.toString();
     }
 

@@ -10,6 +10,7 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -236,10 +237,10 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     }
 
     private void pumpStdout() {
-        try {
+        try (InputStream stdout = child.stdout()) {
             // The server talks, so the process it really is (npx's grandchild, say) exists by now: remember it, so
             // it can still be found and killed after its parent dies.
-            inbound.pump(child.stdout(), child::snapshotDescendants);
+            inbound.pump(stdout, child::snapshotDescendants);
             if (state.get() == State.RUNNING) {
                 ChildProcess.awaitQuietly(child.onExit(), timings.drainWait());
                 if (child.isAlive()) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -21,6 +22,9 @@ final class StdioWriter {
     }
 
     private static final Line STOP = new Line(null, null);
+    // Whatever the caller chained on a send's future runs where the future completes. Completing on the writer
+    // thread would let a continuation that blocks (say, on a response) stall every later write: so never there.
+    private static final Executor COMPLETIONS = task -> Thread.ofVirtual().name("switchboard-stdio-sent").start(task);
 
     private final OutputStream out;
     private final LinkedBlockingQueue<Line> queue = new LinkedBlockingQueue<>();
@@ -81,9 +85,9 @@ final class StdioWriter {
         try {
             out.write(line.bytes());
             out.flush();
-            line.written().complete(null);
+            COMPLETIONS.execute(() -> line.written().complete(null));
         } catch (IOException | RuntimeException e) {
-            line.written().completeExceptionally(e);
+            COMPLETIONS.execute(() -> line.written().completeExceptionally(e));
         }
     }
 
@@ -99,7 +103,8 @@ final class StdioWriter {
         }
         for (Line line : left) {
             if (line != STOP) {
-                line.written().completeExceptionally(reason != null ? reason.get() : new IOException("stdin closed"));
+                Throwable failure = reason != null ? reason.get() : new IOException("stdin closed");
+                COMPLETIONS.execute(() -> line.written().completeExceptionally(failure));
             }
         }
     }

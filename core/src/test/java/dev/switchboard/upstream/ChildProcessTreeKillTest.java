@@ -2,6 +2,7 @@ package dev.switchboard.upstream;
 
 import static dev.switchboard.upstream.StdioScripts.PROMPTLY;
 import static dev.switchboard.upstream.StdioScripts.alive;
+import static dev.switchboard.upstream.StdioScripts.gone;
 import static dev.switchboard.upstream.StdioScripts.bash;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +44,8 @@ class ChildProcessTreeKillTest {
         transport.close();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(alive(serverPid)).as("server").isFalse();
-        assertThat(alive(grandchildPid)).as("grandchild").isFalse();
+        assertThat(alive(serverPid)).as("server (our child, reaped by the JDK)").isFalse();
+        assertThat(gone(grandchildPid)).as("grandchild gone").isTrue();
         assertThat(took).isLessThan(StdioScripts.fastTimings().closeBound().plusSeconds(2));
         ProcessExit exit = exited.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(exit.expected()).isTrue();
@@ -67,7 +68,30 @@ class ChildProcessTreeKillTest {
         transport.close();
 
         assertThat(alive(transport.pid())).isFalse();
-        assertThat(alive(grandchildPid)).as("grandchild").isFalse();
+        assertThat(gone(grandchildPid)).as("grandchild gone").isTrue();
+    }
+
+    @Test
+    void grandchildIsKilledWhenItsParentDiesUnexpectedly() throws Exception {
+        // Like npx dying under the real server: the parent crashes, its child would live on as an orphan.
+        String script = """
+                sleep 600 &
+                echo "{\\"jsonrpc\\":\\"2.0\\",\\"method\\":\\"pid\\",\\"params\\":{\\"pid\\":$!}}"
+                IFS= read -r line
+                exit 5
+                """;
+        var inbox = new StdioScripts.Inbox();
+        var exited = new CompletableFuture<ProcessExit>();
+        var transport = StdioScripts.transport(bash("crashing-parent", script));
+        transport.onExit(exited::complete);
+        transport.connect(inbox).block(PROMPTLY);
+        long grandchildPid = grandchildPid(inbox);
+
+        transport.sendMessage(new JSONRPCNotification("2.0", "notifications/initialized", null)).block(PROMPTLY);
+
+        assertThat(exited.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS).exitCode()).isEqualTo(5);
+        assertThat(gone(grandchildPid)).as("orphaned grandchild gone").isTrue();
+        transport.close();
     }
 
     @Test

@@ -45,7 +45,7 @@ class StdioReferenceServerTest {
         assertThat(env).contains("\"SB_CONFIGURED\": \"yes\"").doesNotContain("\"JAVA_HOME\"")
                 .doesNotContain("\"MAVEN_");
         assertThat(alive(pid)).isFalse();
-        assertThat(descendants).noneMatch(StdioScripts::alive);
+        assertThat(descendants).allMatch(StdioScripts::gone);
     }
 
     @Test

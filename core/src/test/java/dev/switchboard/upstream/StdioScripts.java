@@ -65,4 +65,23 @@ final class StdioScripts {
     static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
+
+    /**
+     * Whether the process is gone, waiting up to {@link #PROMPTLY} for it. A killed grandchild is re-parented to
+     * init and stays a zombie (which {@code isAlive()} reports as alive) until init reaps it, which can take a moment.
+     */
+    static boolean gone(long pid) {
+        var handle = ProcessHandle.of(pid);
+        if (handle.isEmpty()) {
+            return true;
+        }
+        try {
+            handle.get().onExit().get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return !handle.get().isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !handle.get().isAlive();
+    }
 }
