@@ -44,13 +44,11 @@ public final class Switchboard implements AutoCloseable {
     private final SwitchboardConfig config;
     private final Map<String, Upstream> upstreams;
     private final Map<String, String> aliases;
-    private final Clock clock;
     private volatile boolean closed;
 
-    private Switchboard(SwitchboardConfig config, Map<String, Upstream> upstreams, Clock clock) {
+    private Switchboard(SwitchboardConfig config, Map<String, Upstream> upstreams) {
         this.config = config;
         this.upstreams = upstreams;
-        this.clock = clock;
         this.aliases = new LinkedHashMap<>();
         for (ServerConfig s : config.servers()) {
             s.options().aliases().forEach(a -> aliases.put(a, s.name()));
@@ -72,6 +70,7 @@ public final class Switchboard implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Consumer<ServerStatus> listener = s -> { };
+        private boolean failOnRequired = true;
 
         private Builder(SwitchboardConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -80,6 +79,15 @@ public final class Switchboard implements AutoCloseable {
         /** Called on every change of a server's state, from Switchboard's threads; keep it quick. */
         public Builder listener(Consumer<ServerStatus> listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether {@link #start()} throws when a required server could not be connected (the default). Tools that
+         * report on every server, such as {@code switchboard check}, turn it off and read {@link #status()}.
+         */
+        public Builder failOnRequiredServers(boolean fail) {
+            this.failOnRequired = fail;
             return this;
         }
 
@@ -100,13 +108,13 @@ public final class Switchboard implements AutoCloseable {
             for (ServerConfig s : config.servers()) {
                 ups.put(s.name(), new Upstream(s, clock, sleeper, listener));
             }
-            Switchboard sb = new Switchboard(config, ups, clock);
-            sb.connectAll();
+            Switchboard sb = new Switchboard(config, ups);
+            sb.connectAll(failOnRequired);
             return sb;
         }
     }
 
-    private void connectAll() {
+    private void connectAll(boolean failOnRequired) {
         log.atInfo().setMessage("switchboard.starting").addKeyValue("servers", upstreams.size()).log();
         upstreams.values().forEach(Upstream::start);
         List<CompletableFuture<ServerStatus>> all = upstreams.values().stream().map(Upstream::settled).toList();
@@ -123,7 +131,7 @@ public final class Switchboard implements AutoCloseable {
         List<ServerStatus> failedRequired = status().stream()
                 .filter(s -> s.required() && s.state() != ServerState.READY && s.state() != ServerState.DISABLED)
                 .toList();
-        if (!failedRequired.isEmpty()) {
+        if (failOnRequired && !failedRequired.isEmpty()) {
             close();
             throw startupFailure(failedRequired);
         }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param format {@code console} (readable) or {@code json} (one JSON object per line)
  */
 public record LogSettings(boolean enabled, String level, String format) {
-    public static final LogSettings DEFAULT = new LogSettings(true, "INFO", "console");
+    public static final LogSettings DEFAULT = new LogSettings(true, "WARN", "console");
 
     public LogSettings {
         level = Objects.requireNonNull(level, "level").toUpperCase(Locale.ROOT);

@@ -57,7 +57,8 @@ final class ErrorClassifier {
                 return f;
             }
         }
-        if (t instanceof McpError mcp) {
+        McpError mcp = cause(t, McpError.class);
+        if (mcp != null) {
             return fromMcpError(mcp, what, tool);
         }
         if (t instanceof TimeoutException) {
@@ -110,6 +111,11 @@ final class ErrorClassifier {
                     + "): upgrade the server or pin a compatible release");
         }
         var rpc = e.getJsonRpcError();
+        if (rpc != null && rpc.data() instanceof java.util.Map<?, ?> data
+                && data.get(StdioInFlight.ERROR_CODE_KEY) instanceof String ours) {
+            // A failure our own stdio transport answered on the server's behalf (the process exited).
+            return new SwitchboardException(ErrorCode.valueOf(ours), server.name(), tool, rpc.message(), e);
+        }
         String code = rpc == null ? "" : " " + rpc.code();
         return fail(ErrorCode.RPC_ERROR, tool, e, "answered " + what + " with JSON-RPC error" + code + ": "
                 + (rpc == null ? msg : rpc.message()));
@@ -168,15 +174,19 @@ final class ErrorClassifier {
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        return cause(t, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
             if (c.getCause() == c) {
                 break;
             }
         }
-        return false;
+        return null;
     }
 
     static String describe(Throwable t) {

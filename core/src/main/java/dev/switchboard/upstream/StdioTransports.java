@@ -3,12 +3,14 @@ package dev.switchboard.upstream;
 import dev.switchboard.config.StdioServer;
 import io.modelcontextprotocol.spec.McpClientTransport;
 
-/** Creates the transport that owns a stdio server's process. */
+/** Creates the transport that owns a stdio server's process, started so that a bad command fails here. */
 final class StdioTransports {
     private StdioTransports() {
     }
 
     static McpClientTransport create(StdioServer server) {
-        throw new UnsupportedOperationException("stdio transport arrives with the process owner");
+        var transport = new StdioProcessTransport(server);
+        transport.start();
+        return transport;
     }
 }
