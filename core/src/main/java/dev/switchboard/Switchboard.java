@@ -154,14 +154,12 @@ public final class Switchboard implements AutoCloseable {
     }
 
     private static void rememberSecrets(SwitchboardConfig config) {
-        List<String> secrets = new ArrayList<>();
         for (ServerConfig s : config.servers()) {
-            switch (s) {
-                case StdioServer st -> secrets.addAll(st.env().values());
-                case HttpServer h -> secrets.addAll(h.headers().values());
-            }
+            Redactor.rememberNamed(switch (s) {
+                case StdioServer st -> st.env();
+                case HttpServer h -> h.headers();
+            });
         }
-        Redactor.remember(secrets);
     }
 
     public SwitchboardConfig config() {

@@ -25,6 +25,9 @@ public final class Redactor {
     public static final String MASK = "***";
 
     private static final int MIN_REMEMBERED_LENGTH = 4;
+    private static final int MIN_LENGTH_UNLESS_NAMED = 8;
+    private static final Pattern NOT_A_SECRET =
+            Pattern.compile("(?i)true|false|yes|no|on|off|[-+]?\\d+(\\.\\d+)?");
     private static final Set<String> REMEMBERED = ConcurrentHashMap.newKeySet();
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
             "(?i).*(authorization|cookie|token|secret|passw|pwd|api[-_]?key|apikey|access[-_]?key|private[-_]?key"
@@ -39,6 +42,22 @@ public final class Redactor {
     /** Whether a header, variable, parameter or flag of this name holds a secret. */
     public static boolean isSensitiveName(String name) {
         return name != null && SENSITIVE_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Remembers the secret values among named ones (environment variables, headers): every value under a
+     * secret-looking name, and any other value long and specific enough to be a credential. Plain values such as
+     * {@code true} or {@code 8080} are left alone: masking them would blank them out of every log line.
+     */
+    public static void rememberNamed(Map<String, String> namedValues) {
+        List<String> secrets = new ArrayList<>();
+        namedValues.forEach((name, value) -> {
+            if (value != null && (isSensitiveName(name)
+                    || value.length() >= MIN_LENGTH_UNLESS_NAMED && !NOT_A_SECRET.matcher(value).matches())) {
+                secrets.add(value);
+            }
+        });
+        remember(secrets);
     }
 
     /** Remembers secret values so that {@link #scrub} removes them from any text. */

@@ -59,7 +59,6 @@ final class ChildProcess {
         command.addAll(config.args());
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         ChildEnvironment.applyTo(builder, env);
-        rememberSecrets(config.env());
         Process process;
         try {
             process = builder.start();
@@ -187,12 +186,6 @@ final class ChildProcess {
         }
     }
 
-    private static void rememberSecrets(Map<String, String> env) {
-        // Only values under secret-looking names: remembering "debug" or "1" would mask them in every log line.
-        List<String> secrets = env.entrySet().stream().filter(e -> Redactor.isSensitiveName(e.getKey()))
-                .map(Map.Entry::getValue).toList();
-        Redactor.remember(secrets);
-    }
 
     static void awaitQuietly(CompletableFuture<?> future, Duration wait) {
         try {
