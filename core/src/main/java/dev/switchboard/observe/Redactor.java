@@ -26,6 +26,8 @@ public final class Redactor {
 
     private static final int MIN_REMEMBERED_LENGTH = 4;
     private static final int MIN_LENGTH_UNLESS_NAMED = 8;
+    private static final Pattern AUTH_SCHEME = Pattern.compile("(?i)(?:bearer|basic|token|digest|apikey)\\s+(\\S.*)");
+    private static final Pattern AUTH_SCHEME_ONLY = Pattern.compile("(?i)(?:bearer|basic|token|digest|apikey)?");
     private static final Pattern NOT_A_SECRET =
             Pattern.compile("(?i)true|false|yes|no|on|off|[-+]?\\d+(\\.\\d+)?");
     private static final Set<String> REMEMBERED = ConcurrentHashMap.newKeySet();
@@ -52,12 +54,18 @@ public final class Redactor {
     public static void rememberNamed(Map<String, String> namedValues) {
         List<String> secrets = new ArrayList<>();
         namedValues.forEach((name, value) -> {
-            if (value != null && (isSensitiveName(name)
-                    || value.length() >= MIN_LENGTH_UNLESS_NAMED && !NOT_A_SECRET.matcher(value).matches())) {
-                secrets.add(value);
+            String v = value == null ? "" : value.trim();
+            if (isSensitiveName(name)
+                    || v.length() >= MIN_LENGTH_UNLESS_NAMED && !NOT_A_SECRET.matcher(v).matches()) {
+                secrets.add(v);
+                // "Bearer abc": the credential alone is the secret; the scheme word is not.
+                Matcher scheme = AUTH_SCHEME.matcher(v);
+                if (scheme.matches()) {
+                    secrets.add(scheme.group(1));
+                }
             }
         });
-        remember(secrets);
+        remember(secrets.stream().filter(s -> !AUTH_SCHEME_ONLY.matcher(s).matches()).toList());
     }
 
     /** Remembers secret values so that {@link #scrub} removes them from any text. */

@@ -63,6 +63,11 @@ final class Connector {
         long deadline = System.nanoTime() + timeout.toNanos();
         var early = new CompletableFuture<Throwable>();
         var live = new AtomicReference<UpstreamSession>();
+        http.onAttemptEnding(r -> {
+            if (live.get() == null) {
+                early.complete(new HttpExchangeLog.StatusException(r));
+            }
+        });
         var httpClient = new AtomicReference<HttpClient>();
         McpAsyncClient client = null;
         McpClientTransport transport = null;

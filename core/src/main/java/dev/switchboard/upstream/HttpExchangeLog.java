@@ -14,9 +14,29 @@ final class HttpExchangeLog {
         boolean isHtml() {
             return contentType != null && contentType.toLowerCase().contains("text/html");
         }
+
+        /** A response no retry within the attempt can fix: the attempt may fail now rather than time out. */
+        boolean endsAttempt() {
+            return status == 401 || status == 403 || status == 404 || status == 405 || isHtml();
+        }
+    }
+
+    /** Carries a response that ended an attempt to the classifier. */
+    static final class StatusException extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        StatusException(Response r) {
+            super("HTTP " + r.status());
+        }
     }
 
     private volatile Response lastFailure;
+    private volatile java.util.function.Consumer<Response> onAttemptEnding = r -> { };
+
+    /** Who to tell when a response ends the current attempt (the SDK's SSE client would wait for its timeout). */
+    void onAttemptEnding(java.util.function.Consumer<Response> listener) {
+        this.onAttemptEnding = listener;
+    }
 
     void record(int status, HttpHeaders headers) {
         String contentType = headers.firstValue("content-type").orElse(null);
@@ -24,9 +44,13 @@ final class HttpExchangeLog {
         if (status >= 200 && status < 300 && !html) {
             return;
         }
-        lastFailure = new Response(status, contentType,
+        Response r = new Response(status, contentType,
                 headers.firstValue("retry-after").flatMap(HttpExchangeLog::parseRetryAfter).orElse(null),
                 headers.firstValue("www-authenticate").orElse(null));
+        lastFailure = r;
+        if (r.endsAttempt()) {
+            onAttemptEnding.accept(r);
+        }
     }
 
     /** The last non-2xx (or HTML) response since the last {@link #reset()}. */

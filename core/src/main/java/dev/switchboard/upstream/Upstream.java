@@ -242,7 +242,8 @@ public final class Upstream implements AutoCloseable {
             f.cancel(true);
             throw connector.classifier().classify(e, what, tool, timeout);
         } catch (ExecutionException e) {
-            throw connector.classifier().classify(e.getCause(), what, tool, timeout);
+            SwitchboardException lost = s.lossReason();
+            throw lost != null ? lost : connector.classifier().classify(e.getCause(), what, tool, timeout);
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();

@@ -70,8 +70,15 @@ final class UpstreamSession {
 
     /** Marks the session dead: requests in flight fail now, and the supervisor reconnects. */
     void lose(SwitchboardException reason) {
-        lost.complete(reason);
+        // In-flight first: completing `lost` wakes the supervisor, which closes the client and would fail them
+        // with the SDK's vaguer "session terminated".
         failInFlight(reason);
+        lost.complete(reason);
+    }
+
+    /** Why the session was lost, if it was. */
+    SwitchboardException lossReason() {
+        return lost.getNow(null);
     }
 
     CompletableFuture<SwitchboardException> lost() {

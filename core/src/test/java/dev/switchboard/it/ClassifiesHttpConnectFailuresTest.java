@@ -35,7 +35,8 @@ class ClassifiesHttpConnectFailuresTest {
     void closedPortIsUnreachableAndRetriedWithExponentialBackoff() throws IOException {
         URI url = URI.create("http://127.0.0.1:" + closedPort() + "/mcp");
         var sleeper = new RecordingSleeper(2);
-        try (var sb = Switchboard.builder(config(url, Transport.STREAMABLE_HTTP, false)).sleeper(sleeper).start()) {
+        try (var sb = Switchboard.builder(config(url, Transport.STREAMABLE_HTTP, false).build()).sleeper(sleeper)
+                .start()) {
             ServerStatus st = sb.status("remote");
             assertThat(st.state()).isEqualTo(ServerState.RETRYING);
             assertThat(st.lastError().code()).isEqualTo(ErrorCode.UNREACHABLE);
@@ -47,7 +48,7 @@ class ClassifiesHttpConnectFailuresTest {
     @Test
     void requiredServerThatCannotBeReachedFailsStartupNamingIt() throws IOException {
         URI url = URI.create("http://127.0.0.1:" + closedPort() + "/mcp");
-        assertThatThrownBy(() -> Switchboard.builder(config(url, Transport.STREAMABLE_HTTP, true))
+        assertThatThrownBy(() -> Switchboard.builder(config(url, Transport.STREAMABLE_HTTP, true).build())
                 .sleeper(new RecordingSleeper(2)).start())
                 .isInstanceOfSatisfying(SwitchboardException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.UNREACHABLE);
@@ -58,7 +59,7 @@ class ClassifiesHttpConnectFailuresTest {
     @Test
     void unauthorizedIsAuthFailedAndNotRetried() {
         try (var stub = StubHttpEndpoint.answering(401, "text/plain", "no", Map.of("WWW-Authenticate", "Bearer"));
-                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false))
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false).build())
                         .sleeper(new RecordingSleeper(0)).start()) {
             ServerStatus st = sb.status("remote");
             assertThat(st.state()).isEqualTo(ServerState.FAILED);
@@ -69,9 +70,20 @@ class ClassifiesHttpConnectFailuresTest {
     }
 
     @Test
+    void unauthorizedOnALegacySseStreamFailsAtOnceNotAfterTheConnectTimeout() {
+        try (var stub = StubHttpEndpoint.answering(401, "text/plain", "no", Map.of());
+                var sb = Switchboard.builder(config(stub.url("/sse"), Transport.SSE, false)
+                        .withConnectTimeout(Duration.ofMinutes(10)).build()).sleeper(new RecordingSleeper(0)).start()) {
+            ServerStatus st = sb.status("remote");
+            assertThat(st.state()).isEqualTo(ServerState.FAILED);
+            assertThat(st.lastError().code()).isEqualTo(ErrorCode.AUTH_FAILED);
+        }
+    }
+
+    @Test
     void notFoundIsAProtocolMismatchThatSuggestsTheOtherTransport() {
         try (var stub = StubHttpEndpoint.answering(404, "text/plain", "Cannot POST /mcp", Map.of());
-                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false))
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false).build())
                         .sleeper(new RecordingSleeper(0)).start()) {
             ServerStatus st = sb.status("remote");
             assertThat(st.state()).isEqualTo(ServerState.FAILED);
@@ -83,7 +95,7 @@ class ClassifiesHttpConnectFailuresTest {
     @Test
     void anHtmlPageIsAProtocolMismatch() {
         try (var stub = StubHttpEndpoint.answering(200, "text/html", "<html>login</html>", Map.of());
-                var sb = Switchboard.builder(config(stub.url("/"), Transport.STREAMABLE_HTTP, false))
+                var sb = Switchboard.builder(config(stub.url("/"), Transport.STREAMABLE_HTTP, false).build())
                         .sleeper(new RecordingSleeper(0)).start()) {
             ServerStatus st = sb.status("remote");
             assertThat(st.lastError().code()).isEqualTo(ErrorCode.PROTOCOL_MISMATCH);
@@ -95,7 +107,7 @@ class ClassifiesHttpConnectFailuresTest {
     void serviceUnavailableIsRetriedNoSoonerThanRetryAfter() {
         var sleeper = new RecordingSleeper(2);
         try (var stub = StubHttpEndpoint.answering(503, "text/plain", "busy", Map.of("Retry-After", "7"));
-                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false))
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false).build())
                         .sleeper(sleeper).start()) {
             ServerStatus st = sb.status("remote");
             assertThat(st.lastError().code()).isEqualTo(ErrorCode.UNREACHABLE);
@@ -108,7 +120,7 @@ class ClassifiesHttpConnectFailuresTest {
     @Test
     void anUnsupportedProtocolVersionIsAProtocolMismatch() {
         try (var stub = StubHttpEndpoint.initializingWithVersion("1999-01-01");
-                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false))
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false).build())
                         .sleeper(new RecordingSleeper(0)).start()) {
             ServerStatus st = sb.status("remote");
             assertThat(st.state()).isEqualTo(ServerState.FAILED);
@@ -117,10 +129,21 @@ class ClassifiesHttpConnectFailuresTest {
         }
     }
 
-    private static SwitchboardConfig config(URI url, Transport transport, boolean required) {
-        ServerOptions options = ServerOptions.DEFAULT.withRequired(required).withRetry(THREE_ATTEMPTS_NO_JITTER)
-                .withConnectTimeout(Duration.ofSeconds(10));
-        return SwitchboardConfig.of(List.of(new HttpServer("remote", options, transport, url, Map.of())));
+    private static Cfg config(URI url, Transport transport, boolean required) {
+        return new Cfg(url, transport, required, Duration.ofSeconds(10));
+    }
+
+    /** The one-server configuration under test, with its connect timeout adjustable. */
+    private record Cfg(URI url, Transport transport, boolean required, Duration connectTimeout) {
+        Cfg withConnectTimeout(Duration d) {
+            return new Cfg(url, transport, required, d);
+        }
+
+        SwitchboardConfig build() {
+            ServerOptions options = ServerOptions.DEFAULT.withRequired(required).withRetry(THREE_ATTEMPTS_NO_JITTER)
+                    .withConnectTimeout(connectTimeout);
+            return SwitchboardConfig.of(List.of(new HttpServer("remote", options, transport, url, Map.of())));
+        }
     }
 
     private static int closedPort() throws IOException {
