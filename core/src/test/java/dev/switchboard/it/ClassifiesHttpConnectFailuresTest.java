@@ -118,6 +118,17 @@ class ClassifiesHttpConnectFailuresTest {
     }
 
     @Test
+    void tooManyRequestsIsOverloadedAndWaitsAsAsked() {
+        var sleeper = new RecordingSleeper(2);
+        try (var stub = StubHttpEndpoint.answering(429, "text/plain", "slow down", Map.of("Retry-After", "12"));
+                var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false).build())
+                        .sleeper(sleeper).start()) {
+            assertThat(sb.status("remote").lastError().code()).isEqualTo(ErrorCode.OVERLOADED);
+            assertThat(sleeper.waits()).startsWith(Duration.ofSeconds(12), Duration.ofSeconds(12));
+        }
+    }
+
+    @Test
     void anUnsupportedProtocolVersionIsAProtocolMismatch() {
         try (var stub = StubHttpEndpoint.initializingWithVersion("1999-01-01");
                 var sb = Switchboard.builder(config(stub.url("/mcp"), Transport.STREAMABLE_HTTP, false).build())

@@ -34,6 +34,22 @@ class StdioServerFailuresTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTimesOutAndIsRetried() {
+        StdioServer silent = Stdio.server("silent", List.of("sleep", "600"));
+        silent = silent.withOptions(silent.options().withConnectTimeout(Duration.ofMillis(500))
+                .withRetry(new dev.switchboard.config.RetryPolicy(2, Duration.ofSeconds(1), 2, Duration.ofSeconds(1),
+                        0)));
+        var sleeper = new RecordingSleeper(1);
+        try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(silent))).sleeper(sleeper).start()) {
+            ServerStatus st = sb.status("silent");
+            assertThat(st.state()).isEqualTo(ServerState.RETRYING);
+            assertThat(st.lastError().code()).isEqualTo(ErrorCode.TIMEOUT);
+            assertThat(st.lastError().message()).contains("initialize", "500ms", "connect_timeout");
+            assertThat(sleeper.waits()).isNotEmpty();
+        }
+    }
+
+    @Test
     void aServerThatExitsAtStartReportsItsExitCodeAndStderr() {
         var scenario = FakeMcpServer.builder().name("dying").exitOnStart(3, "fatal: database password rejected")
                 .build();
