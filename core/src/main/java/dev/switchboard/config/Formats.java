@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import dev.switchboard.catalog.Suggestions;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import dev.switchboard.catalog.Suggestions;
+
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;

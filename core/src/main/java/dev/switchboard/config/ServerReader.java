@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import dev.switchboard.catalog.Suggestions;
+
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

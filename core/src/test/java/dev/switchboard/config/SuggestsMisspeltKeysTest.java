@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import dev.switchboard.catalog.Suggestions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
