@@ -170,6 +170,19 @@ final class Connector {
     }
 
     static void closeQuietly(McpAsyncClient client, McpClientTransport transport, HttpClient httpClient) {
+        // Closing must finish even on an interrupted thread (Upstream.close interrupts a connecting supervisor):
+        // the waits for the process to exit would otherwise return at once and leave it to the shutdown hook.
+        boolean interrupted = Thread.interrupted();
+        try {
+            closeAll(client, transport, httpClient);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeAll(McpAsyncClient client, McpClientTransport transport, HttpClient httpClient) {
         try {
             if (client != null) {
                 client.closeGracefully().block(CLOSE_TIMEOUT);

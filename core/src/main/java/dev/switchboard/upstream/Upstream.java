@@ -280,7 +280,11 @@ public final class Upstream implements AutoCloseable {
         }
         Thread t = supervisor;
         if (t != null) {
-            t.interrupt();
+            // A live session's loss wakes the supervisor, which closes it; an interrupt is only needed to stop a
+            // connect attempt or a backoff wait.
+            if (s == null) {
+                t.interrupt();
+            }
             try {
                 if (!t.join(CLOSE_WAIT)) {
                     log.warn("supervisor of {} did not stop in {}", config.name(), CLOSE_WAIT);
@@ -288,6 +292,9 @@ public final class Upstream implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (s != null) {
+            s.close(); // idempotent; makes sure the process is gone when close() returns, whoever closed first
         }
         if (book.state() != ServerState.CLOSED) {
             update(ServerState.CLOSED, null);
