@@ -33,17 +33,17 @@ final class GlobalOptions {
         }
     }
 
-    @Option(names = "--log-format", paramLabel = "console|json",
+    @Option(names = "--log-format", order = 100, paramLabel = "console|json",
             description = "Log line format on stderr (default: the configuration's logging.format, else console).")
     LogFormat logFormat;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL",
+    @Option(names = "--log-level", order = 101, paramLabel = "LEVEL",
             description = "trace, debug, info, warn or error (default: the configuration's logging.level, else warn)."
                     + " debug and trace also show stack traces.")
     LogLevel logLevel;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a configuration setting, e.g. --set servers.api.enabled=false (repeatable).")
+    @Option(names = "--set", order = 102, paramLabel = "KEY=VALUE",
+            description = "Override a configuration setting, e.g. servers.x.enabled=false (repeatable).")
     List<String> overrides = new ArrayList<>();
 
     /** Whether the user asked for developer detail. */

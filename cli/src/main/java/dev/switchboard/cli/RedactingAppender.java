@@ -25,9 +25,11 @@ final class RedactingAppender extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
-        String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
-        target.print(Redactor.scrub(line));
-        target.flush();
+        String line = Redactor.scrub(new String(encoder.encode(event), StandardCharsets.UTF_8));
+        Progress.aroundLog(() -> {
+            target.print(line);
+            target.flush();
+        });
     }
 
     @Override

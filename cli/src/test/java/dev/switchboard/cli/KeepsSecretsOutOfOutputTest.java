@@ -67,6 +67,18 @@ class KeepsSecretsOutOfOutputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"console", "json"})
+    void secretSentAsAToolArgumentIsScrubbedFromTraceLogsAndTheResult(String format) {
+        Cli.Result r = Cli.run("call", config, "alpha", "echo", "--args", "{\"token\": \"" + envSecret + "\"}",
+                "--log-level", "trace", "--log-format", format);
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out().strip()).isEqualTo("{\"token\":\"***\"}");
+        assertThat(r.err()).as("the SDK traces the request").contains("tools/call");
+        assertNoSecret(r);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"console", "json"})
     void failedRequiredServerWithStackTraces(String format) {
         Cli.Result r = Cli.run("call", config, "remote", "anything", "--log-level", "debug", "--log-format", format);
 

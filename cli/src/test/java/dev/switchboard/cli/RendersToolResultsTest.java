@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,9 @@ class RendersToolResultsTest {
 
     @Test
     void textAsIsOtherContentSummarisedStructuredContentAsJson() {
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("total", 3);
+        structured.put("items", List.of("a"));
         String png = Base64.getEncoder().encodeToString(new byte[2048]);
         var result = McpSchema.CallToolResult.builder()
                 .addTextContent("first line\nsecond line")
@@ -20,7 +24,7 @@ class RendersToolResultsTest {
                         "application/pdf", null, null, null))
                 .addContent(new McpSchema.EmbeddedResource(null,
                         new McpSchema.TextResourceContents("mem://note", "text/plain", "a note", null), null))
-                .structuredContent(Map.of("total", 3, "items", List.of("a")))
+                .structuredContent(structured)
                 .build();
 
         String text = ResultPrinter.render(result);
@@ -34,10 +38,10 @@ class RendersToolResultsTest {
                 a note
                 structured content:
                 {
+                  "total": 3,
                   "items": [
                     "a"
-                  ],
-                  "total": 3
+                  ]
                 }""");
     }
 
