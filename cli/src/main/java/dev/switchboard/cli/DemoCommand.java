@@ -37,7 +37,7 @@ final class DemoCommand extends BaseCommand {
             print("(answered in " + DurationText.format(found.duration()) + ")");
             section("4. switchboard call CONFIG orders cancel_order: a tool that reports an error");
             ToolResult refused = sb.call("orders", "cancel_order", Map.of("order", 1001));
-            print("The tool answered with isError: true. That is the tool's answer, not a failure of the server: "
+            print("The tool answered with isError: true. That is the tool's answer, not a failure of the server:"
                     + "\n'call' prints it on stderr and exits 1. The tool said:\n  " + refused.text());
         }
         print("\nDone: every connection closed and every child process stopped.\n"

@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ final class StatusPrinter {
                     + ", " + plural(s.prompts(), "prompt")});
         }
         if (s.connectMs() != null) {
-            out.add(new String[] {"connected in", DurationText.format(java.time.Duration.ofMillis(s.connectMs()))});
+            out.add(new String[] {"connected in", DurationText.format(Duration.ofMillis(s.connectMs()))});
         }
         if (s.disabled()) {
             out.add(new String[] {"note", "disabled in the configuration (enabled: false); not connected"});
