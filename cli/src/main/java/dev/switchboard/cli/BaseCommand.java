@@ -1,0 +1,73 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.observe.Redactor;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand shares: the global options, logging set up before anything can log, and output helpers
+ * that scrub secrets from everything printed (stdout and stderr).
+ */
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:an operation failed", "2:bad usage or invalid configuration"})
+abstract class BaseCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        Logging.configure(err(), Logging.Settings.of(global, null));
+        return execute();
+    }
+
+    /** Does the command's work; returns its exit code (see {@link ExitCodes}). */
+    abstract int execute() throws Exception;
+
+    /** A loader with this invocation's {@code --set} overrides. */
+    final ConfigLoader loader() {
+        ConfigLoader.Builder builder = ConfigLoader.builder();
+        global.overrides.forEach(builder::override);
+        return builder.build();
+    }
+
+    /** Applies the configuration's logging settings (flags still win) and shows its warnings on stderr. */
+    final void use(SwitchboardConfig config) {
+        Logging.configure(err(), Logging.Settings.of(global, config.logging()));
+        config.warnings().forEach(w -> error("warning: " + w));
+    }
+
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints text and a line break to stdout, scrubbed of secrets. */
+    final void print(String text) {
+        out().println(Redactor.scrub(text));
+        out().flush();
+    }
+
+    /** Prints a message to stderr, scrubbed of secrets. */
+    final void error(String text) {
+        err().println(Redactor.scrub(text));
+        err().flush();
+    }
+
+    boolean verbose() {
+        return global.verbose();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.Switchboard;
+import dev.switchboard.ToolResult;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.SwitchboardConfig;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code switchboard call CONFIG SERVER TOOL}: connects to one server, calls one tool, prints the result. */
+@Command(name = "call", description = {"Call one tool of one server and print its result: text as text, other "
+        + "content summarised, structured content as JSON.",
+    "Only SERVER is connected. Exits 1 when the call fails or the tool reports an error (its message on stderr)."})
+final class CallCommand extends ConfigCommand {
+
+    @Parameters(index = "1", paramLabel = "SERVER", description = "The server's name or alias.")
+    String server;
+
+    @Parameters(index = "2", paramLabel = "TOOL", description = "The tool's name on that server.")
+    String tool;
+
+    @Option(names = "--args", paramLabel = "JSON|@FILE", converter = ToolArguments.Converter.class,
+            description = "The arguments: a JSON object, or @ and a file holding one (default: {}).")
+    ToolArguments arguments = ToolArguments.NONE;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationText.class,
+            description = "How long to wait for the result, e.g. 500ms, 30s, 5m (default: the server's "
+                    + "request_timeout).")
+    Duration timeout;
+
+    @Option(names = "--json", description = "Print the whole MCP result with server, tool and durationMs.")
+    boolean json;
+
+    @Override
+    int execute() {
+        SwitchboardConfig config = onlyServer(loadConfig(), server);
+        ToolResult result;
+        try (Connections c = Connections.open(config, err())) {
+            Switchboard sb = c.switchboard();
+            result = timeout == null ? sb.call(server, tool, arguments.values())
+                    : sb.call(server, tool, arguments.values(), timeout);
+        }
+        if (json) {
+            print(Json.write(CallReport.of(result)));
+        } else if (!result.isError()) {
+            print(ResultPrinter.render(result.result()));
+        }
+        if (result.isError()) {
+            error("error: TOOL_ERROR: tool '" + result.tool() + "' of server '" + result.server()
+                    + "' reported an error: " + result.text());
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The configuration with every server but the one named (or aliased) disabled: a call needs one connection,
+     * and an unrelated broken server must not fail it. An unknown name leaves all disabled, so that the call
+     * fails with core's UNKNOWN_SERVER message, which lists the known names.
+     */
+    static SwitchboardConfig onlyServer(SwitchboardConfig config, String nameOrAlias) {
+        List<ServerConfig> servers = config.servers().stream()
+                .map(s -> named(s, nameOrAlias) ? s : s.withOptions(s.options().withEnabled(false)))
+                .toList();
+        return new SwitchboardConfig(servers, config.orchestration(), config.logging(), config.warnings());
+    }
+
+    private static boolean named(ServerConfig s, String nameOrAlias) {
+        return s.name().equals(nameOrAlias) || s.options().aliases().contains(nameOrAlias);
+    }
+}
