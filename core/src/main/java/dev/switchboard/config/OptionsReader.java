@@ -65,8 +65,8 @@ final class OptionsReader {
         Duration maxBackoff = or(max, base.maxBackoff());
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             String key = max != null ? "max_backoff" : "initial_backoff";
-            r.error(key, "max_backoff " + DurationParser.format(maxBackoff) + " is less than initial_backoff "
-                    + DurationParser.format(initialBackoff) + " (expected: max_backoff >= initial_backoff)");
+            r.error(key, "max_backoff " + Durations.format(maxBackoff) + " is less than initial_backoff "
+                    + Durations.format(initialBackoff) + " (expected: max_backoff >= initial_backoff)");
             ok = false;
         }
         if (!ok || attempts == null && r.has("attempts") || multiplier == null && r.has("multiplier")

@@ -147,13 +147,13 @@ final class Section {
             return null;
         }
         if (v instanceof String s) {
-            Optional<Duration> d = DurationParser.parse(s);
+            Optional<Duration> d = Durations.parse(s);
             if (d.isPresent()) {
                 return d.get();
             }
         }
-        boolean bare = Tree.isScalar(v) && !(v instanceof Boolean) && DurationParser.isBareNumber(v.toString());
-        error(key, shown(v) + (bare ? " has no unit (" : " is not a duration (") + DurationParser.EXPECTED + ")");
+        boolean bare = Tree.isScalar(v) && !(v instanceof Boolean) && Durations.isBareNumber(v.toString());
+        error(key, shown(v) + (bare ? " has no unit (" : " is not a duration (") + Durations.EXPECTED + ")");
         return null;
     }
 

@@ -6,6 +6,7 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
+import dev.switchboard.config.Durations;
 import dev.switchboard.config.Transport;
 import dev.switchboard.observe.Redactor;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
@@ -62,7 +63,7 @@ final class ErrorClassifier {
             return fromMcpError(mcp, what, tool);
         }
         if (t instanceof TimeoutException) {
-            return fail(ErrorCode.TIMEOUT, tool, t, "did not answer " + what + " within " + Durations.text(timeout)
+            return fail(ErrorCode.TIMEOUT, tool, t, "did not answer " + what + " within " + Durations.format(timeout)
                     + timeoutHint(what));
         }
         if (isUnreachable(t)) {
@@ -84,7 +85,7 @@ final class ErrorClassifier {
         int s = r.status();
         if (s == 429) {
             return retryLater(ErrorCode.OVERLOADED, tool, t, "answered HTTP 429 Too Many Requests during "
-                    + what + (r.retryAfter() != null ? " (asked to retry after " + Durations.text(r.retryAfter())
+                    + what + (r.retryAfter() != null ? " (asked to retry after " + Durations.format(r.retryAfter())
                             + ")" : ""), r.retryAfter());
         }
         if (s >= 500) {

@@ -9,26 +9,26 @@ class ParsesDurationsTest {
 
     @Test
     void readsEveryUnit() {
-        assertThat(DurationParser.parse("500ms")).contains(Duration.ofMillis(500));
-        assertThat(DurationParser.parse("30s")).contains(Duration.ofSeconds(30));
-        assertThat(DurationParser.parse("5m")).contains(Duration.ofMinutes(5));
-        assertThat(DurationParser.parse("1h")).contains(Duration.ofHours(1));
-        assertThat(DurationParser.parse("1m30s")).contains(Duration.ofSeconds(90));
-        assertThat(DurationParser.parse("1.5s")).contains(Duration.ofMillis(1500));
-        assertThat(DurationParser.parse("PT2S")).contains(Duration.ofSeconds(2));
+        assertThat(Durations.parse("500ms")).contains(Duration.ofMillis(500));
+        assertThat(Durations.parse("30s")).contains(Duration.ofSeconds(30));
+        assertThat(Durations.parse("5m")).contains(Duration.ofMinutes(5));
+        assertThat(Durations.parse("1h")).contains(Duration.ofHours(1));
+        assertThat(Durations.parse("1m30s")).contains(Duration.ofSeconds(90));
+        assertThat(Durations.parse("1.5s")).contains(Duration.ofMillis(1500));
+        assertThat(Durations.parse("PT2S")).contains(Duration.ofSeconds(2));
     }
 
     @Test
     void rejectsTextWithoutAUnit() {
-        assertThat(DurationParser.parse("30")).isEmpty();
-        assertThat(DurationParser.parse("soon")).isEmpty();
-        assertThat(DurationParser.parse("99999999999999999999h")).isEmpty();
+        assertThat(Durations.parse("30")).isEmpty();
+        assertThat(Durations.parse("soon")).isEmpty();
+        assertThat(Durations.parse("99999999999999999999h")).isEmpty();
     }
 
     @Test
     void formatsAsWritten() {
-        assertThat(DurationParser.format(Duration.ofMillis(500))).isEqualTo("500ms");
-        assertThat(DurationParser.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
+        assertThat(Durations.format(Duration.ofMillis(500))).isEqualTo("500ms");
+        assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
     }
 
     @Test

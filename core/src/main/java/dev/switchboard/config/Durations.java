@@ -8,19 +8,19 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations written with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1m30s}. */
-final class DurationParser {
+/** Durations as configuration writes them, with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1m30s}. */
+public final class Durations {
     static final String EXPECTED = "expected: a duration like 500ms, 30s, 5m";
 
     private static final Pattern WHOLE = Pattern.compile("-?(\\d+(\\.\\d+)?(ms|s|m|h))+");
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
     private static final Pattern BARE_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private DurationParser() {
+    private Durations() {
     }
 
     /** The duration, or empty when the text is not one (see {@link #isBareNumber} for the common mistake). */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
         if (s.startsWith("pt") || s.startsWith("-pt")) {
             return iso(s);
@@ -45,7 +45,7 @@ final class DurationParser {
     }
 
     /** The duration as written in configuration files: 500ms, 30s, 5m, 1h30m. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d.toMillisPart() != 0 || d.isZero()) {
             return d.toMillis() + "ms";
         }
