@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>A name that is valid as written is kept. Otherwise invalid characters become {@code _}, and because that (or
  * cutting a long name) can make two tools look alike, the name gets a readable prefix, {@code -}, and 6 hex digits of
- * the SHA-256 of the original: {@code github__search.issues} becomes {@code github__search_issues-3f2a9c}. The same
+ * the SHA-256 of the original: {@code github__search.issues} becomes {@code github__search_issues-ccd78b}. The same
  * tool always gets the same name; {@link #assign} guarantees that no two tools of one catalog share one.
  */
 final class ToolNames {

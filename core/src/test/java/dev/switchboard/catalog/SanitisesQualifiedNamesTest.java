@@ -32,6 +32,11 @@ class SanitisesQualifiedNamesTest {
     }
 
     @Test
+    void theHashIsTheDocumentedOne() {
+        assertThat(ToolNames.qualify("git", "__", "log.show")).isEqualTo("git__log_show-6b827d");
+    }
+
+    @Test
     void aLongNameIsCutTo64WithAHash() {
         String name = ToolNames.qualify("warehouse", "__", "x".repeat(100));
         assertThat(name).hasSize(64).startsWith("warehouse__xxx").matches(".*-[0-9a-f]{6}");
