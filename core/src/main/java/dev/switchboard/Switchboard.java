@@ -1,5 +1,6 @@
 package dev.switchboard;
 
+import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Suggestions;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
@@ -44,6 +45,7 @@ public final class Switchboard implements AutoCloseable {
     private final SwitchboardConfig config;
     private final Map<String, Upstream> upstreams;
     private final Map<String, String> aliases;
+    private final Catalog catalog;
     private volatile boolean closed;
 
     private Switchboard(SwitchboardConfig config, Map<String, Upstream> upstreams) {
@@ -53,6 +55,7 @@ public final class Switchboard implements AutoCloseable {
         for (ServerConfig s : config.servers()) {
             s.options().aliases().forEach(a -> aliases.put(a, s.name()));
         }
+        this.catalog = new Catalog(List.copyOf(upstreams.values()), config.orchestration());
     }
 
     /** Connects to every enabled server of the configuration; see the class description. */
@@ -176,9 +179,10 @@ public final class Switchboard implements AutoCloseable {
         return upstream(server, null).status();
     }
 
-    /** The tools of one server (by name or alias); empty while it is not connected. */
+    /** The tools of one server (by name or alias) that its filter lets through; empty while it is not connected. */
     public List<McpSchema.Tool> tools(String server) {
-        return upstream(server, null).tools();
+        Upstream u = upstream(server, null);
+        return u.tools().stream().filter(t -> u.config().options().tools().allows(t.name())).toList();
     }
 
     /** The tools of every connected server, by server name, in configuration order. */
@@ -186,7 +190,7 @@ public final class Switchboard implements AutoCloseable {
         Map<String, List<McpSchema.Tool>> out = new LinkedHashMap<>();
         upstreams.forEach((name, u) -> {
             if (u.status().ready()) {
-                out.put(name, u.tools());
+                out.put(name, tools(name));
             }
         });
         return out;
@@ -208,8 +212,8 @@ public final class Switchboard implements AutoCloseable {
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(timeout, "timeout");
         Upstream u = upstream(server, tool);
-        checkToolExists(u, tool);
         Map<String, Object> args = arguments == null ? Map.of() : arguments;
+        catalog.checkCall(u.name(), tool, args);
         long t0 = System.nanoTime();
         try {
             McpSchema.CallToolResult result = u.request("tools/call", tool, timeout,
@@ -225,19 +229,6 @@ public final class Switchboard implements AutoCloseable {
                     .addKeyValue("duration_ms", Duration.ofNanos(System.nanoTime() - t0).toMillis())
                     .addKeyValue("message", e.getMessage()).log();
             throw e;
-        }
-    }
-
-    private void checkToolExists(Upstream u, String tool) {
-        if (!u.status().ready()) {
-            return; // the request reports why the server is unavailable
-        }
-        List<String> names = u.tools().stream().map(McpSchema.Tool::name).toList();
-        if (!names.contains(tool)) {
-            List<String> close = Suggestions.closest(tool, names, 3);
-            throw new SwitchboardException(ErrorCode.UNKNOWN_TOOL, u.name(), tool, "server '" + u.name()
-                    + "' has no tool '" + tool + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ",
-                            close) + "?") + " (list them with: switchboard tools)", null);
         }
     }
 
@@ -271,5 +262,54 @@ public final class Switchboard implements AutoCloseable {
             upstreams.values().forEach(u -> exec.submit(u::close));
         }
         log.atInfo().setMessage("switchboard.closed").log();
+    }
+
+    // ---- Catalog: one merged list of every server's tools, and calls by tool name ----
+
+    /**
+     * Every tool of every server in one list, in priority then configuration order, each with a qualified name
+     * ({@code <server>__<tool>}) that is unique and valid for MCP clients. Tools hidden by a server's
+     * {@code tools:} filter are left out; the last known tools of a server that is down are listed as unavailable.
+     */
+    public List<CatalogEntry> catalog() {
+        checkOpen(null);
+        return catalog.entries();
+    }
+
+    /**
+     * The catalog entry a tool name means: a qualified name ({@code github__search}), a bare tool name (the
+     * highest-priority server offering it; ties by configuration order), or a qualified name with a server alias.
+     *
+     * @throws SwitchboardException UNKNOWN_TOOL with the closest names, or UNKNOWN_SERVER listing the known servers
+     */
+    public CatalogEntry resolveTool(String name) {
+        Objects.requireNonNull(name, "name");
+        checkOpen(name);
+        return catalog.resolve(name);
+    }
+
+    /** Calls a tool by qualified or bare name (see {@link #resolveTool}) with its server's default timeout. */
+    public ToolResult callTool(String name, Map<String, Object> arguments) {
+        CatalogEntry entry = resolveTool(name);
+        return call(entry.server(), entry.tool(), arguments);
+    }
+
+    /**
+     * Calls a tool by qualified or bare name (see {@link #resolveTool}) and waits at most {@code timeout}. The
+     * arguments are checked against the tool's input schema first, unless {@code orchestration.validate_arguments}
+     * is off.
+     *
+     * @throws SwitchboardException UNKNOWN_TOOL, UNKNOWN_SERVER, INVALID_ARGUMENTS, and whatever
+     *     {@link #call(String, String, Map, Duration)} throws
+     */
+    public ToolResult callTool(String name, Map<String, Object> arguments, Duration timeout) {
+        CatalogEntry entry = resolveTool(name);
+        return call(entry.server(), entry.tool(), arguments, timeout);
+    }
+
+    private void checkOpen(String tool) {
+        if (closed) {
+            throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, null, tool, "Switchboard is closed", null);
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 /** Reads the normalised, interpolated tree into the parts of a {@link SwitchboardConfig}, collecting problems. */
 final class ConfigReader {
     static final List<String> DEFAULT_KEYS = List.of("connect_timeout", "request_timeout", "required", "retry",
-            "shutdown_grace", "priority");
+            "shutdown_grace", "priority", "tools");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DISABLED_NOTE = " [ignored while the server is disabled]";
 
@@ -32,9 +32,8 @@ final class ConfigReader {
     static Result read(Object tree, Map<String, String> environment, Problems problems) {
         Section top = Section.of(tree, "", problems, "a map");
         top.rejectUnknown(Formats.TOP_KEYS);
-        Section o = top.section("orchestration", "a map with fail_fast");
-        o.rejectUnknown(List.of("fail_fast"));
-        Orchestration orchestration = new Orchestration(OptionsReader.or(o.bool("fail_fast"), false));
+        Orchestration orchestration = orchestration(top.section("orchestration",
+                "a map with fail_fast, name_separator, validate_arguments"));
         LogSettings logging = logging(top.section("logging", "a map with enabled, level, format"));
         Section d = top.section("defaults", "a map with " + String.join(", ", DEFAULT_KEYS));
         d.rejectUnknown(DEFAULT_KEYS);
@@ -75,6 +74,19 @@ final class ConfigReader {
             outcomes.add(outcome);
         });
         return outcomes;
+    }
+
+    private static Orchestration orchestration(Section o) {
+        o.rejectUnknown(List.of("fail_fast", "name_separator", "validate_arguments"));
+        String separator = o.string("name_separator");
+        if (separator != null && !Orchestration.SEPARATOR.matcher(separator).matches()) {
+            o.error("name_separator", Section.shown(separator) + " cannot join names (expected: "
+                    + Orchestration.SEPARATOR_EXPECTED + "; qualified tool names allow only these characters)");
+            separator = null;
+        }
+        return new Orchestration(OptionsReader.or(o.bool("fail_fast"), false),
+                OptionsReader.or(separator, Orchestration.DEFAULT_NAME_SEPARATOR),
+                OptionsReader.or(o.bool("validate_arguments"), true));
     }
 
     private static LogSettings logging(Section l) {

@@ -13,6 +13,7 @@ final class OptionsReader {
     static final String PRIORITY_EXPECTED = "a whole number from 1 to 999; lower wins";
     private static final String RETRY_EXPECTED = "a map with " + String.join(", ", RETRY_KEYS);
     private static final String LIST_EXAMPLE = "[sales, orders]";
+    private static final String TOOLS_EXPECTED = "a map with include and/or exclude, lists of tool-name globs";
 
     private OptionsReader() {
     }
@@ -33,10 +34,35 @@ final class OptionsReader {
         Duration connect = positive(s, "connect_timeout");
         Duration request = positive(s, "request_timeout");
         RetryPolicy retry = s.has("retry") ? retry(s.section("retry", RETRY_EXPECTED), base.retry()) : null;
+        ToolFilter tools = s.has("tools") ? tools(s.section("tools", TOOLS_EXPECTED)) : null;
         return new ServerOptions(or(description, base.description()), or(enabled, base.enabled()),
                 or(required, base.required()), or(priority, base.priority()), or(domains, base.domains()),
                 or(capabilities, base.capabilities()), or(aliases, base.aliases()), or(connect,
-                base.connectTimeout()), or(request, base.requestTimeout()), or(retry, base.retry()));
+                base.connectTimeout()), or(request, base.requestTimeout()), or(retry, base.retry()),
+                or(tools, base.tools()));
+    }
+
+    /** A {@code tools:} filter; a server's own filter replaces the one from {@code defaults:} as a whole. */
+    static ToolFilter tools(Section t) {
+        t.rejectUnknown(List.of("include", "exclude"));
+        List<String> include = globs(t, "include", "[get_*, search]");
+        List<String> exclude = globs(t, "exclude", "[delete_*]");
+        return include == null || exclude == null ? null : new ToolFilter(include, exclude);
+    }
+
+    private static List<String> globs(Section t, String key, String example) {
+        List<String> globs = t.strings(key, example);
+        if (globs == null) {
+            return t.has(key) ? null : List.of();
+        }
+        for (int i = 0; i < globs.size(); i++) {
+            if (globs.get(i).isBlank()) {
+                t.problems().error(Tree.index(t.path(key), i), "is blank (expected: a tool name or a glob with *"
+                        + " and ?, e.g. " + example + ")");
+                return null;
+            }
+        }
+        return globs;
     }
 
     /** {@code description}, or {@code name} as the legacy format calls it. */

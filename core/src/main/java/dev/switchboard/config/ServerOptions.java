@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param connectTimeout the limit on one connection attempt (start/dial and MCP initialisation)
  * @param requestTimeout the default limit on one request
  * @param retry how connecting is retried
+ * @param tools which of its tools are offered
  */
 public record ServerOptions(String description, boolean enabled, boolean required, int priority,
         List<String> domains, List<String> capabilities, List<String> aliases, Duration connectTimeout,
-        Duration requestTimeout, RetryPolicy retry) {
+        Duration requestTimeout, RetryPolicy retry, ToolFilter tools) {
 
     public static final int DEFAULT_PRIORITY = 100;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -38,28 +39,42 @@ public record ServerOptions(String description, boolean enabled, boolean require
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(tools, "tools");
         RetryPolicy.check(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
         RetryPolicy.check(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
         RetryPolicy.check(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
     }
 
+    /** Options that offer every tool of the server. */
+    public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
+            List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
+            RetryPolicy retry) {
+        this(description, enabled, required, priority, domains, capabilities, aliases, connectTimeout,
+                requestTimeout, retry, ToolFilter.ALL);
+    }
+
     public ServerOptions withRequired(boolean newRequired) {
         return new ServerOptions(description, enabled, newRequired, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry);
+                connectTimeout, requestTimeout, retry, tools);
     }
 
     public ServerOptions withEnabled(boolean newEnabled) {
         return new ServerOptions(description, newEnabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry);
+                connectTimeout, requestTimeout, retry, tools);
     }
 
     public ServerOptions withRetry(RetryPolicy newRetry) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, newRetry);
+                connectTimeout, requestTimeout, newRetry, tools);
     }
 
     public ServerOptions withConnectTimeout(Duration newConnectTimeout) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                newConnectTimeout, requestTimeout, retry);
+                newConnectTimeout, requestTimeout, retry, tools);
+    }
+
+    public ServerOptions withTools(ToolFilter newTools) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, retry, newTools);
     }
 }

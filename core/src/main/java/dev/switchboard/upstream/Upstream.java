@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,6 +40,11 @@ public final class Upstream implements AutoCloseable {
     private final StatusBook book;
     private final CompletableFuture<ServerStatus> settled = new CompletableFuture<>();
     private volatile UpstreamSession session;
+    /** The tools of the last session, kept while the server is down so a catalog can show them unavailable. */
+    private volatile List<McpSchema.Tool> lastTools = List.of();
+    /** Tools listed by a change notification that arrived before its session was ready. */
+    private volatile List<McpSchema.Tool> announcedTools;
+    private final ReentrantLock toolsLock = new ReentrantLock();
     private volatile boolean closed;
     private volatile Thread supervisor;
 
@@ -52,12 +58,20 @@ public final class Upstream implements AutoCloseable {
         this.connector = new Connector(config, clock, new Connector.SessionHooks() {
             @Override
             public void onToolsChanged(List<McpSchema.Tool> tools) {
-                UpstreamSession s = session;
-                if (s != null) {
-                    s.tools(tools);
-                    Events.info(log, "upstream.tools_changed").addKeyValue("server", config.name())
-                            .addKeyValue("tools", tools.size()).log();
+                toolsLock.lock();
+                try {
+                    UpstreamSession s = session;
+                    if (s != null) {
+                        s.tools(tools);
+                    } else {
+                        // The change came while the session was still being set up; runSession applies it.
+                        announcedTools = List.copyOf(tools);
+                    }
+                } finally {
+                    toolsLock.unlock();
                 }
+                Events.info(log, "upstream.tools_changed").addKeyValue("server", config.name())
+                        .addKeyValue("tools", tools.size()).log();
             }
 
             @Override
@@ -103,6 +117,12 @@ public final class Upstream implements AutoCloseable {
         return s == null ? List.of() : s.tools();
     }
 
+    /** The tools of the current session, or of the last one while not connected; empty before the first. */
+    public List<McpSchema.Tool> lastKnownTools() {
+        UpstreamSession s = session;
+        return s == null ? lastTools : s.tools();
+    }
+
     private void supervise() {
         int failures = 0;
         while (!closed) {
@@ -112,6 +132,7 @@ public final class Upstream implements AutoCloseable {
             Duration retryAfter = null;
             try {
                 book.attempt();
+                announcedTools = null;
                 UpstreamSession s = connector.connect();
                 failures = 0;
                 if (!runSession(s)) {
@@ -137,7 +158,15 @@ public final class Upstream implements AutoCloseable {
 
     /** Serves one ready session until it is lost; returns false when the connection was closed meanwhile. */
     private boolean runSession(UpstreamSession s) throws InterruptedException {
-        session = s;
+        toolsLock.lock();
+        try {
+            if (announcedTools != null) {
+                s.tools(announcedTools);
+            }
+            session = s;
+        } finally {
+            toolsLock.unlock();
+        }
         if (closed) {
             session = null;
             s.close();
@@ -155,6 +184,7 @@ public final class Upstream implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a session's loss is never exceptional", e);
         } finally {
+            lastTools = s.tools();
             session = null;
             s.close();
         }

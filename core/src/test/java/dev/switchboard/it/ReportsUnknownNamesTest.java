@@ -59,4 +59,35 @@ class ReportsUnknownNamesTest {
     void anAliasReachesTheServer() {
         assertThat(sb.call("stock", "get_item", Map.of("id", "42")).server()).isEqualTo("inventory");
     }
+
+    @Test
+    void aMisspeltToolNameSuggestsQualifiedAndBareNames() {
+        assertThatThrownBy(() -> sb.callTool("list_item", Map.of()))
+                .isInstanceOfSatisfying(SwitchboardException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TOOL);
+                    assertThat(e.getMessage()).contains("no server offers a tool named 'list_item'",
+                            "did you mean", "list_items");
+                });
+        assertThatThrownBy(() -> sb.callTool("stock__get_iten", Map.of()))
+                .isInstanceOfSatisfying(SwitchboardException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TOOL);
+                    assertThat(e.server()).contains("inventory");
+                    assertThat(e.getMessage()).contains("did you mean get_item");
+                });
+    }
+
+    @Test
+    void aQualifiedNameWithAnUnknownServerListsTheKnownServers() {
+        assertThatThrownBy(() -> sb.callTool("warehouse__get_item", Map.of()))
+                .isInstanceOfSatisfying(SwitchboardException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_SERVER);
+                    assertThat(e.getMessage()).contains("no server is named 'warehouse'", "known servers: inventory");
+                });
+    }
+
+    @Test
+    void anAliasQualifiesToolNamesToo() {
+        assertThat(sb.resolveTool("stock__list_items").qualifiedName()).isEqualTo("inventory__list_items");
+        assertThat(sb.callTool("stock__get_item", Map.of("id", "7")).server()).isEqualTo("inventory");
+    }
 }
