@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * thread and socket.
  *
  * {@snippet :
- * try (Switchboard sb = Switchboard.start(ConfigLoader.load(Path.of("switchboard.yaml")))) {
+ * try (Switchboard sb = Switchboard.start(ConfigLoader.create().load(Path.of("switchboard.yaml")))) {
  *     ToolResult r = sb.call("github", "search_issues", Map.of("q", "is:open"));
  *     System.out.println(r.text());
  * }
