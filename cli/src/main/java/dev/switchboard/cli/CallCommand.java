@@ -10,16 +10,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code switchboard call CONFIG SERVER TOOL}: connects to one server, calls one tool, prints the result. */
-@Command(name = "call", description = {"Call one tool of one server and print its result: text as text, other "
-        + "content summarised, structured content as JSON.",
-    "Only SERVER is connected. Exits 1 when the call fails or the tool reports an error (its message on stderr)."})
+/**
+ * {@code switchboard call CONFIG NAME} or {@code call CONFIG SERVER TOOL}: calls one tool and prints the result.
+ */
+@Command(name = "call", description = {"Call one tool and print its result: text as text, other content "
+        + "summarised, structured content as JSON.",
+    "NAME is a qualified name (server__tool, as 'tools' lists it) or a bare tool name, which goes to the "
+        + "highest-priority server offering it; or give SERVER and TOOL. With SERVER TOOL only that server is "
+        + "connected. Exits 1 when the call fails or the tool reports an error (its message on stderr)."})
 final class CallCommand extends ConfigCommand {
 
-    @Parameters(index = "1", paramLabel = "SERVER", description = "The server's name or alias.")
-    String server;
+    @Parameters(index = "1", paramLabel = "NAME|SERVER",
+            description = "A qualified or bare tool name; or, followed by TOOL, the server's name or alias.")
+    String nameOrServer;
 
-    @Parameters(index = "2", paramLabel = "TOOL", description = "The tool's name on that server.")
+    @Parameters(index = "2", arity = "0..1", paramLabel = "TOOL", description = "The tool's name on SERVER.")
     String tool;
 
     @Option(names = "--args", paramLabel = "JSON|@FILE", converter = ToolArguments.Converter.class,
@@ -36,12 +41,10 @@ final class CallCommand extends ConfigCommand {
 
     @Override
     int execute() {
-        SwitchboardConfig config = onlyServer(loadConfig(), server);
+        SwitchboardConfig config = tool == null ? loadConfig() : onlyServer(loadConfig(), nameOrServer);
         ToolResult result;
         try (Connections c = Connections.open(config, err())) {
-            Switchboard sb = c.switchboard();
-            result = timeout == null ? sb.call(server, tool, arguments.values())
-                    : sb.call(server, tool, arguments.values(), timeout);
+            result = call(c.switchboard());
         }
         if (json) {
             print(Json.write(CallReport.of(result)));
@@ -54,6 +57,15 @@ final class CallCommand extends ConfigCommand {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    private ToolResult call(Switchboard sb) {
+        if (tool == null) {
+            return timeout == null ? sb.callTool(nameOrServer, arguments.values())
+                    : sb.callTool(nameOrServer, arguments.values(), timeout);
+        }
+        return timeout == null ? sb.call(nameOrServer, tool, arguments.values())
+                : sb.call(nameOrServer, tool, arguments.values(), timeout);
     }
 
     /**

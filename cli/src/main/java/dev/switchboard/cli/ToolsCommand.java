@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.switchboard.CatalogEntry;
 import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
@@ -12,9 +13,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code switchboard tools CONFIG}: every tool of every server that connected. */
-@Command(name = "tools", description = {"List the tools of every connected server: server, tool, first line of "
-        + "its description. Servers that did not connect are noted on stderr.",
+/** {@code switchboard tools CONFIG}: Switchboard's merged tool catalog. */
+@Command(name = "tools", description = {"List the merged tool catalog: the qualified name to call each tool by, "
+        + "its server, whether it is available now, which server a bare name reaches when several offer it, and "
+        + "the first line of its description. Servers that did not connect are noted on stderr.",
     "Exits 0 when every required server connected, 1 otherwise."})
 final class ToolsCommand extends ConfigCommand {
 
@@ -24,6 +26,10 @@ final class ToolsCommand extends ConfigCommand {
     /**
      * One tool with the server that offers it, as {@code tools --json} prints it.
      *
+     * @param qualifiedName the unique name to call it by ({@code call CONFIG NAME})
+     * @param available whether its server is connected now
+     * @param bareNameServer the server a call by the bare tool name reaches
+     * @param alsoOfferedBy the other servers offering a tool of the same name
      * @param server the server's configured name (use it with {@code call})
      * @param name the tool's name on that server
      * @param title the tool's display title, or null
@@ -32,11 +38,15 @@ final class ToolsCommand extends ConfigCommand {
      * @param outputSchema the JSON schema of its structured result, or null
      * @param annotations its hints (readOnlyHint, destructiveHint, ...), or null
      */
-    @JsonPropertyOrder({"server", "name", "title", "description", "inputSchema", "outputSchema", "annotations"})
-    record ToolEntry(String server, String name, String title, String description, Map<String, Object> inputSchema,
+    @JsonPropertyOrder({"qualifiedName", "available", "bareNameServer", "alsoOfferedBy", "server", "name", "title",
+        "description", "inputSchema", "outputSchema", "annotations"})
+    record ToolEntry(String qualifiedName, boolean available, String bareNameServer, List<String> alsoOfferedBy,
+            String server, String name, String title, String description, Map<String, Object> inputSchema,
             Map<String, Object> outputSchema, McpSchema.ToolAnnotations annotations) {
-        static ToolEntry of(String server, McpSchema.Tool t) {
-            return new ToolEntry(server, t.name(), t.title(), t.description(), t.inputSchema(), t.outputSchema(),
+        static ToolEntry of(CatalogEntry e) {
+            McpSchema.Tool t = e.definition();
+            return new ToolEntry(e.qualifiedName(), e.available(), e.bareNameServer(), e.alsoOfferedBy(),
+                    e.server(), t.name(), t.title(), t.description(), t.inputSchema(), t.outputSchema(),
                     t.annotations());
         }
     }
@@ -60,7 +70,7 @@ final class ToolsCommand extends ConfigCommand {
         try (Connections c = Connections.open(config, err())) {
             Switchboard sb = c.switchboard();
             statuses = sb.status();
-            sb.tools().forEach((server, list) -> list.forEach(t -> tools.add(ToolEntry.of(server, t))));
+            sb.catalog().forEach(e -> tools.add(ToolEntry.of(e)));
             for (ServerStatus s : statuses) {
                 if (!s.ready() && s.state() != ServerState.DISABLED) {
                     unavailable.add(ServerReport.of(s, config.server(s.name()).orElse(null)));
@@ -78,14 +88,25 @@ final class ToolsCommand extends ConfigCommand {
         if (tools.isEmpty()) {
             return "(no tools: no connected server offers any)";
         }
+        int nameWidth = Math.max(4, tools.stream().mapToInt(t -> t.qualifiedName().length()).max().orElse(0)) + 2;
         int serverWidth = Math.max(6, tools.stream().mapToInt(t -> t.server().length()).max().orElse(0)) + 2;
-        int toolWidth = Math.max(4, tools.stream().mapToInt(t -> t.name().length()).max().orElse(0)) + 2;
-        String row = "%-" + serverWidth + "s%-" + toolWidth + "s%s";
-        StringBuilder sb = new StringBuilder(String.format(row, "SERVER", "TOOL", "DESCRIPTION").strip());
+        String row = "%-" + nameWidth + "s%-" + serverWidth + "s%-11s%s";
+        StringBuilder sb = new StringBuilder(String.format(row, "NAME", "SERVER", "STATUS", "DESCRIPTION").strip());
         for (ToolEntry t : tools) {
-            sb.append('\n').append(String.format(row, t.server(), t.name(), firstLine(t.description())).strip());
+            sb.append('\n').append(String.format(row, t.qualifiedName(), t.server(),
+                    t.available() ? "available" : "down", firstLine(t.description()) + shared(t)).strip());
         }
         return sb.toString();
+    }
+
+    /** For a name several servers offer: where the bare name goes. */
+    private static String shared(ToolEntry t) {
+        if (t.alsoOfferedBy().isEmpty()) {
+            return "";
+        }
+        return t.server().equals(t.bareNameServer()) ? "  [bare '" + t.name() + "' -> here; also on "
+                + String.join(", ", t.alsoOfferedBy()) + "]"
+                : "  [bare '" + t.name() + "' -> " + t.bareNameServer() + "]";
     }
 
     static String firstLine(String text) {

@@ -26,9 +26,9 @@ class ListsToolsTest {
         Cli.Result r = Cli.run("tools", config().toString());
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out().lines()).first().asString().matches("SERVER +TOOL +DESCRIPTION");
-        assertThat(r.out()).containsPattern("alpha +echo +Echoes its arguments\\.\n")
-                .containsPattern("alpha +refuse ").containsPattern("alpha +env ")
+        assertThat(r.out().lines()).first().asString().matches("NAME +SERVER +STATUS +DESCRIPTION");
+        assertThat(r.out()).containsPattern("alpha__echo +alpha +available +Echoes its arguments\\.\n")
+                .containsPattern("alpha__refuse +alpha ").containsPattern("alpha__env +alpha ")
                 .doesNotContain("Second line", "broken");
         assertThat(r.err()).contains("note: server 'broken' is FAILED (PROCESS_START_FAILED: ")
                 .contains("its tools are not listed");
@@ -42,6 +42,9 @@ class ListsToolsTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         JsonNode env = doc.get("tools").get(2);
         assertThat(env.get("server").asText()).isEqualTo("alpha");
+        assertThat(env.get("qualifiedName").asText()).isEqualTo("alpha__env");
+        assertThat(env.get("available").asBoolean()).isTrue();
+        assertThat(env.get("bareNameServer").asText()).isEqualTo("alpha");
         assertThat(env.get("name").asText()).isEqualTo("env");
         assertThat(env.get("inputSchema").get("required").get(0).asText()).isEqualTo("name");
         assertThat(env.has("annotations")).isTrue();
@@ -56,6 +59,6 @@ class ListsToolsTest {
         Cli.Result r = Cli.run("tools", config().toString(), "--set", "servers.broken.required=true");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("alpha +echo");
+        assertThat(r.out()).containsPattern("alpha__echo +alpha");
     }
 }

@@ -54,9 +54,9 @@ class RejectsBadCallArgumentsTest {
 
     @Test
     void missingToolNameExits2() {
-        Cli.Result r = Cli.run("call", config, "alpha");
+        Cli.Result r = Cli.run("call", config);
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("Missing required parameter: 'TOOL'");
+        assertThat(r.err()).contains("Missing required parameter: 'NAME|SERVER'");
     }
 }
