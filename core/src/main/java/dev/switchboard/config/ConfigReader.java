@@ -32,9 +32,8 @@ final class ConfigReader {
     static Result read(Object tree, Map<String, String> environment, Problems problems) {
         Section top = Section.of(tree, "", problems, "a map");
         top.rejectUnknown(Formats.TOP_KEYS);
-        Section o = top.section("orchestration", "a map with fail_fast");
-        o.rejectUnknown(List.of("fail_fast"));
-        Orchestration orchestration = new Orchestration(OptionsReader.or(o.bool("fail_fast"), false));
+        Orchestration orchestration = OrchestrationReader.read(top.section("orchestration",
+                OrchestrationReader.EXPECTED));
         LogSettings logging = logging(top.section("logging", "a map with enabled, level, format"));
         Section d = top.section("defaults", "a map with " + String.join(", ", DEFAULT_KEYS));
         d.rejectUnknown(DEFAULT_KEYS);
