@@ -64,9 +64,12 @@ final class ResourceReader {
             throw ambiguous(uri, owners);
         }
         if (owners.isEmpty()) {
+            List<String> down = servers.enabled().stream().filter(u -> !u.status().ready()).map(Upstream::name)
+                    .toList();
             throw new SwitchboardException(ErrorCode.UNKNOWN_RESOURCE, null, null, "no server offers resource '"
-                    + uri + "' (none lists it, and no resource template matches it); list them with: switchboard"
-                    + " resources", null);
+                    + uri + "' (none lists it, and no resource template matches it)" + (down.isEmpty() ? ""
+                            : "; not connected, so not asked: " + String.join(", ", down))
+                    + "; list them with: switchboard resources", null);
         }
         Upstream u = owners.get(0);
         return ServerGather.read(u, budget(u), uri, uri, null, policy.maxResourceBytes());
