@@ -47,7 +47,13 @@ public enum ErrorCode {
     /** Switchboard is closing and takes no new work. */
     SHUTTING_DOWN(false, true),
     /** A bug in Switchboard or a failure nothing else describes. */
-    INTERNAL(false, false);
+    INTERNAL(false, false),
+    /** No server offers a resource with that URI. */
+    UNKNOWN_RESOURCE(false, true),
+    /** No server offers a prompt with that name. */
+    UNKNOWN_PROMPT(false, true),
+    /** A resource URI or prompt name is offered by several servers; qualify it with the server's name. */
+    AMBIGUOUS_RESOURCE(false, true);
 
     private final boolean retryable;
     private final boolean certainlyNotSent;

@@ -312,4 +312,82 @@ public final class Switchboard implements AutoCloseable {
             throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, null, tool, "Switchboard is closed", null);
         }
     }
+
+    // ---- Resources, resource templates and prompts across servers (dev.switchboard.resources) ----
+
+    private final java.util.concurrent.atomic.AtomicReference<dev.switchboard.resources.Resources> resourcesRef =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private dev.switchboard.resources.Resources resources() {
+        if (closed) {
+            throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, "Switchboard is closed");
+        }
+        return resourcesRef.updateAndGet(r -> r != null ? r : new dev.switchboard.resources.Resources(
+                List.copyOf(upstreams.values()), aliases, config.orchestration().resources()));
+    }
+
+    /**
+     * Gathers every resource of every enabled server, read fresh (nothing is cached): per server, by priority, its
+     * resources with their contents within the configured limits. Servers are asked in parallel, each under its own
+     * timeout and all under one deadline.
+     *
+     * @throws SwitchboardException under fail-fast, when any server failed: one error naming every failed server
+     */
+    public GatherResult gatherResources(GatherOptions options) {
+        return resources().gather(options);
+    }
+
+    /** {@link #gatherResources(GatherOptions)} with the configured policy and timeouts. */
+    public GatherResult gatherResources() {
+        return gatherResources(GatherOptions.defaults());
+    }
+
+    /**
+     * Finds which server is the authority for {@code entity} among the servers that serve {@code domain} (all
+     * servers when null): the best match by exact name, then case-insensitive, then fuzzy, then server priority.
+     * Asks the servers fresh every time; several servers having the entity is logged as {@code resolve.conflict}.
+     */
+    public Resolution resolve(String entity, String domain) {
+        return resources().resolve(entity, domain);
+    }
+
+    /** {@link #resolve(String, String)} among all servers. */
+    public Resolution resolve(String entity) {
+        return resolve(entity, null);
+    }
+
+    /**
+     * Reads one resource, from the server that lists it (or has a template matching it); {@code <server>+<uri>}
+     * reads it from that server, which is needed when several servers offer the URI.
+     *
+     * @throws SwitchboardException UNKNOWN_RESOURCE, AMBIGUOUS_RESOURCE, or the server's failure
+     */
+    public ResourceItem readResource(String uriOrQualified) {
+        return resources().read(uriOrQualified);
+    }
+
+    /** Every server's resource templates, by server name in priority order, listed fresh. */
+    public Map<String, List<McpSchema.ResourceTemplate>> resourceTemplates() {
+        return resources().templates();
+    }
+
+    /** Every server's prompts, listed fresh, under the names {@link #getPrompt} takes (see {@link NamedPrompt}). */
+    public List<NamedPrompt> prompts() {
+        return resources().prompts();
+    }
+
+    /**
+     * Gets a prompt by its offered name, {@code <server>__<name>}, or its own name when only one server has it.
+     *
+     * @throws SwitchboardException UNKNOWN_PROMPT, AMBIGUOUS_RESOURCE, or the server's failure
+     */
+    public McpSchema.GetPromptResult getPrompt(String name, Map<String, Object> arguments) {
+        return resources().prompt(name, arguments);
+    }
+
+    /** Running totals of {@link #gatherResources} calls. */
+    public GatherStats gatherStats() {
+        dev.switchboard.resources.Resources r = resourcesRef.get();
+        return r != null ? r.stats() : new GatherStats(0, 0, 0, 0, 0, 0, Duration.ZERO);
+    }
 }

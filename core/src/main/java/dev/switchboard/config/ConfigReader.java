@@ -32,8 +32,8 @@ final class ConfigReader {
     static Result read(Object tree, Map<String, String> environment, Problems problems) {
         Section top = Section.of(tree, "", problems, "a map");
         top.rejectUnknown(Formats.TOP_KEYS);
-        Orchestration orchestration = orchestration(top.section("orchestration",
-                "a map with fail_fast, name_separator, validate_arguments"));
+        Orchestration orchestration = OrchestrationReader.read(top.section("orchestration",
+                OrchestrationReader.EXPECTED));
         LogSettings logging = logging(top.section("logging", "a map with enabled, level, format"));
         Section d = top.section("defaults", "a map with " + String.join(", ", DEFAULT_KEYS));
         d.rejectUnknown(DEFAULT_KEYS);
@@ -74,19 +74,6 @@ final class ConfigReader {
             outcomes.add(outcome);
         });
         return outcomes;
-    }
-
-    private static Orchestration orchestration(Section o) {
-        o.rejectUnknown(List.of("fail_fast", "name_separator", "validate_arguments"));
-        String separator = o.string("name_separator");
-        if (separator != null && !Orchestration.SEPARATOR.matcher(separator).matches()) {
-            o.error("name_separator", Section.shown(separator) + " cannot join names (expected: "
-                    + Orchestration.SEPARATOR_EXPECTED + "; qualified tool names allow only these characters)");
-            separator = null;
-        }
-        return new Orchestration(OptionsReader.or(o.bool("fail_fast"), false),
-                OptionsReader.or(separator, Orchestration.DEFAULT_NAME_SEPARATOR),
-                OptionsReader.or(o.bool("validate_arguments"), true));
     }
 
     private static LogSettings logging(Section l) {

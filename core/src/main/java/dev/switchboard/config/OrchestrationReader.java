@@ -1,0 +1,71 @@
+package dev.switchboard.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reads {@code orchestration:}: {@code fail_fast}, tool naming and argument validation, the gather
+ * {@code failure_policy}, and resource limits.
+ */
+final class OrchestrationReader {
+    static final List<String> KEYS = List.of("fail_fast", "name_separator", "validate_arguments", "failure_policy",
+            "resources", "resolve");
+    static final String EXPECTED = "a map with " + String.join(", ", KEYS);
+    static final List<String> RESOURCE_KEYS = List.of("max_resource_bytes", "max_resources_per_server",
+            "read_concurrency", "server_timeout", "gather_timeout");
+    private static final List<String> RESOLVE_KEYS = List.of("fuzzy_threshold");
+
+    private OrchestrationReader() {
+    }
+
+    static Orchestration read(Section o) {
+        o.rejectUnknown(KEYS);
+        boolean failFast = OptionsReader.or(o.bool("fail_fast"), false);
+        ResourcePolicy base = new Orchestration(failFast).resources();
+        FailurePolicy policy = failurePolicy(o);
+        Section r = o.section("resources", "a map with " + String.join(", ", RESOURCE_KEYS));
+        r.rejectUnknown(RESOURCE_KEYS);
+        Integer bytes = r.integer("max_resource_bytes", 1, Integer.MAX_VALUE, "a whole number of bytes, 1 or more");
+        Integer count = r.integer("max_resources_per_server", 1, 1_000_000, "a whole number from 1 to 1000000");
+        Integer reads = r.integer("read_concurrency", 1, 256, "a whole number from 1 to 256");
+        Duration server = OptionsReader.positive(r, "server_timeout");
+        Duration whole = OptionsReader.positive(r, "gather_timeout");
+        Section v = o.section("resolve", "a map with fuzzy_threshold");
+        v.rejectUnknown(RESOLVE_KEYS);
+        Double threshold = v.decimal("fuzzy_threshold", "a number above 0.0, at most 1.0");
+        if (threshold != null && (threshold <= 0.0 || threshold > 1.0)) {
+            v.error("fuzzy_threshold", threshold + " is out of range (expected: a number above 0.0, at most 1.0;"
+                    + " 1.0 allows only exact and case-insensitive matches)");
+            threshold = null;
+        }
+        return new Orchestration(failFast, separator(o), OptionsReader.or(o.bool("validate_arguments"), true),
+                new ResourcePolicy(OptionsReader.or(policy, base.failurePolicy()),
+                bytes == null ? base.maxResourceBytes() : bytes,
+                OptionsReader.or(count, base.maxResourcesPerServer()),
+                OptionsReader.or(reads, base.readConcurrency()), OptionsReader.or(server, base.serverTimeout()),
+                OptionsReader.or(whole, base.gatherTimeout()), OptionsReader.or(threshold, base.fuzzyThreshold())));
+    }
+
+    private static String separator(Section o) {
+        String separator = o.string("name_separator");
+        if (separator != null && !Orchestration.SEPARATOR.matcher(separator).matches()) {
+            o.error("name_separator", Section.shown(separator) + " cannot join names (expected: "
+                    + Orchestration.SEPARATOR_EXPECTED + "; qualified tool names allow only these characters)");
+            separator = null;
+        }
+        return OptionsReader.or(separator, Orchestration.DEFAULT_NAME_SEPARATOR);
+    }
+
+    private static FailurePolicy failurePolicy(Section o) {
+        String text = o.string("failure_policy");
+        if (text == null) {
+            return null;
+        }
+        var parsed = FailurePolicy.parse(text);
+        if (parsed.isEmpty()) {
+            o.error("failure_policy", Section.shown(o.raw("failure_policy"))
+                    + " is not a failure policy (expected: fail-fast or best-effort)");
+        }
+        return parsed.orElse(null);
+    }
+}

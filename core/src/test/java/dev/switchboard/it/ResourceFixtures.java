@@ -1,0 +1,77 @@
+package dev.switchboard.it;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.LogSettings;
+import dev.switchboard.config.Orchestration;
+import dev.switchboard.config.ResourcePolicy;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.ServerOptions;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.Transport;
+import dev.switchboard.testing.RunningFakeServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
+
+/** Server configurations, policies and log capture for the resource tests. */
+public final class ResourceFixtures {
+    private ResourceFixtures() {
+    }
+
+    /** Optional, one connection attempt, this priority and these domains. */
+    public static ServerOptions options(int priority, String... domains) {
+        return new ServerOptions(null, true, false, priority, List.of(domains), List.of(), List.of(),
+                Duration.ofSeconds(30), Duration.ofSeconds(30), Stdio.ONE_ATTEMPT);
+    }
+
+    public static HttpServer http(String name, RunningFakeServer server, ServerOptions options) {
+        return new HttpServer(name, options, Transport.STREAMABLE_HTTP, URI.create(server.url()), Map.of());
+    }
+
+    public static SwitchboardConfig config(ResourcePolicy policy, List<? extends ServerConfig> servers) {
+        return new SwitchboardConfig(List.copyOf(servers), new Orchestration(false, policy), LogSettings.DEFAULT,
+                List.of());
+    }
+
+    /** Captures the log events of {@code dev.switchboard.resources} while open. */
+    static final class Events implements AutoCloseable {
+        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        private final Logger logger = (Logger) LoggerFactory.getLogger("dev.switchboard.resources");
+        private final Level previous = logger.getLevel();
+
+        Events() {
+            logger.setLevel(Level.DEBUG);
+            appender.start();
+            logger.addAppender(appender);
+        }
+
+        /** The events with this name (the message), oldest first. */
+        List<ILoggingEvent> named(String event) {
+            return List.copyOf(appender.list).stream().filter(e -> e.getMessage().equals(event)).toList();
+        }
+
+        static Map<String, Object> fields(ILoggingEvent e) {
+            return e.getKeyValuePairs() == null ? Map.of() : e.getKeyValuePairs().stream()
+                    .filter(kv -> kv.value != null)
+                    .collect(Collectors.toMap(kv -> kv.key, kv -> kv.value, (a, b) -> b));
+        }
+
+        static String field(ILoggingEvent e, String key) {
+            return Objects.toString(fields(e).get(key), null);
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(appender);
+            logger.setLevel(previous);
+        }
+    }
+}
