@@ -1,15 +1,23 @@
 package dev.switchboard.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 
 /** The one JSON mapper of the CLI: MCP records written as the protocol writes them, indented like jq does. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .registerModule(timeModule());
 
     // Jackson's default pretty printer writes "key" : value and [ {; people and diffs are used to jq's layout.
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -19,6 +27,23 @@ final class Json {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     private Json() {
+    }
+
+    /** Durations as whole milliseconds and instants as ISO-8601 text, everywhere the CLI prints JSON. */
+    private static SimpleModule timeModule() {
+        return new SimpleModule("switchboard-time")
+                .addSerializer(Duration.class, new StdSerializer<>(Duration.class) {
+                    @Override
+                    public void serialize(Duration d, JsonGenerator g, SerializerProvider p) throws IOException {
+                        g.writeNumber(d.toMillis());
+                    }
+                })
+                .addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+                    @Override
+                    public void serialize(Instant i, JsonGenerator g, SerializerProvider p) throws IOException {
+                        g.writeString(i.toString());
+                    }
+                });
     }
 
     /** The value as indented JSON. */

@@ -7,17 +7,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code switchboard validate CONFIG}: loads and validates a configuration without connecting to anything. */
-@Command(name = "validate", description = {"Check a configuration file without connecting to any server.",
-    "Prints a one-line summary, or every problem found (one per line, as path: problem)."})
+@Command(name = "validate", description = {"Check a configuration file without connecting to any server "
+        + "(names, transports, URLs, priorities and the domains they share, timeouts, retry settings).",
+    "Prints a one-line summary, or every problem found (one per line, as path: problem). With --connect, then "
+        + "connects to every enabled server and reports as 'check' does; exit 1 if a required server failed."})
 final class ValidateCommand extends ConfigCommand {
+
+    @Option(names = "--connect", description = "Also connect to every enabled server and report on each.")
+    boolean connect;
 
     @Override
     int execute() {
         SwitchboardConfig config = loadConfig();
         print(configFile + ": valid - " + summary(config));
-        return ExitCodes.OK;
+        if (!connect) {
+            return ExitCodes.OK;
+        }
+        CheckReport report;
+        try (Connections c = Connections.open(config, err())) {
+            report = CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().status()), false);
+        }
+        print(StatusPrinter.render(report, false));
+        return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** e.g. {@code 5 servers (4 enabled: 3 stdio, 1 streamable-http), 1 warning}. */
