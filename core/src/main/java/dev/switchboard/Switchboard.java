@@ -323,7 +323,8 @@ public final class Switchboard implements AutoCloseable {
             throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, "Switchboard is closed");
         }
         return resourcesRef.updateAndGet(r -> r != null ? r : new dev.switchboard.resources.Resources(
-                List.copyOf(upstreams.values()), aliases, config.orchestration().resources()));
+                List.copyOf(upstreams.values()), aliases, config.orchestration().resources(),
+                config.orchestration().nameSeparator()));
     }
 
     /**

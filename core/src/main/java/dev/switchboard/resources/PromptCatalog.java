@@ -16,18 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prompts across servers, listed fresh. A prompt is offered under its own name when no other server has one of that
- * name, else as {@code <server>__<name>}; the qualified form always works.
+ * Prompts across servers, listed fresh, named as tools are. A prompt is listed under its own name when no other
+ * server has one of that name, else as {@code <server><separator><name>}; the qualified form always works, and a
+ * bare name several servers share goes to the highest-priority one (ties by configuration order).
  */
 final class PromptCatalog {
-    static final String SEPARATOR = "__";
-
     private final Servers servers;
     private final ResourcePolicy policy;
+    private final String separator;
 
-    PromptCatalog(Servers servers, ResourcePolicy policy) {
+    PromptCatalog(Servers servers, ResourcePolicy policy, String separator) {
         this.servers = servers;
         this.policy = policy;
+        this.separator = separator;
     }
 
     List<NamedPrompt> list() {
@@ -38,7 +39,7 @@ final class PromptCatalog {
         List<NamedPrompt> out = new ArrayList<>();
         for (FanOut.Outcome<List<McpSchema.Prompt>> o : listed) {
             for (McpSchema.Prompt p : o.value()) {
-                String name = counts.get(p.name()) == 1 ? p.name() : o.server().name() + SEPARATOR + p.name();
+                String name = counts.get(p.name()) == 1 ? p.name() : o.server().name() + separator + p.name();
                 out.add(new NamedPrompt(name, o.server().name(), p));
             }
         }
@@ -60,29 +61,25 @@ final class PromptCatalog {
     private record Qualified(Upstream server, String prompt) {
     }
 
-    /** {@code <server>__<prompt>} for a known server name or alias; the longest server name wins. */
+    /** {@code <server><separator><prompt>} for a known server name or alias; the longest server name wins. */
     private Qualified qualified(String name) {
         return servers.names().stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .filter(s -> name.startsWith(s + SEPARATOR) && name.length() > s.length() + SEPARATOR.length())
-                .findFirst().map(s -> new Qualified(servers.named(s), name.substring(s.length() + 2)))
+                .filter(s -> name.startsWith(s + separator) && name.length() > s.length() + separator.length())
+                .findFirst().map(s -> new Qualified(servers.named(s), name.substring(s.length() + separator.length())))
                 .orElse(null);
     }
 
     private Qualified find(String name) {
         List<NamedPrompt> all = list();
         List<NamedPrompt> owners = all.stream().filter(p -> p.prompt().name().equals(name)).toList();
-        if (owners.size() == 1) {
+        if (!owners.isEmpty()) {
+            // Listed by priority, then configuration order: the first owner is the one a bare tool name would reach.
             return new Qualified(servers.named(owners.get(0).server()), name);
-        }
-        if (owners.size() > 1) {
-            throw new SwitchboardException(ErrorCode.AMBIGUOUS_RESOURCE, null, name, "prompt '" + name
-                    + "' is offered by " + owners.size() + " servers; ask for one of: "
-                    + String.join(", ", owners.stream().map(NamedPrompt::name).toList()), null);
         }
         List<String> close = Suggestions.closest(name, all.stream().map(NamedPrompt::name).toList(), 3);
         throw new SwitchboardException(ErrorCode.UNKNOWN_PROMPT, null, name, "no server offers prompt '" + name
                 + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
-                + " (list them with: switchboard prompts)", null);
+                + " (list them with Switchboard.prompts())", null);
     }
 
     private static boolean offersPrompts(Upstream u) {

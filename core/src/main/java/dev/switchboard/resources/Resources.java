@@ -21,16 +21,20 @@ import java.util.Objects;
 public final class Resources {
     private final Servers servers;
     private final ResourcePolicy policy;
+    private final String separator;
     private final Counters counters = new Counters();
 
     /**
      * @param upstreams the servers in configuration order
      * @param aliases alias to server name
      * @param policy the configured limits and defaults
+     * @param separator joins a server's and a prompt's name, as in qualified tool names
      */
-    public Resources(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy policy) {
+    public Resources(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy policy,
+            String separator) {
         this.servers = new Servers(upstreams, aliases);
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.separator = Objects.requireNonNull(separator, "separator");
     }
 
     public GatherResult gather(GatherOptions options) {
@@ -65,11 +69,11 @@ public final class Resources {
     }
 
     public List<NamedPrompt> prompts() {
-        return new PromptCatalog(servers, policy).list();
+        return new PromptCatalog(servers, policy, separator).list();
     }
 
     public McpSchema.GetPromptResult prompt(String name, Map<String, Object> arguments) {
-        return new PromptCatalog(servers, policy).get(Objects.requireNonNull(name, "name"), arguments);
+        return new PromptCatalog(servers, policy, separator).get(Objects.requireNonNull(name, "name"), arguments);
     }
 
     public GatherStats stats() {

@@ -33,8 +33,8 @@ class ListsPromptsAcrossServersTest {
         beta = FakeMcpServer.builder().name("beta")
                 .prompt(FakePrompt.of("greet", "greets", List.of("who"), "beta says hello to {{who}}")).startHttp();
         sb = Switchboard.start(ResourceFixtures.config(ResourcePolicy.DEFAULT, List.of(
-                ResourceFixtures.http("alpha", alpha, ResourceFixtures.options(10)),
-                ResourceFixtures.http("beta", beta, ResourceFixtures.options(20)))));
+                ResourceFixtures.http("alpha", alpha, ResourceFixtures.options(20)),
+                ResourceFixtures.http("beta", beta, ResourceFixtures.options(10)))));
     }
 
     @AfterAll
@@ -60,12 +60,9 @@ class ListsPromptsAcrossServersTest {
     }
 
     @Test
-    void aSharedBareNameIsAmbiguousAndAnUnknownOneSuggestsTheClosest() {
-        assertThatThrownBy(() -> sb.getPrompt("greet", Map.of()))
-                .isInstanceOfSatisfying(SwitchboardException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_RESOURCE);
-                    assertThat(e.getMessage()).contains("alpha__greet", "beta__greet");
-                });
+    void aSharedBareNameGoesToTheHighestPriorityServerAndAnUnknownOneSuggestsTheClosest() {
+        // beta is second in the configuration but has the higher priority (lower number), as tools resolve.
+        assertThat(text(sb.getPrompt("greet", Map.of("who", "ana")))).isEqualTo("beta says hello to ana");
         assertThatThrownBy(() -> sb.getPrompt("sumarize", Map.of()))
                 .isInstanceOfSatisfying(SwitchboardException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_PROMPT);
