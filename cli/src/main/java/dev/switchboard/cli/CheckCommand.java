@@ -21,12 +21,7 @@ final class CheckCommand extends ConfigCommand {
 
     @Override
     int execute() {
-        SwitchboardConfig config = loadConfig();
-        CheckReport report;
-        try (Connections c = Connections.open(config, err())) {
-            report = CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().status()),
-                    strict);
-        }
+        CheckReport report = connectAndReport(loadConfig(), strict);
         print(json ? Json.write(report) : StatusPrinter.render(report, strict));
         return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -18,4 +18,11 @@ abstract class ConfigCommand extends BaseCommand {
         use(config);
         return config;
     }
+
+    /** Connects to every enabled server of the configuration, closes again, and reports how each one did. */
+    final CheckReport connectAndReport(SwitchboardConfig config, boolean strict) {
+        try (Connections c = Connections.open(config, err())) {
+            return CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().status()), strict);
+        }
+    }
 }

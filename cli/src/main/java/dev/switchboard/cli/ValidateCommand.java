@@ -26,10 +26,7 @@ final class ValidateCommand extends ConfigCommand {
         if (!connect) {
             return ExitCodes.OK;
         }
-        CheckReport report;
-        try (Connections c = Connections.open(config, err())) {
-            report = CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().status()), false);
-        }
+        CheckReport report = connectAndReport(config, false);
         print(StatusPrinter.render(report, false));
         return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
