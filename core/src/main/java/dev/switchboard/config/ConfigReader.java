@@ -11,7 +11,7 @@ import java.util.Objects;
 /** Reads the normalised, interpolated tree into the parts of a {@link SwitchboardConfig}, collecting problems. */
 final class ConfigReader {
     static final List<String> DEFAULT_KEYS = List.of("connect_timeout", "request_timeout", "required", "retry",
-            "shutdown_grace", "priority", "tools");
+            "shutdown_grace", "priority", "tools", "health", "restart");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DISABLED_NOTE = " [ignored while the server is disabled]";
 
@@ -33,7 +33,7 @@ final class ConfigReader {
         Section top = Section.of(tree, "", problems, "a map");
         top.rejectUnknown(Formats.TOP_KEYS);
         Orchestration orchestration = orchestration(top.section("orchestration",
-                "a map with fail_fast, name_separator, validate_arguments"));
+                "a map with fail_fast, name_separator, validate_arguments, state_file, drain_timeout, watch_config"));
         LogSettings logging = logging(top.section("logging", "a map with enabled, level, format"));
         Section d = top.section("defaults", "a map with " + String.join(", ", DEFAULT_KEYS));
         d.rejectUnknown(DEFAULT_KEYS);
@@ -77,16 +77,40 @@ final class ConfigReader {
     }
 
     private static Orchestration orchestration(Section o) {
-        o.rejectUnknown(List.of("fail_fast", "name_separator", "validate_arguments"));
+        o.rejectUnknown(List.of("fail_fast", "name_separator", "validate_arguments", "state_file", "drain_timeout",
+                "watch_config"));
         String separator = o.string("name_separator");
         if (separator != null && !Orchestration.SEPARATOR.matcher(separator).matches()) {
             o.error("name_separator", Section.shown(separator) + " cannot join names (expected: "
                     + Orchestration.SEPARATOR_EXPECTED + "; qualified tool names allow only these characters)");
             separator = null;
         }
+        Duration drain = o.duration("drain_timeout");
+        if (drain != null && drain.isNegative()) {
+            o.error("drain_timeout", Section.shown(o.raw("drain_timeout")) + " is negative (expected: 0s or more)");
+            drain = null;
+        }
         return new Orchestration(OptionsReader.or(o.bool("fail_fast"), false),
                 OptionsReader.or(separator, Orchestration.DEFAULT_NAME_SEPARATOR),
-                OptionsReader.or(o.bool("validate_arguments"), true));
+                OptionsReader.or(o.bool("validate_arguments"), true), stateFile(o),
+                OptionsReader.or(drain, Orchestration.DEFAULT_DRAIN_TIMEOUT),
+                OptionsReader.or(o.bool("watch_config"), false));
+    }
+
+    private static java.nio.file.Path stateFile(Section o) {
+        String file = o.string("state_file");
+        if (file == null) {
+            return null;
+        }
+        try {
+            if (!file.isBlank()) {
+                return java.nio.file.Path.of(file);
+            }
+            o.error("state_file", "is blank (expected: a file path, e.g. switchboard-state.json)");
+        } catch (java.nio.file.InvalidPathException e) {
+            o.error("state_file", "is not a valid path: " + e.getReason() + " (expected: a file path)");
+        }
+        return null;
     }
 
     private static LogSettings logging(Section l) {
