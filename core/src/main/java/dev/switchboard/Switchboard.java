@@ -361,11 +361,11 @@ public final class Switchboard implements AutoCloseable {
      */
     public List<ServerStatus> checkHealth() {
         checkOpen(null);
+        List<java.util.concurrent.Future<ServerStatus>> all;
         try (var exec = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<ServerStatus>> all = upstreams.values().stream()
-                    .map(u -> exec.submit(() -> fleet.probe(u))).toList();
-            return all.stream().map(java.util.concurrent.Future::resultNow).toList();
+            all = upstreams.values().stream().map(u -> exec.submit(() -> fleet.probe(u))).toList();
         }
+        return all.stream().map(java.util.concurrent.Future::resultNow).toList();
     }
 
     /** Enables a server (by name or alias) at runtime and connects it; remembered in the state file. */

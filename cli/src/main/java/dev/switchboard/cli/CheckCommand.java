@@ -24,7 +24,8 @@ final class CheckCommand extends ConfigCommand {
         SwitchboardConfig config = loadConfig();
         CheckReport report;
         try (Connections c = Connections.open(config, err())) {
-            report = CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().status()),
+            // One probe now, so that health is known rather than UNKNOWN.
+            report = CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().checkHealth()),
                     strict);
         }
         print(json ? Json.write(report) : StatusPrinter.render(report, strict));

@@ -88,6 +88,9 @@ public final class HealthMonitor implements AutoCloseable {
             runProbe(u);
             changed = tracker.onSuccess(session, Duration.between(start, clock.instant()), clock.instant());
         } catch (SwitchboardException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return status(); // probing was stopped (shutdown): not the server's failure
+            }
             changed = tracker.onFailure(session, new ErrorInfo(e.code(), e.getMessage(), clock.instant()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
