@@ -104,7 +104,10 @@ public final class Switchboard implements AutoCloseable {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Called on every change of a server's state, from Switchboard's threads; keep it quick. */
+        /**
+         * Called on every change of a server's connection state and of its health state (the status carries both),
+         * from Switchboard's threads; keep it quick.
+         */
         public Builder listener(Consumer<ServerStatus> listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
