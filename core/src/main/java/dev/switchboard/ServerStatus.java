@@ -26,14 +26,56 @@ import java.util.Optional;
  * @param connectDuration how long the successful connect took
  * @param attempts connection attempts since the last success (or since start)
  * @param lastError the most recent failure, if any
+ * @param health what the health probes and the connection say about it
  */
 public record ServerStatus(String name, Transport transport, ServerState state, boolean required, int priority,
         String protocolVersion, String serverName, String serverVersion, List<String> capabilities, int toolCount,
         int resourceCount, int promptCount, Instant connectedAt, Duration connectDuration, int attempts,
-        ErrorInfo lastError) {
+        ErrorInfo lastError, Health health) {
 
     public ServerStatus {
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+        health = health == null ? Health.UNKNOWN : health;
+    }
+
+    /** A snapshot whose health is not known. */
+    public ServerStatus(String name, Transport transport, ServerState state, boolean required, int priority,
+            String protocolVersion, String serverName, String serverVersion, List<String> capabilities,
+            int toolCount, int resourceCount, int promptCount, Instant connectedAt, Duration connectDuration,
+            int attempts, ErrorInfo lastError) {
+        this(name, transport, state, required, priority, protocolVersion, serverName, serverVersion, capabilities,
+                toolCount, resourceCount, promptCount, connectedAt, connectDuration, attempts, lastError,
+                Health.UNKNOWN);
+    }
+
+    /**
+     * A server's health at one moment.
+     *
+     * @param state the verdict
+     * @param reason why it has this verdict, in words (null when nothing needs saying)
+     * @param lastResponse how long the last successful probe took, or null
+     * @param averageResponse the mean of the recent successful probes, or null
+     * @param consecutiveFailures probes failed in a row since the last success
+     * @param lastError the last probe failure or connection loss, or null
+     * @param lastSuccess when a probe last succeeded, or null
+     * @param uptime how long the current session has been up, or null when it is down
+     * @param restarts restarts since the server was last stable (see {@code restart.stable_after})
+     */
+    public record Health(HealthState state, String reason, Duration lastResponse, Duration averageResponse,
+            int consecutiveFailures, ErrorInfo lastError, Instant lastSuccess, Duration uptime, int restarts) {
+        /** Nothing known yet. */
+        public static final Health UNKNOWN = new Health(HealthState.UNKNOWN, null, null, null, 0, null, null, null, 0);
+
+        public Health {
+            java.util.Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /** This snapshot with other health. */
+    public ServerStatus withHealth(Health newHealth) {
+        return new ServerStatus(name, transport, state, required, priority, protocolVersion, serverName,
+                serverVersion, capabilities, toolCount, resourceCount, promptCount, connectedAt, connectDuration,
+                attempts, lastError, newHealth);
     }
 
     public boolean ready() {

@@ -2,14 +2,22 @@ package dev.switchboard;
 
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Suggestions;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.control.ConfigWatcher;
+import dev.switchboard.control.Fleet;
+import dev.switchboard.health.ProbeScheduler;
 import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.observe.Redactor;
+import dev.switchboard.resources.Resources;
 import dev.switchboard.upstream.Sleeper;
 import dev.switchboard.upstream.Upstream;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +50,42 @@ import org.slf4j.LoggerFactory;
 public final class Switchboard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
 
-    private final SwitchboardConfig config;
-    private final Map<String, Upstream> upstreams;
-    private final Map<String, String> aliases;
-    private final Catalog catalog;
+    // Replaced together (by publish) when servers are enabled, disabled, reconnected or the configuration reloaded.
+    private volatile SwitchboardConfig config;
+    private volatile Map<String, Upstream> upstreams;
+    private volatile Map<String, String> aliases;
+    private volatile Catalog catalog;
+    private volatile Resources resources;
     private volatile boolean closed;
+    private final Fleet fleet;
+    private final Path configFile;
+    private final ConfigLoader loader;
+    private final ReentrantLock control = new ReentrantLock();
+    private ConfigWatcher watcher;
 
-    private Switchboard(SwitchboardConfig config, Map<String, Upstream> upstreams) {
-        this.config = config;
-        this.upstreams = upstreams;
-        this.aliases = new LinkedHashMap<>();
-        for (ServerConfig s : config.servers()) {
-            s.options().aliases().forEach(a -> aliases.put(a, s.name()));
+    private Switchboard(Fleet fleet, Path configFile, ConfigLoader loader) {
+        this.fleet = fleet;
+        this.configFile = configFile;
+        this.loader = loader;
+        publish(fleet.config(), fleet.upstreams());
+        fleet.onPublish(this::publish);
+    }
+
+    private void publish(SwitchboardConfig newConfig, Map<String, Upstream> newUpstreams) {
+        Map<String, String> newAliases = new LinkedHashMap<>();
+        for (ServerConfig s : newConfig.servers()) {
+            s.options().aliases().forEach(a -> newAliases.put(a, s.name()));
         }
-        this.catalog = new Catalog(List.copyOf(upstreams.values()), config.orchestration());
+        // The catalog last: a call that finds a new server before its catalog is in place is checked by the server.
+        this.upstreams = newUpstreams;
+        this.aliases = newAliases;
+        this.config = newConfig;
+        this.catalog = new Catalog(List.copyOf(newUpstreams.values()), newConfig.orchestration());
+        List<Upstream> servers = List.copyOf(newUpstreams.values());
+        Orchestration o = newConfig.orchestration();
+        this.resources = resources == null
+                ? new Resources(servers, newAliases, o.resources(), o.nameSeparator())
+                : resources.over(servers, newAliases, o.resources(), o.nameSeparator());
     }
 
     /** Connects to every enabled server of the configuration; see the class description. */
@@ -74,12 +104,18 @@ public final class Switchboard implements AutoCloseable {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Consumer<ServerStatus> listener = s -> { };
         private boolean failOnRequired = true;
+        private ProbeScheduler probes = ProbeScheduler.virtualThreads();
+        private Path configFile;
+        private ConfigLoader configLoader;
 
         private Builder(SwitchboardConfig config) {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Called on every change of a server's state, from Switchboard's threads; keep it quick. */
+        /**
+         * Called on every change of a server's connection state and of its health state (the status carries both),
+         * from Switchboard's threads; keep it quick.
+         */
         public Builder listener(Consumer<ServerStatus> listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -105,14 +141,33 @@ public final class Switchboard implements AutoCloseable {
             return this;
         }
 
+        /** When health probes run; tests pass one that runs them on demand. */
+        public Builder probeScheduler(ProbeScheduler scheduler) {
+            this.probes = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * The file the configuration was loaded from, with the loader that read it (its overrides): {@link #reload()}
+         * reads it again, and {@code orchestration.watch_config} watches it.
+         */
+        public Builder configFile(Path file, ConfigLoader loader) {
+            this.configFile = Objects.requireNonNull(file, "file");
+            this.configLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /** The file the configuration was loaded from with {@link ConfigLoader#create()}. */
+        public Builder configFile(Path file) {
+            return configFile(file, ConfigLoader.create());
+        }
+
         public Switchboard start() {
             rememberSecrets(config);
-            Map<String, Upstream> ups = new LinkedHashMap<>();
-            for (ServerConfig s : config.servers()) {
-                ups.put(s.name(), new Upstream(s, clock, sleeper, listener));
-            }
-            Switchboard sb = new Switchboard(config, ups);
+            Switchboard sb = new Switchboard(new Fleet(config, clock, sleeper, probes, listener), configFile,
+                    configLoader);
             sb.connectAll(failOnRequired);
+            sb.watchConfigFile();
             return sb;
         }
     }
@@ -171,12 +226,12 @@ public final class Switchboard implements AutoCloseable {
 
     /** A snapshot of every configured server, in configuration order. */
     public List<ServerStatus> status() {
-        return upstreams.values().stream().map(Upstream::status).toList();
+        return upstreams.values().stream().map(fleet::status).toList();
     }
 
     /** A snapshot of one server, by name or alias. */
     public ServerStatus status(String server) {
-        return upstream(server, null).status();
+        return fleet.status(upstream(server, null));
     }
 
     /** The tools of one server (by name or alias) that its filter lets through; empty while it is not connected. */
@@ -251,17 +306,13 @@ public final class Switchboard implements AutoCloseable {
         return u;
     }
 
-    /** Closes every connection in parallel: processes are stopped (and their process trees), sockets closed. */
+    /**
+     * Shuts down gracefully with {@code orchestration.drain_timeout} (see {@link #shutdown}): processes are stopped
+     * (and their process trees), sockets closed, threads ended.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            upstreams.values().forEach(u -> exec.submit(u::close));
-        }
-        log.atInfo().setMessage("switchboard.closed").log();
+        shutdown(config.orchestration().drainTimeout());
     }
 
     // ---- Catalog: one merged list of every server's tools, and calls by tool name ----
@@ -315,16 +366,11 @@ public final class Switchboard implements AutoCloseable {
 
     // ---- Resources, resource templates and prompts across servers (dev.switchboard.resources) ----
 
-    private final java.util.concurrent.atomic.AtomicReference<dev.switchboard.resources.Resources> resourcesRef =
-            new java.util.concurrent.atomic.AtomicReference<>();
-
-    private dev.switchboard.resources.Resources resources() {
+    private Resources resources() {
         if (closed) {
             throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, "Switchboard is closed");
         }
-        return resourcesRef.updateAndGet(r -> r != null ? r : new dev.switchboard.resources.Resources(
-                List.copyOf(upstreams.values()), aliases, config.orchestration().resources(),
-                config.orchestration().nameSeparator()));
+        return resources;
     }
 
     /**
@@ -388,7 +434,124 @@ public final class Switchboard implements AutoCloseable {
 
     /** Running totals of {@link #gatherResources} calls. */
     public GatherStats gatherStats() {
-        dev.switchboard.resources.Resources r = resourcesRef.get();
-        return r != null ? r.stats() : new GatherStats(0, 0, 0, 0, 0, 0, Duration.ZERO);
+        return resources.stats();
+    }
+
+    // ---- Health and runtime control: probe, enable, disable, reconnect, reload, shut down ----
+
+    /**
+     * Probes every connected server now (in parallel, each with its {@code health.timeout}) and returns every
+     * server's status with fresh health; servers that are not connected report their connection's verdict.
+     */
+    public List<ServerStatus> checkHealth() {
+        checkOpen(null);
+        List<java.util.concurrent.Future<ServerStatus>> all;
+        try (var exec = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            all = upstreams.values().stream().map(u -> exec.submit(() -> fleet.probe(u))).toList();
+        }
+        return all.stream().map(java.util.concurrent.Future::resultNow).toList();
+    }
+
+    /** Enables a server (by name or alias) at runtime and connects it; remembered in the state file. */
+    public ServerStatus enable(String server) {
+        return control(server, u -> fleet.setEnabled(u.name(), true, drainTimeout()));
+    }
+
+    /**
+     * Disables a server (by name or alias) at runtime: calls in flight on it may finish (up to the drain timeout),
+     * then it is closed; remembered in the state file, so it stays disabled across restarts until enabled.
+     */
+    public ServerStatus disable(String server) {
+        return control(server, u -> fleet.setEnabled(u.name(), false, drainTimeout()));
+    }
+
+    /** Closes a server's connection and connects it again from scratch; the way back for a FAILED server. */
+    public ServerStatus reconnect(String server) {
+        return control(server, u -> fleet.reconnect(u.name(), drainTimeout()));
+    }
+
+    /**
+     * Applies a new configuration: added servers connect, removed ones close, changed ones (whose settings differ
+     * in any way) are closed, then connected again, and untouched ones keep their sessions. Returns once the added
+     * and changed servers have settled, as {@link #start} does.
+     */
+    public ReloadResult reload(SwitchboardConfig newConfig) {
+        Objects.requireNonNull(newConfig, "newConfig");
+        control.lock();
+        try {
+            checkOpen(null);
+            rememberSecrets(newConfig);
+            return fleet.reload(newConfig, drainTimeout());
+        } finally {
+            control.unlock();
+        }
+    }
+
+    /**
+     * Reads the configuration file again (see {@link Builder#configFile}) and applies it as {@link #reload(
+     * SwitchboardConfig)} does. An invalid file is rejected whole and the running configuration stays.
+     *
+     * @throws dev.switchboard.config.ConfigException when the file is invalid
+     * @throws SwitchboardException CONFIG_INVALID when Switchboard was not started from a file
+     */
+    public ReloadResult reload() {
+        if (configFile == null) {
+            throw new SwitchboardException(ErrorCode.CONFIG_INVALID, null, null, "there is no file to reload:"
+                    + " Switchboard was started from a configuration in memory (use Builder.configFile)", null);
+        }
+        return reload(loader.load(configFile));
+    }
+
+    /**
+     * Shuts down: new calls fail with SHUTTING_DOWN at once, calls in flight may finish for up to {@code drain},
+     * then the rest fail with SHUTTING_DOWN and every connection is closed. {@code Duration.ZERO} forces it.
+     * Afterwards no thread, process or socket of Switchboard remains.
+     */
+    public void shutdown(Duration drain) {
+        Objects.requireNonNull(drain, "drain");
+        control.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            log.atInfo().setMessage("switchboard.shutting_down").addKeyValue("drain_ms", drain.toMillis()).log();
+            if (watcher != null) {
+                watcher.close();
+            }
+            fleet.shutdown(drain);
+            log.atInfo().setMessage("switchboard.closed").log();
+        } finally {
+            control.unlock();
+        }
+    }
+
+    private Duration drainTimeout() {
+        return config.orchestration().drainTimeout();
+    }
+
+    private ServerStatus control(String server, java.util.function.Function<Upstream, ServerStatus> op) {
+        control.lock();
+        try {
+            return op.apply(upstream(server, null));
+        } finally {
+            control.unlock();
+        }
+    }
+
+    private void watchConfigFile() {
+        if (configFile == null || !config.orchestration().watchConfig()) {
+            return;
+        }
+        try {
+            watcher = ConfigWatcher.start(configFile, () -> {
+                if (!closed) {
+                    reload();
+                }
+            });
+        } catch (IOException e) {
+            log.atWarn().setMessage("config.watch_failed").addKeyValue("file", configFile.toString())
+                    .addKeyValue("message", e.getMessage()).log();
+        }
     }
 }

@@ -19,10 +19,14 @@ abstract class ConfigCommand extends BaseCommand {
         return config;
     }
 
-    /** Connects to every enabled server of the configuration, closes again, and reports how each one did. */
+    /**
+     * Connects to every enabled server of the configuration, probes each once (so health is known, not UNKNOWN),
+     * closes again, and reports how each one did.
+     */
     final CheckReport connectAndReport(SwitchboardConfig config, boolean strict) {
         try (Connections c = Connections.open(config, err())) {
-            return CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().status()), strict);
+            return CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().checkHealth()),
+                    strict);
         }
     }
 }

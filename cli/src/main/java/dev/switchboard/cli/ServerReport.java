@@ -25,12 +25,41 @@ import java.util.List;
  * @param prompts how many prompts it lists
  * @param connectMs how long the successful connect took, in milliseconds
  * @param error the most recent failure, or null
+ * @param health what the health probe and the connection say
  */
 @JsonPropertyOrder({"name", "description", "state", "required", "transport", "protocolVersion", "serverName",
-    "serverVersion", "capabilities", "tools", "resources", "prompts", "connectMs", "error"})
+    "serverVersion", "capabilities", "tools", "resources", "prompts", "connectMs", "error", "health"})
 record ServerReport(String name, String description, String state, boolean required, String transport,
         String protocolVersion, String serverName, String serverVersion, List<String> capabilities, Integer tools,
-        Integer resources, Integer prompts, Long connectMs, ErrorReport error) {
+        Integer resources, Integer prompts, Long connectMs, ErrorReport error, HealthReport health) {
+
+    /**
+     * A server's health in a report.
+     *
+     * @param state UNKNOWN, HEALTHY, DEGRADED or UNHEALTHY
+     * @param reason why, in words, or null
+     * @param lastResponseMs how long the last successful probe took
+     * @param averageResponseMs the mean of the recent successful probes
+     * @param consecutiveFailures probes failed in a row
+     * @param lastError the last probe failure or connection loss
+     * @param lastSuccess when a probe last succeeded (ISO-8601)
+     * @param uptimeMs how long the current session has been up
+     * @param restarts restarts since the server was last stable
+     */
+    @JsonPropertyOrder({"state", "reason", "lastResponseMs", "averageResponseMs", "consecutiveFailures", "lastError",
+        "lastSuccess", "uptimeMs", "restarts"})
+    record HealthReport(String state, String reason, Long lastResponseMs, Long averageResponseMs,
+            int consecutiveFailures, ErrorReport lastError, String lastSuccess, Long uptimeMs, int restarts) {
+        static HealthReport of(ServerStatus.Health h) {
+            return new HealthReport(h.state().name(), h.reason(), millis(h.lastResponse()),
+                    millis(h.averageResponse()), h.consecutiveFailures(), ErrorReport.of(h.lastError()),
+                    h.lastSuccess() == null ? null : h.lastSuccess().toString(), millis(h.uptime()), h.restarts());
+        }
+
+        private static Long millis(java.time.Duration d) {
+            return d == null ? null : d.toMillis();
+        }
+    }
 
     /**
      * A failure in a report.
@@ -56,7 +85,7 @@ record ServerReport(String name, String description, String state, boolean requi
                 s.required(), s.transport().configName(), s.protocolVersion(), s.serverName(), s.serverVersion(),
                 s.capabilities(), count(s.toolCount()), count(s.resourceCount()), count(s.promptCount()),
                 connected && s.connectDuration() != null ? s.connectDuration().toMillis() : null,
-                ErrorReport.of(s.lastError()));
+                ErrorReport.of(s.lastError()), HealthReport.of(s.health()));
     }
 
     private static Integer count(int n) {

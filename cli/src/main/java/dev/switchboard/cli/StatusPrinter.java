@@ -52,6 +52,9 @@ final class StatusPrinter {
         if (s.connectMs() != null) {
             out.add(new String[] {"connected in", DurationText.format(Duration.ofMillis(s.connectMs()))});
         }
+        if (!s.disabled()) {
+            out.add(new String[] {"health", health(s.health())});
+        }
         if (s.disabled()) {
             out.add(new String[] {"note", "disabled in the configuration (enabled: false); not connected"});
         }
@@ -59,6 +62,20 @@ final class StatusPrinter {
             out.add(new String[] {"error", s.error().code() + ": " + s.error().message()});
         }
         return out;
+    }
+
+    private static String health(ServerReport.HealthReport h) {
+        StringBuilder sb = new StringBuilder(h.state());
+        if (h.lastResponseMs() != null && !"UNHEALTHY".equals(h.state())) {
+            sb.append(", probe ").append(DurationText.format(Duration.ofMillis(h.lastResponseMs())));
+        }
+        if (h.restarts() > 0) {
+            sb.append(", ").append(plural(h.restarts(), "restart"));
+        }
+        if (h.reason() != null && !"HEALTHY".equals(h.state())) {
+            sb.append(": ").append(h.reason());
+        }
+        return sb.toString();
     }
 
     private static String summary(CheckReport report, boolean strict) {

@@ -23,6 +23,7 @@ class ChecksServersTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).containsPattern("alpha +READY +stdio, required")
                 .contains("alpha-server 2.3.4, MCP 20", "3 tools, 0 resources, 0 prompts", "connected in")
+                .containsPattern("health +HEALTHY, probe \\d")
                 .containsPattern("spare +DISABLED +stdio")
                 .contains("OK: 1 of 2 servers ready, 1 disabled; every required server is ready.");
     }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PrintsCheckReportAsJsonTest {
     private static final List<String> SERVER_FIELDS = List.of("name", "description", "state", "required",
             "transport", "protocolVersion", "serverName", "serverVersion", "capabilities", "tools", "resources",
-            "prompts", "connectMs", "error");
+            "prompts", "connectMs", "error", "health");
+    private static final List<String> HEALTH_FIELDS = List.of("state", "reason", "lastResponseMs",
+            "averageResponseMs", "consecutiveFailures", "lastError", "lastSuccess", "uptimeMs", "restarts");
 
     @TempDir
     Path dir;
@@ -39,11 +41,19 @@ class PrintsCheckReportAsJsonTest {
         assertThat(alpha.get("tools").asInt()).isEqualTo(3);
         assertThat(alpha.get("connectMs").asLong()).isPositive();
         assertThat(alpha.get("error").isNull()).isTrue();
+        JsonNode health = alpha.get("health");
+        assertThat(health.properties()).extracting(Map.Entry::getKey).containsExactlyElementsOf(HEALTH_FIELDS);
+        assertThat(health.get("state").asText()).as("check probes every ready server once").isEqualTo("HEALTHY");
+        assertThat(health.get("lastResponseMs").isNumber()).isTrue();
+        assertThat(health.get("lastSuccess").asText()).isNotBlank();
+        assertThat(health.get("restarts").asInt()).isZero();
         JsonNode broken = report.get("servers").get(1);
         assertThat(broken.get("state").asText()).isEqualTo("FAILED");
         assertThat(broken.get("tools").isNull()).isTrue();
         assertThat(broken.get("error").get("code").asText()).isEqualTo("PROCESS_START_FAILED");
         assertThat(broken.get("error").get("retryable").asBoolean()).isFalse();
+        assertThat(broken.get("health").get("state").asText()).isEqualTo("UNHEALTHY");
+        assertThat(broken.get("health").get("lastError").get("code").asText()).isEqualTo("PROCESS_START_FAILED");
         assertThat(report.get("servers").get(2).get("state").asText()).isEqualTo("DISABLED");
         assertThat(r.err()).contains("upstream.ready");
     }

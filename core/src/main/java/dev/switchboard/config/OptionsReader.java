@@ -35,11 +35,15 @@ final class OptionsReader {
         Duration request = positive(s, "request_timeout");
         RetryPolicy retry = s.has("retry") ? retry(s.section("retry", RETRY_EXPECTED), base.retry()) : null;
         ToolFilter tools = s.has("tools") ? tools(s.section("tools", TOOLS_EXPECTED)) : null;
+        HealthPolicy health = s.has("health") ? HealthReader.health(s.section("health", HealthReader.HEALTH_EXPECTED),
+                base.health()) : null;
+        RestartPolicy restart = s.has("restart") ? HealthReader.restart(s.section("restart",
+                HealthReader.RESTART_EXPECTED), base.restart()) : null;
         return new ServerOptions(or(description, base.description()), or(enabled, base.enabled()),
                 or(required, base.required()), or(priority, base.priority()), or(domains, base.domains()),
                 or(capabilities, base.capabilities()), or(aliases, base.aliases()), or(connect,
                 base.connectTimeout()), or(request, base.requestTimeout()), or(retry, base.retry()),
-                or(tools, base.tools()));
+                or(tools, base.tools()), or(health, base.health()), or(restart, base.restart()));
     }
 
     /** A {@code tools:} filter; a server's own filter replaces the one from {@code defaults:} as a whole. */

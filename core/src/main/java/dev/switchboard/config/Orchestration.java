@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,10 +13,15 @@ import java.util.regex.Pattern;
  * @param nameSeparator what joins a server's name and a tool's name in qualified tool names ({@code github__search})
  * @param validateArguments whether a call's arguments are checked against the tool's input schema before sending
  * @param resources how resources are gathered and entities resolved across servers
+ * @param stateFile where runtime overrides (servers an operator disabled or enabled) are kept across restarts, or
+ *     null to keep them in memory only
+ * @param drainTimeout how long a graceful shutdown lets calls in flight finish before they are cancelled
+ * @param watchConfig whether the configuration file is reloaded when it changes
  */
 public record Orchestration(boolean failFast, String nameSeparator, boolean validateArguments,
-        ResourcePolicy resources) {
+        ResourcePolicy resources, Path stateFile, Duration drainTimeout, boolean watchConfig) {
     public static final String DEFAULT_NAME_SEPARATOR = "__";
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** A separator is itself part of every qualified name, so it must be valid in one, and short. */
     static final Pattern SEPARATOR = Pattern.compile("[A-Za-z0-9_-]{1,3}");
     static final String SEPARATOR_EXPECTED = "1 to 3 letters, digits, _ or -, like __";
@@ -24,28 +31,43 @@ public record Orchestration(boolean failFast, String nameSeparator, boolean vali
     public Orchestration {
         Objects.requireNonNull(nameSeparator, "nameSeparator");
         Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(drainTimeout, "drainTimeout");
         RetryPolicy.check(SEPARATOR.matcher(nameSeparator).matches(), "orchestration.name_separator: \"%s\""
                 + " (expected: %s)", nameSeparator, SEPARATOR_EXPECTED);
+        RetryPolicy.check(!drainTimeout.isNegative(), "orchestration.drain_timeout: %s (expected: >= 0)",
+                drainTimeout);
     }
 
-    /** Separator {@code __}, argument validation on, default resource policies for {@code failFast}. */
+    /**
+     * Separator {@code __}, argument validation on, resources gathered fail-fast when {@code failFast} (else
+     * best-effort), no state file, a 10 s drain, no watching of the file.
+     */
     public Orchestration(boolean failFast) {
-        this(failFast, DEFAULT_NAME_SEPARATOR, true, defaultResources(failFast));
+        this(failFast, DEFAULT_NAME_SEPARATOR, true, ResourcePolicy.DEFAULT.withFailurePolicy(failFast
+                ? FailurePolicy.FAIL_FAST : FailurePolicy.BEST_EFFORT), null, DEFAULT_DRAIN_TIMEOUT, false);
     }
 
-    /** Default resource policies for {@code failFast}. */
-    public Orchestration(boolean failFast, String nameSeparator, boolean validateArguments) {
-        this(failFast, nameSeparator, validateArguments, defaultResources(failFast));
+    public Orchestration withNaming(String separator, boolean validate) {
+        return new Orchestration(failFast, separator, validate, resources, stateFile, drainTimeout, watchConfig);
     }
 
-    /** Separator {@code __} and argument validation on. */
-    public Orchestration(boolean failFast, ResourcePolicy resources) {
-        this(failFast, DEFAULT_NAME_SEPARATOR, true, resources);
+    public Orchestration withResources(ResourcePolicy policy) {
+        return new Orchestration(failFast, nameSeparator, validateArguments, policy, stateFile, drainTimeout,
+                watchConfig);
     }
 
-    /** Default resource policies, gathering {@link FailurePolicy#FAIL_FAST fail-fast} when {@code failFast}. */
-    private static ResourcePolicy defaultResources(boolean failFast) {
-        return ResourcePolicy.DEFAULT.withFailurePolicy(failFast ? FailurePolicy.FAIL_FAST
-                : FailurePolicy.BEST_EFFORT);
+    public Orchestration withStateFile(Path file) {
+        return new Orchestration(failFast, nameSeparator, validateArguments, resources, file, drainTimeout,
+                watchConfig);
+    }
+
+    public Orchestration withDrainTimeout(Duration drain) {
+        return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drain,
+                watchConfig);
+    }
+
+    public Orchestration withWatchConfig(boolean watch) {
+        return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drainTimeout,
+                watch);
     }
 }

@@ -1,15 +1,17 @@
 package dev.switchboard.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Reads {@code orchestration:}: {@code fail_fast}, tool naming and argument validation, the gather
- * {@code failure_policy}, and resource limits.
+ * {@code failure_policy} and resource limits, and runtime control (state file, drain, watching the file).
  */
 final class OrchestrationReader {
     static final List<String> KEYS = List.of("fail_fast", "name_separator", "validate_arguments", "failure_policy",
-            "resources", "resolve");
+            "resources", "resolve", "state_file", "drain_timeout", "watch_config");
     static final String EXPECTED = "a map with " + String.join(", ", KEYS);
     static final List<String> RESOURCE_KEYS = List.of("max_resource_bytes", "max_resources_per_server",
             "read_concurrency", "server_timeout", "gather_timeout");
@@ -21,7 +23,18 @@ final class OrchestrationReader {
     static Orchestration read(Section o) {
         o.rejectUnknown(KEYS);
         boolean failFast = OptionsReader.or(o.bool("fail_fast"), false);
-        ResourcePolicy base = new Orchestration(failFast).resources();
+        Duration drain = o.duration("drain_timeout");
+        if (drain != null && drain.isNegative()) {
+            o.error("drain_timeout", Section.shown(o.raw("drain_timeout")) + " is negative (expected: 0s or more)");
+            drain = null;
+        }
+        return new Orchestration(failFast, separator(o), OptionsReader.or(o.bool("validate_arguments"), true),
+                resources(o, new Orchestration(failFast).resources()), stateFile(o),
+                OptionsReader.or(drain, Orchestration.DEFAULT_DRAIN_TIMEOUT),
+                OptionsReader.or(o.bool("watch_config"), false));
+    }
+
+    private static ResourcePolicy resources(Section o, ResourcePolicy base) {
         FailurePolicy policy = failurePolicy(o);
         Section r = o.section("resources", "a map with " + String.join(", ", RESOURCE_KEYS));
         r.rejectUnknown(RESOURCE_KEYS);
@@ -30,20 +43,24 @@ final class OrchestrationReader {
         Integer reads = r.integer("read_concurrency", 1, 256, "a whole number from 1 to 256");
         Duration server = OptionsReader.positive(r, "server_timeout");
         Duration whole = OptionsReader.positive(r, "gather_timeout");
+        Double threshold = fuzzyThreshold(o);
+        return new ResourcePolicy(OptionsReader.or(policy, base.failurePolicy()),
+                bytes == null ? base.maxResourceBytes() : bytes,
+                OptionsReader.or(count, base.maxResourcesPerServer()),
+                OptionsReader.or(reads, base.readConcurrency()), OptionsReader.or(server, base.serverTimeout()),
+                OptionsReader.or(whole, base.gatherTimeout()), OptionsReader.or(threshold, base.fuzzyThreshold()));
+    }
+
+    private static Double fuzzyThreshold(Section o) {
         Section v = o.section("resolve", "a map with fuzzy_threshold");
         v.rejectUnknown(RESOLVE_KEYS);
         Double threshold = v.decimal("fuzzy_threshold", "a number above 0.0, at most 1.0");
         if (threshold != null && (threshold <= 0.0 || threshold > 1.0)) {
             v.error("fuzzy_threshold", threshold + " is out of range (expected: a number above 0.0, at most 1.0;"
                     + " 1.0 allows only exact and case-insensitive matches)");
-            threshold = null;
+            return null;
         }
-        return new Orchestration(failFast, separator(o), OptionsReader.or(o.bool("validate_arguments"), true),
-                new ResourcePolicy(OptionsReader.or(policy, base.failurePolicy()),
-                bytes == null ? base.maxResourceBytes() : bytes,
-                OptionsReader.or(count, base.maxResourcesPerServer()),
-                OptionsReader.or(reads, base.readConcurrency()), OptionsReader.or(server, base.serverTimeout()),
-                OptionsReader.or(whole, base.gatherTimeout()), OptionsReader.or(threshold, base.fuzzyThreshold())));
+        return threshold;
     }
 
     private static String separator(Section o) {
@@ -54,6 +71,22 @@ final class OrchestrationReader {
             separator = null;
         }
         return OptionsReader.or(separator, Orchestration.DEFAULT_NAME_SEPARATOR);
+    }
+
+    private static Path stateFile(Section o) {
+        String file = o.string("state_file");
+        if (file == null) {
+            return null;
+        }
+        try {
+            if (!file.isBlank()) {
+                return Path.of(file);
+            }
+            o.error("state_file", "is blank (expected: a file path, e.g. switchboard-state.json)");
+        } catch (InvalidPathException e) {
+            o.error("state_file", "is not a valid path: " + e.getReason() + " (expected: a file path)");
+        }
+        return null;
     }
 
     private static FailurePolicy failurePolicy(Section o) {

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param requestTimeout the default limit on one request
  * @param retry how connecting is retried
  * @param tools which of its tools are offered
+ * @param health how its health is probed
+ * @param restart how often it may be restarted after losing its session
  */
 public record ServerOptions(String description, boolean enabled, boolean required, int priority,
         List<String> domains, List<String> capabilities, List<String> aliases, Duration connectTimeout,
-        Duration requestTimeout, RetryPolicy retry, ToolFilter tools) {
+        Duration requestTimeout, RetryPolicy retry, ToolFilter tools, HealthPolicy health, RestartPolicy restart) {
 
     public static final int DEFAULT_PRIORITY = 100;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -40,9 +42,19 @@ public record ServerOptions(String description, boolean enabled, boolean require
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(tools, "tools");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(restart, "restart");
         RetryPolicy.check(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
         RetryPolicy.check(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
         RetryPolicy.check(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
+    }
+
+    /** Options with the default health probe and restart policy. */
+    public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
+            List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
+            RetryPolicy retry, ToolFilter tools) {
+        this(description, enabled, required, priority, domains, capabilities, aliases, connectTimeout,
+                requestTimeout, retry, tools, HealthPolicy.DEFAULT, RestartPolicy.DEFAULT);
     }
 
     /** Options that offer every tool of the server. */
@@ -55,26 +67,36 @@ public record ServerOptions(String description, boolean enabled, boolean require
 
     public ServerOptions withRequired(boolean newRequired) {
         return new ServerOptions(description, enabled, newRequired, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools);
+                connectTimeout, requestTimeout, retry, tools, health, restart);
     }
 
     public ServerOptions withEnabled(boolean newEnabled) {
         return new ServerOptions(description, newEnabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools);
+                connectTimeout, requestTimeout, retry, tools, health, restart);
     }
 
     public ServerOptions withRetry(RetryPolicy newRetry) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, newRetry, tools);
+                connectTimeout, requestTimeout, newRetry, tools, health, restart);
     }
 
     public ServerOptions withConnectTimeout(Duration newConnectTimeout) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                newConnectTimeout, requestTimeout, retry, tools);
+                newConnectTimeout, requestTimeout, retry, tools, health, restart);
     }
 
     public ServerOptions withTools(ToolFilter newTools) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, newTools);
+                connectTimeout, requestTimeout, retry, newTools, health, restart);
+    }
+
+    public ServerOptions withHealth(HealthPolicy newHealth) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, retry, tools, newHealth, restart);
+    }
+
+    public ServerOptions withRestart(RestartPolicy newRestart) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, retry, tools, health, newRestart);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 final class ServerReader {
     static final List<String> KEYS = List.of("transport", "type", "command", "args", "env", "pass_env",
             "inherit_env", "cwd", "url", "headers", "enabled", "required", "priority", "domains", "capabilities",
-            "aliases", "description", "name", "connect_timeout", "request_timeout", "shutdown_grace", "retry", "tools");
+            "aliases", "description", "name", "connect_timeout", "request_timeout", "shutdown_grace", "retry", "tools",
+            "health", "restart");
     private static final List<String> STDIO_ONLY = List.of("args", "env", "pass_env", "inherit_env", "cwd",
             "shutdown_grace");
     private static final List<String> TRANSPORT_NAMES = List.of("stdio", "streamable-http", "http", "sse");
@@ -50,6 +51,10 @@ final class ServerReader {
         Transport transport = transport(s);
         int before = problems.errorCount();
         ServerOptions options = OptionsReader.read(s, base);
+        if (transport == Transport.STDIO && options.health().probe() == HealthPolicy.Probe.HTTP_GET) {
+            s.error("health.probe", "http-get is for HTTP servers (expected: ping, list-tools or none for a stdio"
+                    + " server)");
+        }
         boolean optionsValid = problems.errorCount() == before;
         ServerConfig server = null;
         try {

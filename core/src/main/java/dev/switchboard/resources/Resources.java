@@ -22,7 +22,7 @@ public final class Resources {
     private final Servers servers;
     private final ResourcePolicy policy;
     private final String separator;
-    private final Counters counters = new Counters();
+    private final Counters counters;
 
     /**
      * @param upstreams the servers in configuration order
@@ -32,9 +32,21 @@ public final class Resources {
      */
     public Resources(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy policy,
             String separator) {
+        this(upstreams, aliases, policy, separator, new Counters());
+    }
+
+    private Resources(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy policy,
+            String separator, Counters counters) {
         this.servers = new Servers(upstreams, aliases);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.separator = Objects.requireNonNull(separator, "separator");
+        this.counters = counters;
+    }
+
+    /** The same view over another set of servers (after a reload), keeping the running totals. */
+    public Resources over(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy newPolicy,
+            String newSeparator) {
+        return new Resources(upstreams, aliases, newPolicy, newSeparator, counters);
     }
 
     public GatherResult gather(GatherOptions options) {

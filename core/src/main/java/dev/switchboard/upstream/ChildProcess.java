@@ -36,11 +36,31 @@ final class ChildProcess {
     private final StderrTail stderrTail = new StderrTail();
     private final CompletableFuture<Void> stderrDone = new CompletableFuture<>();
     private final ReentrantLock terminateLock = new ReentrantLock();
+    private final CompletableFuture<Process> exited = new CompletableFuture<>();
 
     private ChildProcess(String server, Process process) {
         this.server = server;
         this.process = process;
         this.tree = new ChildProcessTree(process.toHandle());
+        // Process.onExit() completes through the common ForkJoinPool: an application that keeps that pool busy with
+        // blocking work would hide a dead server. A thread of our own waits for the exit instead.
+        Thread.ofVirtual().name("switchboard-stdio-" + server + "-wait").start(this::awaitExit);
+    }
+
+    private void awaitExit() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        exited.complete(process);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -101,7 +121,7 @@ final class ChildProcess {
 
     /** Completes when the process (not necessarily its descendants) has exited. */
     CompletableFuture<Process> onExit() {
-        return process.onExit();
+        return exited;
     }
 
     /** The exit code; only valid once the process has exited. */
@@ -128,7 +148,7 @@ final class ChildProcess {
             closeStdinInBackground();
             if (process.isAlive()) {
                 tree.snapshot();
-                awaitQuietly(process.onExit(), timings.shutdownGrace());
+                awaitQuietly(exited, timings.shutdownGrace());
             }
             boolean gone = tree.terminate(timings.termWait(), timings.reapWait());
             if (gone) {

@@ -43,6 +43,10 @@ final class StatusBook {
         nextAttemptAt = null;
     }
 
+    ErrorInfo lastError() {
+        return lastError;
+    }
+
     void failed(ErrorInfo error) {
         lastError = error;
     }

@@ -38,6 +38,7 @@ public final class Upstream implements AutoCloseable {
     private final Connector connector;
     private final Backoff backoff;
     private final StatusBook book;
+    private final RestartTracker restarts;
     private final CompletableFuture<ServerStatus> settled = new CompletableFuture<>();
     private volatile UpstreamSession session;
     /** The tools of the last session, kept while the server is down so a catalog can show them unavailable. */
@@ -55,6 +56,7 @@ public final class Upstream implements AutoCloseable {
         this.listener = listener;
         this.backoff = new Backoff(config.options().retry());
         this.book = new StatusBook(config);
+        this.restarts = new RestartTracker(config.options().restart());
         this.connector = new Connector(config, clock, new Connector.SessionHooks() {
             @Override
             public void onToolsChanged(List<McpSchema.Tool> tools) {
@@ -125,7 +127,11 @@ public final class Upstream implements AutoCloseable {
 
     private void supervise() {
         int failures = 0;
+        boolean restarting = false;
         while (!closed) {
+            if (restarting && !admitRestart()) {
+                return;
+            }
             update(ServerState.CONNECTING, null);
             Events.info(log, "upstream.connecting").addKeyValue("server", config.name())
                     .addKeyValue("transport", config.transport().configName()).addKeyValue("attempt", book.attempts() + 1).log();
@@ -138,6 +144,7 @@ public final class Upstream implements AutoCloseable {
                 if (!runSession(s)) {
                     return;
                 }
+                restarting = true;
                 failures = 1;
             } catch (SwitchboardException e) {
                 failures++;
@@ -178,23 +185,68 @@ public final class Upstream implements AutoCloseable {
                 .addKeyValue("transport", config.transport().configName()).addKeyValue("protocol", s.init.protocolVersion())
                 .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
         settled.complete(status());
-        SwitchboardException reason;
         try {
-            reason = s.lost().get();
+            SwitchboardException reason = s.lost().get();
+            lastTools = s.tools();
+            session = null;
+            if (!closed) {
+                // Reported before the session is closed, which may take a while: health hears of the loss now.
+                book.failed(errorInfo(reason));
+                update(ServerState.RETRYING, null);
+                Events.warn(log, "upstream.lost").addKeyValue("server", config.name())
+                        .addKeyValue("error_code", reason.code().name()).addKeyValue("message", reason.getMessage())
+                        .log();
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("a session's loss is never exceptional", e);
         } finally {
             lastTools = s.tools();
             session = null;
+            restarts.sessionEnded(s.readyAt, clock.instant());
             s.close();
         }
-        if (closed) {
-            return false;
+        return !closed;
+    }
+
+    /** Counts a restart; when the restart cap is reached the server turns FAILED, saying why. */
+    private boolean admitRestart() {
+        String refused = restarts.admit(clock.instant());
+        if (refused == null) {
+            return true;
         }
-        book.failed(errorInfo(reason));
-        Events.warn(log, "upstream.lost").addKeyValue("server", config.name()).addKeyValue("error_code", reason.code().name())
-                .addKeyValue("message", reason.getMessage()).log();
-        return true;
+        ErrorInfo last = book.lastError();
+        var e = new SwitchboardException(last == null ? ErrorCode.SERVER_UNAVAILABLE : last.code(), config.name(),
+                null, "server '" + config.name() + "' " + refused + (last == null ? "" : "; last failure: "
+                + last.code() + ": " + last.message()) + "; fix the cause, then reconnect it", null);
+        update(ServerState.FAILED, e);
+        settled.complete(status());
+        Events.warn(log, "upstream.restart_limit").addKeyValue("server", config.name())
+                .addKeyValue("error_code", e.code().name()).addKeyValue("message", e.getMessage()).log();
+        return false;
+    }
+
+    /** Restarts since the server was last stable for {@code restart.stable_after}. */
+    public int restarts() {
+        UpstreamSession s = session;
+        return restarts.count(s == null ? null : s.readyAt, clock.instant());
+    }
+
+    /**
+     * Runs one health probe on the current session: a {@code ping}, or with {@code listTools} the first page of
+     * {@code tools/list}; throws like {@link #request}.
+     */
+    public void probe(boolean listTools, Duration timeout) {
+        if (listTools) {
+            request("tools/list", null, timeout, c -> c.listTools(null));
+        } else {
+            request("ping", null, timeout, McpAsyncClient::ping);
+        }
+    }
+
+    /** Requests in flight on the current session (calls and probes); 0 when not connected. */
+    public int inFlight() {
+        UpstreamSession s = session;
+        return s == null ? 0 : s.inFlightCount();
     }
 
     /** Returns false when the failure is final. */

@@ -37,7 +37,7 @@ public final class ResourceFixtures {
     }
 
     public static SwitchboardConfig config(ResourcePolicy policy, List<? extends ServerConfig> servers) {
-        return new SwitchboardConfig(List.copyOf(servers), new Orchestration(false, policy), LogSettings.DEFAULT,
+        return new SwitchboardConfig(List.copyOf(servers), Orchestration.DEFAULT.withResources(policy), LogSettings.DEFAULT,
                 List.of());
     }
 

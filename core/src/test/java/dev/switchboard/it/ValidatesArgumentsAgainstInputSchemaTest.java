@@ -35,7 +35,7 @@ class ValidatesArgumentsAgainstInputSchemaTest {
 
     private static SwitchboardConfig config(RunningFakeServer server, boolean validate) {
         return new SwitchboardConfig(List.of(HttpServer.of("crm", URI.create(server.url()))),
-                new Orchestration(false, "__", validate), LogSettings.DEFAULT, List.of());
+                Orchestration.DEFAULT.withNaming("__", validate), LogSettings.DEFAULT, List.of());
     }
 
     @Test

@@ -1,0 +1,98 @@
+package dev.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.ErrorCode;
+import dev.switchboard.HealthState;
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.ToolResult;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeTool;
+import dev.switchboard.testing.RunningFakeServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shutting down: new calls are refused with SHUTTING_DOWN, calls in flight may finish within the drain timeout (or
+ * fail at once when forced), and afterwards no thread, process or socket of Switchboard is left.
+ */
+class ShutsDownGracefullyTest {
+
+    @Test
+    void callsInFlightFinishWhileNewOnesAreRefused() throws Exception {
+        var scenario = FakeMcpServer.builder().name("h").tool(FakeTool.echo("echo"),
+                FakeTool.delay("slow", Duration.ofSeconds(2))).build();
+        try (RunningFakeServer server = FakeMcpServer.startHttp(scenario)) {
+            var sb = Switchboard.start(SwitchboardConfig.of(List.of(HttpServer.of("h", URI.create(server.url())))));
+            var call = CompletableFuture.supplyAsync(() -> sb.call("h", "slow", Map.of()));
+            server.awaitCalls(1, Duration.ofSeconds(30));
+            var shutdown = CompletableFuture.runAsync(() -> sb.shutdown(Duration.ofSeconds(60)));
+            Awaitility.await().until(() -> refused(sb));
+            ToolResult r = call.join();
+            assertThat(r.isError()).isFalse();
+            shutdown.join();
+        }
+    }
+
+    @Test
+    void aForcedShutdownFailsCallsInFlightAtOnce() throws Exception {
+        var scenario = FakeMcpServer.builder().name("h").tool(FakeTool.hang("hang")).build();
+        try (RunningFakeServer server = FakeMcpServer.startHttp(scenario)) {
+            var sb = Switchboard.start(SwitchboardConfig.of(List.of(HttpServer.of("h", URI.create(server.url())))));
+            var call = CompletableFuture.supplyAsync(() -> sb.call("h", "hang", Map.of(), Duration.ofMinutes(10)));
+            server.awaitCalls(1, Duration.ofSeconds(30));
+            sb.shutdown(Duration.ZERO);
+            assertThatThrownBy(call::join).cause().isInstanceOfSatisfying(SwitchboardException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.SHUTTING_DOWN));
+        }
+    }
+
+    @Test
+    void afterCloseNoThreadProcessOrSocketOfSwitchboardRemains() throws Exception {
+        var scenario = FakeMcpServer.builder().name("fake").tool(FakeTool.echo("echo")).build();
+        Process httpChild = new ProcessBuilder(FakeMcpServer.httpCommand(scenario, 0)).start();
+        try {
+            String url = new BufferedReader(new InputStreamReader(httpChild.getInputStream())).readLine();
+            Leftovers before = Leftovers.now(httpChild.pid());
+            var config = SwitchboardConfig.of(List.of(HttpServer.of("remote", URI.create(url)),
+                    Stdio.server("local", FakeMcpServer.stdioCommand(scenario))));
+            try (var sb = Switchboard.start(config)) {
+                assertThat(sb.call("remote", "echo", Map.of("k", "v")).text()).contains("v");
+                assertThat(sb.call("local", "echo", Map.of("k", "v")).text()).contains("v");
+                // The real scheduler probes a fresh session at once: its threads are running.
+                Awaitility.await().until(() -> sb.status().stream()
+                        .allMatch(s -> s.health().state() == HealthState.HEALTHY));
+                Leftovers during = Leftovers.now(httpChild.pid());
+                assertThat(during.threads()).contains("switchboard-health-local", "switchboard-health-remote");
+                assertThat(during.processes()).hasSize(1);
+                assertThat(during.sockets()).isGreaterThan(before.sockets());
+            }
+            Leftovers after = Leftovers.now(httpChild.pid());
+            assertThat(after.threads()).isEqualTo(before.threads());
+            assertThat(after.processes()).isEqualTo(before.processes());
+            assertThat(after.sockets()).isEqualTo(before.sockets());
+        } finally {
+            httpChild.destroyForcibly().waitFor();
+        }
+    }
+
+    private static boolean refused(Switchboard sb) {
+        try {
+            sb.call("h", "echo", Map.of());
+            return false;
+        } catch (SwitchboardException e) {
+            return e.code() == ErrorCode.SHUTTING_DOWN;
+        }
+    }
+}
