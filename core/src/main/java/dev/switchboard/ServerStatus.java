@@ -26,14 +26,34 @@ import java.util.Optional;
  * @param connectDuration how long the successful connect took
  * @param attempts connection attempts since the last success (or since start)
  * @param lastError the most recent failure, if any
+ * @param breaker the state of the server's circuit breaker for tool calls
+ * @param breakerChangedAt when the breaker last changed state, or null if it never did
  */
 public record ServerStatus(String name, Transport transport, ServerState state, boolean required, int priority,
         String protocolVersion, String serverName, String serverVersion, List<String> capabilities, int toolCount,
         int resourceCount, int promptCount, Instant connectedAt, Duration connectDuration, int attempts,
-        ErrorInfo lastError) {
+        ErrorInfo lastError, BreakerState breaker, Instant breakerChangedAt) {
 
     public ServerStatus {
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+        breaker = breaker == null ? BreakerState.CLOSED : breaker;
+    }
+
+    /** A status with a closed breaker that never changed. */
+    public ServerStatus(String name, Transport transport, ServerState state, boolean required, int priority,
+            String protocolVersion, String serverName, String serverVersion, List<String> capabilities,
+            int toolCount, int resourceCount, int promptCount, Instant connectedAt, Duration connectDuration,
+            int attempts, ErrorInfo lastError) {
+        this(name, transport, state, required, priority, protocolVersion, serverName, serverVersion, capabilities,
+                toolCount, resourceCount, promptCount, connectedAt, connectDuration, attempts, lastError,
+                BreakerState.CLOSED, null);
+    }
+
+    /** This status with the breaker's state. */
+    public ServerStatus withBreaker(BreakerState newBreaker, Instant changedAt) {
+        return new ServerStatus(name, transport, state, required, priority, protocolVersion, serverName,
+                serverVersion, capabilities, toolCount, resourceCount, promptCount, connectedAt, connectDuration,
+                attempts, lastError, newBreaker, changedAt);
     }
 
     public boolean ready() {

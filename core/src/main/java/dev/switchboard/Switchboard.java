@@ -1,5 +1,7 @@
 package dev.switchboard;
 
+import dev.switchboard.call.CallExecutor;
+import dev.switchboard.call.FanOut;
 import dev.switchboard.catalog.Suggestions;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
@@ -44,11 +46,13 @@ public final class Switchboard implements AutoCloseable {
     private final SwitchboardConfig config;
     private final Map<String, Upstream> upstreams;
     private final Map<String, String> aliases;
+    private final CallExecutor calls;
     private volatile boolean closed;
 
-    private Switchboard(SwitchboardConfig config, Map<String, Upstream> upstreams) {
+    private Switchboard(SwitchboardConfig config, Map<String, Upstream> upstreams, CallExecutor calls) {
         this.config = config;
         this.upstreams = upstreams;
+        this.calls = calls;
         this.aliases = new LinkedHashMap<>();
         for (ServerConfig s : config.servers()) {
             s.options().aliases().forEach(a -> aliases.put(a, s.name()));
@@ -71,6 +75,7 @@ public final class Switchboard implements AutoCloseable {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Consumer<ServerStatus> listener = s -> { };
         private boolean failOnRequired = true;
+        private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
         private Builder(SwitchboardConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -102,15 +107,39 @@ public final class Switchboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Publishes call numbers to this Micrometer registry ({@code switchboard.calls}, ...). Micrometer is an
+         * optional dependency: only an application that calls this needs it on its class path.
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
         public Switchboard start() {
             rememberSecrets(config);
             Map<String, Upstream> ups = new LinkedHashMap<>();
             for (ServerConfig s : config.servers()) {
                 ups.put(s.name(), new Upstream(s, clock, sleeper, listener));
             }
-            Switchboard sb = new Switchboard(config, ups);
+            var executorRef = new java.util.concurrent.atomic.AtomicReference<CallExecutor>();
+            CallExecutor executor = new CallExecutor(config, clock,
+                    name -> notifyBreaker(ups.get(name), executorRef.get()));
+            executorRef.set(executor);
+            if (meterRegistry != null) {
+                executor.bindTo(meterRegistry);
+            }
+            Switchboard sb = new Switchboard(config, ups, executor);
             sb.connectAll(failOnRequired);
             return sb;
+        }
+
+        private void notifyBreaker(Upstream u, CallExecutor executor) {
+            try {
+                listener.accept(withBreaker(u.status(), executor));
+            } catch (RuntimeException e) {
+                log.warn("status listener failed", e);
+            }
         }
     }
 
@@ -168,12 +197,12 @@ public final class Switchboard implements AutoCloseable {
 
     /** A snapshot of every configured server, in configuration order. */
     public List<ServerStatus> status() {
-        return upstreams.values().stream().map(Upstream::status).toList();
+        return upstreams.values().stream().map(u -> withBreaker(u.status(), calls)).toList();
     }
 
     /** A snapshot of one server, by name or alias. */
     public ServerStatus status(String server) {
-        return upstream(server, null).status();
+        return withBreaker(upstream(server, null).status(), calls);
     }
 
     /** The tools of one server (by name or alias); empty while it is not connected. */
@@ -194,8 +223,7 @@ public final class Switchboard implements AutoCloseable {
 
     /** Calls a tool of a server with the server's default request timeout. */
     public ToolResult call(String server, String tool, Map<String, Object> arguments) {
-        Upstream u = upstream(server, tool);
-        return call(server, tool, arguments, u.config().options().requestTimeout());
+        return call(ToolCall.of(server, tool, arguments), CallOptions.DEFAULT);
     }
 
     /**
@@ -205,27 +233,8 @@ public final class Switchboard implements AutoCloseable {
      *     RPC_ERROR ... ; a tool that reports an error returns a result with {@link ToolResult#isError()}
      */
     public ToolResult call(String server, String tool, Map<String, Object> arguments, Duration timeout) {
-        Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(timeout, "timeout");
-        Upstream u = upstream(server, tool);
-        checkToolExists(u, tool);
-        Map<String, Object> args = arguments == null ? Map.of() : arguments;
-        long t0 = System.nanoTime();
-        try {
-            McpSchema.CallToolResult result = u.request("tools/call", tool, timeout,
-                    c -> c.callTool(new McpSchema.CallToolRequest(tool, args)));
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            log.atDebug().setMessage("call.done").addKeyValue("server", u.name()).addKeyValue("tool", tool)
-                    .addKeyValue("duration_ms", took.toMillis())
-                    .addKeyValue("is_error", Boolean.TRUE.equals(result.isError())).log();
-            return new ToolResult(u.name(), tool, took, result);
-        } catch (SwitchboardException e) {
-            log.atWarn().setMessage("call.failed").addKeyValue("server", u.name()).addKeyValue("tool", tool)
-                    .addKeyValue("error_code", e.code().name())
-                    .addKeyValue("duration_ms", Duration.ofNanos(System.nanoTime() - t0).toMillis())
-                    .addKeyValue("message", e.getMessage()).log();
-            throw e;
-        }
+        return call(ToolCall.of(server, tool, arguments), CallOptions.DEFAULT.withTimeout(timeout));
     }
 
     private void checkToolExists(Upstream u, String tool) {
@@ -271,5 +280,58 @@ public final class Switchboard implements AutoCloseable {
             upstreams.values().forEach(u -> exec.submit(u::close));
         }
         log.atInfo().setMessage("switchboard.closed").log();
+    }
+
+    // ---- Calls: one call with options, parallel calls, numbers ----
+
+    /** Calls a tool with the server's default timeout; see {@link #call(ToolCall, CallOptions)}. */
+    public ToolResult call(ToolCall call) {
+        return call(call, CallOptions.DEFAULT);
+    }
+
+    /**
+     * Calls a tool and waits for its result. The call ends at its deadline ({@code options.timeout()}, else the
+     * server's {@code request_timeout}; progress reports may extend it up to {@code calls.max_total}), when its
+     * cancellation token is cancelled, or when the calling thread is interrupted; a call that ends so is cancelled
+     * on the server too. A call is retried only when it certainly did not reach the server, or the tool declares
+     * itself read-only or idempotent.
+     *
+     * @throws SwitchboardException UNKNOWN_SERVER, UNKNOWN_TOOL, SERVER_UNAVAILABLE, TIMEOUT, CANCELLED,
+     *     CIRCUIT_OPEN, OVERLOADED, PROCESS_EXITED, RPC_ERROR ...; a tool that reports an error returns a result
+     *     with {@link ToolResult#isError()}
+     */
+    public ToolResult call(ToolCall call, CallOptions options) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(options, "options");
+        Upstream u = upstream(call.server(), call.tool());
+        checkToolExists(u, call.tool());
+        return calls.call(u, call.tool(), call.arguments(), options);
+    }
+
+    /** Runs calls in parallel with the default options (10 at once, collect every outcome). */
+    public List<Outcome> callAll(List<ToolCall> toolCalls) {
+        return callAll(toolCalls, CallAllOptions.DEFAULT);
+    }
+
+    /**
+     * Runs calls in parallel, at most {@code options.maxConcurrency()} at once; calls to different servers run
+     * truly in parallel and calls to one server share its session. Returns one outcome per call, in input order.
+     *
+     * @throws SwitchboardException with {@link CallAllOptions.Policy#FAIL_FAST}, the first failure, naming the call
+     */
+    public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
+        Objects.requireNonNull(toolCalls, "toolCalls");
+        Objects.requireNonNull(options, "options");
+        return FanOut.run(toolCalls, options, this::call);
+    }
+
+    /** Call numbers per server (tool null) and per tool: calls, errors by code, latency, in flight, breaker. */
+    public List<CallStats> stats() {
+        return calls.stats();
+    }
+
+    private static ServerStatus withBreaker(ServerStatus status, CallExecutor executor) {
+        return executor == null ? status : status.withBreaker(executor.breakerState(status.name()),
+                executor.breakerChangedAt(status.name()));
     }
 }

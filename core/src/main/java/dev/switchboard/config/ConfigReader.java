@@ -11,7 +11,7 @@ import java.util.Objects;
 /** Reads the normalised, interpolated tree into the parts of a {@link SwitchboardConfig}, collecting problems. */
 final class ConfigReader {
     static final List<String> DEFAULT_KEYS = List.of("connect_timeout", "request_timeout", "required", "retry",
-            "shutdown_grace", "priority");
+            "shutdown_grace", "priority", "calls");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DISABLED_NOTE = " [ignored while the server is disabled]";
 
@@ -32,9 +32,11 @@ final class ConfigReader {
     static Result read(Object tree, Map<String, String> environment, Problems problems) {
         Section top = Section.of(tree, "", problems, "a map");
         top.rejectUnknown(Formats.TOP_KEYS);
-        Section o = top.section("orchestration", "a map with fail_fast");
-        o.rejectUnknown(List.of("fail_fast"));
-        Orchestration orchestration = new Orchestration(OptionsReader.or(o.bool("fail_fast"), false));
+        Section o = top.section("orchestration", "a map with fail_fast, max_concurrent_calls");
+        o.rejectUnknown(List.of("fail_fast", "max_concurrent_calls"));
+        Integer maxCalls = o.integer("max_concurrent_calls", 1, Integer.MAX_VALUE, "1 or more");
+        Orchestration orchestration = new Orchestration(OptionsReader.or(o.bool("fail_fast"), false),
+                OptionsReader.or(maxCalls, Orchestration.DEFAULT_MAX_CONCURRENT_CALLS));
         LogSettings logging = logging(top.section("logging", "a map with enabled, level, format"));
         Section d = top.section("defaults", "a map with " + String.join(", ", DEFAULT_KEYS));
         d.rejectUnknown(DEFAULT_KEYS);

@@ -33,10 +33,28 @@ final class OptionsReader {
         Duration connect = positive(s, "connect_timeout");
         Duration request = positive(s, "request_timeout");
         RetryPolicy retry = s.has("retry") ? retry(s.section("retry", RETRY_EXPECTED), base.retry()) : null;
+        CallPolicy calls = s.has("calls") ? CallsReader.read(s.section("calls", CallsReader.EXPECTED), base.calls())
+                : null;
+        Duration requestTimeout = or(request, base.requestTimeout());
+        CallPolicy callPolicy = callsWithin(s, or(calls, base.calls()), requestTimeout, base.calls());
         return new ServerOptions(or(description, base.description()), or(enabled, base.enabled()),
                 or(required, base.required()), or(priority, base.priority()), or(domains, base.domains()),
                 or(capabilities, base.capabilities()), or(aliases, base.aliases()), or(connect,
-                base.connectTimeout()), or(request, base.requestTimeout()), or(retry, base.retry()));
+                base.connectTimeout()), requestTimeout, or(retry, base.retry()), callPolicy);
+    }
+
+    /** A call's total limit cannot be below its default limit; reports it and keeps a valid policy. */
+    private static CallPolicy callsWithin(Section s, CallPolicy calls, Duration requestTimeout, CallPolicy base) {
+        if (calls.maxTotal().compareTo(requestTimeout) >= 0) {
+            return calls;
+        }
+        s.error(s.has("calls") ? "calls.max_total" : "request_timeout", "calls.max_total "
+                + DurationParser.format(calls.maxTotal()) + " is less than request_timeout "
+                + DurationParser.format(requestTimeout) + " (expected: max_total >= request_timeout)");
+        CallPolicy b = base.maxTotal().compareTo(requestTimeout) >= 0 ? base : CallPolicy.DEFAULT;
+        return new CallPolicy(requestTimeout.compareTo(b.maxTotal()) > 0 ? requestTimeout : b.maxTotal(),
+                calls.progressExtendsDeadline(), calls.retryAttempts(), calls.retryBackoff(),
+                calls.maxConcurrentCalls(), calls.queueWait(), calls.breaker());
     }
 
     /** {@code description}, or {@code name} as the legacy format calls it. */

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param connectTimeout the limit on one connection attempt (start/dial and MCP initialisation)
  * @param requestTimeout the default limit on one request
  * @param retry how connecting is retried
+ * @param calls how tool calls are run: total limit, retries, concurrency, circuit breaker
  */
 public record ServerOptions(String description, boolean enabled, boolean required, int priority,
         List<String> domains, List<String> capabilities, List<String> aliases, Duration connectTimeout,
-        Duration requestTimeout, RetryPolicy retry) {
+        Duration requestTimeout, RetryPolicy retry, CallPolicy calls) {
 
     public static final int DEFAULT_PRIORITY = 100;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -29,7 +30,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
 
     /** Enabled, optional, priority 100, default timeouts and retry. */
     public static final ServerOptions DEFAULT = new ServerOptions(null, true, false, DEFAULT_PRIORITY, List.of(),
-            List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT);
+            List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT, CallPolicy.DEFAULT);
 
     public ServerOptions {
         domains = List.copyOf(domains);
@@ -38,28 +39,49 @@ public record ServerOptions(String description, boolean enabled, boolean require
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(calls, "calls");
         RetryPolicy.check(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
         RetryPolicy.check(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
         RetryPolicy.check(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
+        RetryPolicy.check(calls.maxTotal().compareTo(requestTimeout) >= 0,
+                "calls.max_total: %s (expected: >= request_timeout %s)", calls.maxTotal(), requestTimeout);
+    }
+
+    /** Options with the default call policy. */
+    public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
+            List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
+            RetryPolicy retry) {
+        this(description, enabled, required, priority, domains, capabilities, aliases, connectTimeout,
+                requestTimeout, retry, CallPolicy.DEFAULT);
     }
 
     public ServerOptions withRequired(boolean newRequired) {
         return new ServerOptions(description, enabled, newRequired, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry);
+                connectTimeout, requestTimeout, retry, calls);
     }
 
     public ServerOptions withEnabled(boolean newEnabled) {
         return new ServerOptions(description, newEnabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry);
+                connectTimeout, requestTimeout, retry, calls);
     }
 
     public ServerOptions withRetry(RetryPolicy newRetry) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, newRetry);
+                connectTimeout, requestTimeout, newRetry, calls);
     }
 
     public ServerOptions withConnectTimeout(Duration newConnectTimeout) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                newConnectTimeout, requestTimeout, retry);
+                newConnectTimeout, requestTimeout, retry, calls);
+    }
+
+    public ServerOptions withCalls(CallPolicy newCalls) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, retry, newCalls);
+    }
+
+    public ServerOptions withRequestTimeout(Duration newRequestTimeout) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, newRequestTimeout, retry, calls);
     }
 }

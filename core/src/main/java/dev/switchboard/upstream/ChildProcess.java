@@ -164,7 +164,9 @@ final class ChildProcess {
     }
 
     private void startStderrPump() {
-        Thread.ofVirtual().name("switchboard-stdio-" + server + "-stderr").start(this::pumpStderr);
+        // A platform thread: a blocking pipe read pins a virtual thread's carrier, and two pinned pumps can starve
+        // every virtual thread of a two-core machine.
+        Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-stderr").start(this::pumpStderr);
     }
 
     private void pumpStderr() {

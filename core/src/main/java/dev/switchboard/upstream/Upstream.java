@@ -11,14 +11,18 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +42,11 @@ public final class Upstream implements AutoCloseable {
     private final Backoff backoff;
     private final StatusBook book;
     private final CompletableFuture<ServerStatus> settled = new CompletableFuture<>();
+    private final ProgressRoutes progress = new ProgressRoutes();
+    private final ReentrantLock readyLock = new ReentrantLock();
+    private final Condition readyChanged = readyLock.newCondition();
     private volatile UpstreamSession session;
+    private volatile long sessionNumber;
     private volatile boolean closed;
     private volatile Thread supervisor;
 
@@ -63,6 +71,11 @@ public final class Upstream implements AutoCloseable {
             @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
                 Events.serverLog(log, config.name(), m);
+            }
+
+            @Override
+            public void onProgress(McpSchema.ProgressNotification p) {
+                progress.deliver(p);
             }
         });
     }
@@ -137,6 +150,7 @@ public final class Upstream implements AutoCloseable {
 
     /** Serves one ready session until it is lost; returns false when the connection was closed meanwhile. */
     private boolean runSession(UpstreamSession s) throws InterruptedException {
+        sessionNumber++; // only the supervisor thread writes it
         session = s;
         if (closed) {
             session = null;
@@ -212,6 +226,12 @@ public final class Upstream implements AutoCloseable {
         if (finalError != null) {
             book.failed(errorInfo(finalError));
         }
+        readyLock.lock();
+        try {
+            readyChanged.signalAll();
+        } finally {
+            readyLock.unlock();
+        }
         try {
             listener.accept(status());
         } catch (RuntimeException e) {
@@ -226,32 +246,139 @@ public final class Upstream implements AutoCloseable {
      * @param tool the tool concerned, or null
      */
     public <T> T request(String what, String tool, Duration timeout, Function<McpAsyncClient, Mono<T>> op) {
+        return request(what, tool, new CallHandle(Deadline.of(timeout), null), op);
+    }
+
+    /**
+     * Calls a tool on the current session and waits for its result until the handle's deadline; progress reports
+     * for it reach the handle. See {@link #request(String, String, CallHandle, Function)} for what a failure leaves.
+     */
+    public McpSchema.CallToolResult callTool(String tool, Map<String, Object> arguments, CallHandle handle) {
+        var request = McpSchema.CallToolRequest.builder(tool).arguments(arguments);
+        String token = handle.wantsProgress() ? progress.open(handle) : null;
+        try {
+            if (token != null) {
+                request.progressToken(token);
+            }
+            McpSchema.CallToolRequest built = request.build();
+            return request("tools/call", tool, handle, c -> c.callTool(built));
+        } finally {
+            progress.close(token);
+        }
+    }
+
+    /**
+     * Runs one request on the current session and waits for it until the handle's deadline, its cancellation, or
+     * an interrupt. A request given up on is cancelled on the server ({@code notifications/cancelled}) and released
+     * in the SDK, so nothing of it stays behind.
+     */
+    public <T> T request(String what, String tool, CallHandle handle, Function<McpAsyncClient, Mono<T>> op) {
+        long number = sessionNumber;
         UpstreamSession s = session;
+        handle.ranOnSession(number);
         if (closed) {
             throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, config.name(), tool,
                     "server '" + config.name() + "' is closed", null);
         }
-        if (s == null) {
-            throw unavailable(tool);
+        if (s == null || s.lossReason() != null) {
+            throw unavailable(tool); // nothing was sent: the caller may safely try again once it is back
         }
-        CompletableFuture<T> f = op.apply(s.client).toFuture();
+        CompletableFuture<T> f = new CompletableFuture<>();
+        handle.attach(f);
+        if (f.isDone()) {
+            throw handle.notSent(); // cancelled before it started
+        }
+        Disposable subscription = op.apply(s.client).contextWrite(ctx -> ctx.put(CallHandle.KEY, handle))
+                .subscribe(value -> {
+                    handle.released();
+                    f.complete(value);
+                }, error -> {
+                    handle.released();
+                    f.completeExceptionally(error);
+                }, () -> {
+                    handle.released();
+                    f.complete(null);
+                });
         s.track(f);
+        String why = "abandoned";
         try {
-            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw connector.classifier().classify(e, what, tool, timeout);
+            return awaitResult(s, f, handle, what, tool);
+        } catch (SwitchboardException e) {
+            why = e.code() == ErrorCode.TIMEOUT ? "timeout after " + Durations.text(handle.deadline().elapsed())
+                    : e.code() == ErrorCode.CANCELLED ? "cancelled by the caller" : e.code().name();
+            throw e;
+        } finally {
+            s.untrack(f);
+            if (!handle.isReleased()) {
+                subscription.dispose();
+                Object id = handle.abandon();
+                if (id != null) {
+                    s.abandon(id, what, why);
+                }
+            }
+        }
+    }
+
+    private <T> T awaitResult(UpstreamSession s, CompletableFuture<T> f, CallHandle handle, String what,
+            String tool) {
+        try {
+            while (true) {
+                long left = handle.deadline().remainingNanos();
+                if (left <= 0) {
+                    throw connector.classifier().classify(new TimeoutException(), what, tool,
+                            handle.deadline().elapsed());
+                }
+                try {
+                    return f.get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // Look again: a progress report may have moved the deadline meanwhile.
+                }
+            }
         } catch (ExecutionException e) {
+            if (handle.cancelReason() != null && e.getCause() == handle.cancelReason()) {
+                throw handle.cancelReason();
+            }
             SwitchboardException lost = s.lossReason();
-            throw lost != null ? lost : connector.classifier().classify(e.getCause(), what, tool, timeout);
+            throw lost != null ? lost : connector.classifier().classify(e.getCause(), what, tool,
+                    handle.deadline().timeout());
         } catch (InterruptedException e) {
-            f.cancel(true);
             Thread.currentThread().interrupt();
             throw new SwitchboardException(ErrorCode.CANCELLED, config.name(), tool,
                     "call to server '" + config.name() + "' was interrupted", e);
-        } finally {
-            s.untrack(f);
         }
+    }
+
+    /** The number of the current (or last) session; each new session gets a higher one. */
+    public long sessionNumber() {
+        return sessionNumber;
+    }
+
+    /**
+     * Waits until a session newer than number {@code after} is ready, at most {@code max}; returns at once when the
+     * server failed for good, is disabled or closed. True when such a session is ready.
+     */
+    public boolean awaitSessionAfter(long after, Duration max) throws InterruptedException {
+        long nanos = max.toNanos();
+        readyLock.lock();
+        try {
+            while (session == null || book.state() != ServerState.READY || sessionNumber <= after) {
+                ServerState st = book.state();
+                if (nanos <= 0 || closed || st == ServerState.FAILED || st == ServerState.DISABLED
+                        || st == ServerState.CLOSED) {
+                    return false;
+                }
+                nanos = readyChanged.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            readyLock.unlock();
+        }
+    }
+
+    /** Requests in flight on the current session that Switchboard still tracks (for diagnostics and tests). */
+    public int requestsInFlight() {
+        UpstreamSession s = session;
+        return (s == null ? 0 : s.inFlightCount()) + progress.size();
     }
 
     private SwitchboardException unavailable(String tool) {
