@@ -238,16 +238,19 @@ public final class Switchboard implements AutoCloseable {
     }
 
     private void checkToolExists(Upstream u, String tool) {
-        if (!u.status().ready()) {
+        List<McpSchema.Tool> tools = u.tools();
+        if (tools.isEmpty() && !u.status().ready()) {
             return; // the request reports why the server is unavailable
         }
-        List<String> names = u.tools().stream().map(McpSchema.Tool::name).toList();
-        if (!names.contains(tool)) {
-            List<String> close = Suggestions.closest(tool, names, 3);
-            throw new SwitchboardException(ErrorCode.UNKNOWN_TOOL, u.name(), tool, "server '" + u.name()
-                    + "' has no tool '" + tool + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ",
-                            close) + "?") + " (list them with: switchboard tools)", null);
+        for (McpSchema.Tool t : tools) { // on every call: no stream, no snapshot
+            if (t.name().equals(tool)) {
+                return;
+            }
         }
+        List<String> close = Suggestions.closest(tool, tools.stream().map(McpSchema.Tool::name).toList(), 3);
+        throw new SwitchboardException(ErrorCode.UNKNOWN_TOOL, u.name(), tool, "server '" + u.name()
+                + "' has no tool '" + tool + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ",
+                        close) + "?") + " (list them with: switchboard tools)", null);
     }
 
     private Upstream upstream(String server, String tool) {

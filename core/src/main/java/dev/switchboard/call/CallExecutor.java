@@ -97,6 +97,8 @@ public final class CallExecutor {
             CallPolicy policy, Deadline deadline, Attempts attempts) {
         ServerGuard guard = guards.get(upstream.name());
         Duration backoff = policy.retryBackoff();
+        // Read now: once the session is lost, its tool list (and the annotations) are gone with it.
+        boolean safeToRepeat = RetryRule.safeToRepeat(upstream.tools(), tool);
         while (true) {
             CallHandle handle = attempts.next(new CallHandle(deadline, options.onProgress()));
             try {
@@ -104,7 +106,7 @@ public final class CallExecutor {
                 return new ToolResult(upstream.name(), tool, deadline.elapsed(), r, attempts.count());
             } catch (SwitchboardException e) {
                 boolean again = attempts.count() < policy.retryAttempts() && !attempts.cancelled()
-                        && RetryRule.mayRetry(e, handle.wasSent(), RetryRule.safeToRepeat(upstream.tools(), tool))
+                        && RetryRule.mayRetry(e, handle.wasSent(), safeToRepeat)
                         && waitBeforeRetry(upstream, handle, backoff, deadline);
                 if (!again) {
                     throw attempts.count() == 1 ? e : new SwitchboardException(e.code(), upstream.name(), tool,

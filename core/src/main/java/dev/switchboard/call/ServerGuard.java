@@ -51,7 +51,8 @@ final class ServerGuard {
         this.openFor = b.openFor();
         this.breaker = CircuitBreaker.of(server, CircuitBreakerConfig.custom()
                 .clock(clock)
-                .slidingWindow(b.window(), b.window(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindow(b.window(), b.window(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED,
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .failureRateThreshold(b.failureRate())
                 .slowCallDurationThreshold(NEVER_SLOW)
                 .waitDurationInOpenState(b.openFor())
@@ -59,14 +60,15 @@ final class ServerGuard {
                 .writableStackTraceEnabled(false)
                 .build());
         this.bulkhead = Bulkhead.of(server, BulkheadConfig.custom().maxConcurrentCalls(policy.maxConcurrentCalls())
-                .maxWaitDuration(policy.queueWait()).writableStackTraceEnabled(false).build());
+                .maxWaitDuration(policy.queueWait()).fairCallHandlingStrategyEnabled(false)
+                .writableStackTraceEnabled(false).build());
         breaker.getEventPublisher().onStateTransition(e -> transitioned(e, onTransition));
     }
 
     /** A global limit on calls in flight across servers, waiting at most {@code wait} for a slot. */
     static Bulkhead globalLimit(int maxConcurrentCalls, Duration wait) {
         return Bulkhead.of("switchboard-global", BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls)
-                .maxWaitDuration(wait).writableStackTraceEnabled(false).build());
+                .maxWaitDuration(wait).fairCallHandlingStrategyEnabled(false).writableStackTraceEnabled(false).build());
     }
 
     /**

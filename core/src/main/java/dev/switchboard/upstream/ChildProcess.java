@@ -176,8 +176,10 @@ final class ChildProcess {
             String line;
             while ((line = reader.readLine()) != null) {
                 stderrTail.add(line);
-                stderrLog.atInfo().addKeyValue("server", server).setMessage("upstream.stderr")
-                        .addKeyValue("line", Redactor.scrub(line)).log();
+                if (stderrLog.isInfoEnabled()) { // scrubbing costs: skip it for a line nobody logs
+                    stderrLog.atInfo().addKeyValue("server", server).setMessage("upstream.stderr")
+                            .addKeyValue("line", Redactor.scrub(line)).log();
+                }
             }
         } catch (IOException e) {
             // The stream is closed under us when the process is torn down; nothing is lost that matters.

@@ -14,15 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -283,69 +280,7 @@ public final class Upstream implements AutoCloseable {
         if (s == null || s.lossReason() != null) {
             throw unavailable(tool); // nothing was sent: the caller may safely try again once it is back
         }
-        CompletableFuture<T> f = new CompletableFuture<>();
-        handle.attach(f);
-        if (f.isDone()) {
-            throw handle.notSent(); // cancelled before it started
-        }
-        Disposable subscription = op.apply(s.client).contextWrite(ctx -> ctx.put(CallHandle.KEY, handle))
-                .subscribe(value -> {
-                    handle.released();
-                    f.complete(value);
-                }, error -> {
-                    handle.released();
-                    f.completeExceptionally(error);
-                }, () -> {
-                    handle.released();
-                    f.complete(null);
-                });
-        s.track(f);
-        String why = "abandoned";
-        try {
-            return awaitResult(s, f, handle, what, tool);
-        } catch (SwitchboardException e) {
-            why = e.code() == ErrorCode.TIMEOUT ? "timeout after " + Durations.text(handle.deadline().elapsed())
-                    : e.code() == ErrorCode.CANCELLED ? "cancelled by the caller" : e.code().name();
-            throw e;
-        } finally {
-            s.untrack(f);
-            if (!handle.isReleased()) {
-                subscription.dispose();
-                Object id = handle.abandon();
-                if (id != null) {
-                    s.abandon(id, what, why);
-                }
-            }
-        }
-    }
-
-    private <T> T awaitResult(UpstreamSession s, CompletableFuture<T> f, CallHandle handle, String what,
-            String tool) {
-        try {
-            while (true) {
-                long left = handle.deadline().remainingNanos();
-                if (left <= 0) {
-                    throw connector.classifier().classify(new TimeoutException(), what, tool,
-                            handle.deadline().elapsed());
-                }
-                try {
-                    return f.get(left, TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    // Look again: a progress report may have moved the deadline meanwhile.
-                }
-            }
-        } catch (ExecutionException e) {
-            if (handle.cancelReason() != null && e.getCause() == handle.cancelReason()) {
-                throw handle.cancelReason();
-            }
-            SwitchboardException lost = s.lossReason();
-            throw lost != null ? lost : connector.classifier().classify(e.getCause(), what, tool,
-                    handle.deadline().timeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SwitchboardException(ErrorCode.CANCELLED, config.name(), tool,
-                    "call to server '" + config.name() + "' was interrupted", e);
-        }
+        return new SessionRequest(s, connector.classifier(), config.name()).run(what, tool, handle, op);
     }
 
     /** The number of the current (or last) session; each new session gets a higher one. */

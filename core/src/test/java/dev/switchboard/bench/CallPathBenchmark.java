@@ -31,7 +31,8 @@ import java.util.function.IntConsumer;
 /**
  * The cost of Switchboard's call path (deadline, cancel tracking, breaker, bulkheads, numbers) over the bare MCP SDK,
  * against the same FakeMcpServer stdio child; and how close {@code callAll} over 10 servers comes to the slowest
- * server's own share. Not a test: run it by hand (see docs/benchmarks.md) on a quiet machine.
+ * server's own share. Not a test: run it by hand (see docs/benchmarks.md) on a quiet machine. "SB-np" is Switchboard
+ * with {@code progress_extends_deadline: false}, which sends no progress token when the caller wants no progress.
  */
 public final class CallPathBenchmark {
     private static final int WARMUP = 3_000;
@@ -46,36 +47,48 @@ public final class CallPathBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // Both clients log every line the server prints on stderr at INFO; measure calls, not logging.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         var scenario = FakeMcpServer.builder().name("bench").tool(FakeTool.echo("echo")).build();
         List<String> command = FakeMcpServer.stdioCommand(scenario);
         System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
-        try (McpSyncClient sdk = sdkClient(command); Switchboard sb = Switchboard.start(config(command))) {
+        try (McpSyncClient sdk = sdkClient(command); Switchboard sb = Switchboard.start(config(command, true));
+                Switchboard plain = Switchboard.start(config(command, false))) {
             Caller direct = i -> sdk.callTool(new McpSchema.CallToolRequest("echo", Map.of("i", i)));
             Caller switchboard = i -> sb.call("bench", "echo", Map.of("i", i));
-            for (int round = 0; round < 2; round++) { // the first round warms both paths up
+            Caller noProgress = i -> plain.call("bench", "echo", Map.of("i", i));
+            for (int round = 0; round < 2; round++) { // the first round warms every path up
                 boolean report = round == 1;
-                compare("sequential", 1, direct, switchboard, report);
-                compare("8 callers", 8, direct, switchboard, report);
-                compare("32 callers", 32, direct, switchboard, report);
+                for (int callers : new int[] {1, 8, 32}) {
+                    String label = callers == 1 ? "sequential" : callers + " callers";
+                    Result base = measure(direct, callers);
+                    Result sbr = measure(switchboard, callers);
+                    Result np = measure(noProgress, callers);
+                    if (report) {
+                        print(label, "SDK", base, null);
+                        print(label, "SB", sbr, base);
+                        print(label, "SB-np", np, base);
+                    }
+                }
             }
         }
         fanOut();
     }
 
-    private static void compare(String label, int callers, Caller direct, Caller switchboard, boolean report)
-            throws InterruptedException {
-        int calls = callers == 1 ? SEQUENTIAL : CONCURRENT_CALLS;
-        run(direct, callers, WARMUP);
-        Result sdk = run(direct, callers, calls);
-        run(switchboard, callers, WARMUP);
-        Result sb = run(switchboard, callers, calls);
-        if (report) {
-            System.out.printf(Locale.ROOT, "%-11s  SDK  p50 %7.1f us  p99 %7.1f us  %8.0f calls/s%n", label,
-                    sdk.p50Micros(), sdk.p99Micros(), sdk.perSecond());
-            System.out.printf(Locale.ROOT, "%-11s  SB   p50 %7.1f us  p99 %7.1f us  %8.0f calls/s"
-                    + "   (p50 +%.1f us, throughput %+.1f%%)%n", label, sb.p50Micros(), sb.p99Micros(),
-                    sb.perSecond(), sb.p50Micros() - sdk.p50Micros(), 100 * (sb.perSecond() / sdk.perSecond() - 1));
+    private static Result measure(Caller caller, int callers) throws InterruptedException {
+        run(caller, callers, WARMUP);
+        return run(caller, callers, callers == 1 ? SEQUENTIAL : CONCURRENT_CALLS);
+    }
+
+    private static void print(String label, String who, Result r, Result base) {
+        System.out.printf(Locale.ROOT, "%-11s %-6s p50 %7.1f us  p99 %7.1f us  %8.0f calls/s", label, who,
+                r.p50Micros(), r.p99Micros(), r.perSecond());
+        if (base != null) {
+            System.out.printf(Locale.ROOT, "   (p50 %+.1f us, throughput %+.1f%%)", r.p50Micros() - base.p50Micros(),
+                    100 * (r.perSecond() / base.perSecond() - 1));
         }
+        System.out.println();
     }
 
     private record Result(long[] nanos, long wallNanos) {
@@ -157,8 +170,12 @@ public final class CallPathBenchmark {
         return client;
     }
 
-    private static SwitchboardConfig config(List<String> command) {
-        var base = SwitchboardConfig.of(List.of(server("bench", command)));
+    private static SwitchboardConfig config(List<String> command, boolean progressExtends) {
+        var s = server("bench", command);
+        var c = s.options().calls();
+        var calls = new CallPolicy(c.maxTotal(), progressExtends, c.retryAttempts(), c.retryBackoff(),
+                c.maxConcurrentCalls(), c.queueWait(), c.breaker());
+        var base = SwitchboardConfig.of(List.of(s.withOptions(s.options().withCalls(calls))));
         return new SwitchboardConfig(base.servers(), new Orchestration(false, 1_000), base.logging(),
                 base.warnings());
     }
