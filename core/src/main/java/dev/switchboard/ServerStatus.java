@@ -27,25 +27,28 @@ import java.util.Optional;
  * @param attempts connection attempts since the last success (or since start)
  * @param lastError the most recent failure, if any
  * @param health what the health probes and the connection say about it
+ * @param breaker the state of the server's circuit breaker for tool calls
+ * @param breakerChangedAt when the breaker last changed state, or null if it never did
  */
 public record ServerStatus(String name, Transport transport, ServerState state, boolean required, int priority,
         String protocolVersion, String serverName, String serverVersion, List<String> capabilities, int toolCount,
         int resourceCount, int promptCount, Instant connectedAt, Duration connectDuration, int attempts,
-        ErrorInfo lastError, Health health) {
+        ErrorInfo lastError, Health health, BreakerState breaker, Instant breakerChangedAt) {
 
     public ServerStatus {
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
         health = health == null ? Health.UNKNOWN : health;
+        breaker = breaker == null ? BreakerState.CLOSED : breaker;
     }
 
-    /** A snapshot whose health is not known. */
+    /** A snapshot whose health is not known, with a closed breaker that never changed. */
     public ServerStatus(String name, Transport transport, ServerState state, boolean required, int priority,
             String protocolVersion, String serverName, String serverVersion, List<String> capabilities,
             int toolCount, int resourceCount, int promptCount, Instant connectedAt, Duration connectDuration,
             int attempts, ErrorInfo lastError) {
         this(name, transport, state, required, priority, protocolVersion, serverName, serverVersion, capabilities,
                 toolCount, resourceCount, promptCount, connectedAt, connectDuration, attempts, lastError,
-                Health.UNKNOWN);
+                Health.UNKNOWN, BreakerState.CLOSED, null);
     }
 
     /**
@@ -75,7 +78,14 @@ public record ServerStatus(String name, Transport transport, ServerState state, 
     public ServerStatus withHealth(Health newHealth) {
         return new ServerStatus(name, transport, state, required, priority, protocolVersion, serverName,
                 serverVersion, capabilities, toolCount, resourceCount, promptCount, connectedAt, connectDuration,
-                attempts, lastError, newHealth);
+                attempts, lastError, newHealth, breaker, breakerChangedAt);
+    }
+
+    /** This snapshot with the breaker's state. */
+    public ServerStatus withBreaker(BreakerState newBreaker, Instant changedAt) {
+        return new ServerStatus(name, transport, state, required, priority, protocolVersion, serverName,
+                serverVersion, capabilities, toolCount, resourceCount, promptCount, connectedAt, connectDuration,
+                attempts, lastError, health, newBreaker, changedAt);
     }
 
     public boolean ready() {

@@ -1,6 +1,8 @@
 package dev.switchboard;
 
 import dev.switchboard.catalog.Catalog;
+import dev.switchboard.call.CallExecutor;
+import dev.switchboard.call.FanOut;
 import dev.switchboard.catalog.Suggestions;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.control.ConfigWatcher;
@@ -56,6 +58,7 @@ public final class Switchboard implements AutoCloseable {
     private volatile Map<String, String> aliases;
     private volatile Catalog catalog;
     private volatile Resources resources;
+    private final CallExecutor calls;
     private volatile boolean closed;
     private final Fleet fleet;
     private final Path configFile;
@@ -63,8 +66,9 @@ public final class Switchboard implements AutoCloseable {
     private final ReentrantLock control = new ReentrantLock();
     private ConfigWatcher watcher;
 
-    private Switchboard(Fleet fleet, Path configFile, ConfigLoader loader) {
+    private Switchboard(Fleet fleet, Path configFile, ConfigLoader loader, CallExecutor calls) {
         this.fleet = fleet;
+        this.calls = calls;
         this.configFile = configFile;
         this.loader = loader;
         publish(fleet.config(), fleet.upstreams());
@@ -76,7 +80,9 @@ public final class Switchboard implements AutoCloseable {
         for (ServerConfig s : newConfig.servers()) {
             s.options().aliases().forEach(a -> newAliases.put(a, s.name()));
         }
-        // The catalog last: a call that finds a new server before its catalog is in place is checked by the server.
+        // Guards and the catalog around the swap: a call that finds a new server before its catalog is in place is
+        // checked by the server itself.
+        calls.update(newConfig);
         this.upstreams = newUpstreams;
         this.aliases = newAliases;
         this.config = newConfig;
@@ -107,6 +113,7 @@ public final class Switchboard implements AutoCloseable {
         private ProbeScheduler probes = ProbeScheduler.virtualThreads();
         private Path configFile;
         private ConfigLoader configLoader;
+        private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
         private Builder(SwitchboardConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -141,6 +148,15 @@ public final class Switchboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Publishes call numbers to this Micrometer registry ({@code switchboard.calls}, ...). Micrometer is an
+         * optional dependency: only an application that calls this needs it on its class path.
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
         /** When health probes run; tests pass one that runs them on demand. */
         public Builder probeScheduler(ProbeScheduler scheduler) {
             this.probes = Objects.requireNonNull(scheduler, "scheduler");
@@ -164,11 +180,40 @@ public final class Switchboard implements AutoCloseable {
 
         public Switchboard start() {
             rememberSecrets(config);
-            Switchboard sb = new Switchboard(new Fleet(config, clock, sleeper, probes, listener), configFile,
-                    configLoader);
+            var executorRef = new java.util.concurrent.atomic.AtomicReference<CallExecutor>();
+            var fleetRef = new java.util.concurrent.atomic.AtomicReference<Fleet>();
+            CallExecutor executor = new CallExecutor(config, clock,
+                    name -> notifyBreaker(fleetRef.get(), name, executorRef.get()));
+            executorRef.set(executor);
+            if (meterRegistry != null) {
+                executor.bindTo(meterRegistry);
+            }
+            Fleet fleet = new Fleet(config, clock, sleeper, probes, listener);
+            fleetRef.set(fleet);
+            Switchboard sb = new Switchboard(fleet, configFile, configLoader, executor);
             sb.connectAll(failOnRequired);
             sb.watchConfigFile();
             return sb;
+        }
+
+        private void notifyBreaker(Fleet fleet, String server, CallExecutor executor) {
+            Upstream u = fleet == null ? null : fleet.upstreams().get(server);
+            if (u == null) {
+                return;
+            }
+            try {
+                listener.accept(withBreaker(fleet.status(u), executor));
+            } catch (RuntimeException e) {
+                log.warn("status listener failed", e);
+            }
+        }
+
+        private void notifyBreaker(Upstream u, CallExecutor executor) {
+            try {
+                listener.accept(withBreaker(u.status(), executor));
+            } catch (RuntimeException e) {
+                log.warn("status listener failed", e);
+            }
         }
     }
 
@@ -226,12 +271,12 @@ public final class Switchboard implements AutoCloseable {
 
     /** A snapshot of every configured server, in configuration order. */
     public List<ServerStatus> status() {
-        return upstreams.values().stream().map(fleet::status).toList();
+        return upstreams.values().stream().map(u -> withBreaker(fleet.status(u), calls)).toList();
     }
 
     /** A snapshot of one server, by name or alias. */
     public ServerStatus status(String server) {
-        return fleet.status(upstream(server, null));
+        return withBreaker(fleet.status(upstream(server, null)), calls);
     }
 
     /** The tools of one server (by name or alias) that its filter lets through; empty while it is not connected. */
@@ -253,8 +298,7 @@ public final class Switchboard implements AutoCloseable {
 
     /** Calls a tool of a server with the server's default request timeout. */
     public ToolResult call(String server, String tool, Map<String, Object> arguments) {
-        Upstream u = upstream(server, tool);
-        return call(server, tool, arguments, u.config().options().requestTimeout());
+        return call(ToolCall.of(server, tool, arguments), CallOptions.DEFAULT);
     }
 
     /**
@@ -264,27 +308,8 @@ public final class Switchboard implements AutoCloseable {
      *     RPC_ERROR ... ; a tool that reports an error returns a result with {@link ToolResult#isError()}
      */
     public ToolResult call(String server, String tool, Map<String, Object> arguments, Duration timeout) {
-        Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(timeout, "timeout");
-        Upstream u = upstream(server, tool);
-        Map<String, Object> args = arguments == null ? Map.of() : arguments;
-        catalog.checkCall(u.name(), tool, args);
-        long t0 = System.nanoTime();
-        try {
-            McpSchema.CallToolResult result = u.request("tools/call", tool, timeout,
-                    c -> c.callTool(new McpSchema.CallToolRequest(tool, args)));
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            log.atDebug().setMessage("call.done").addKeyValue("server", u.name()).addKeyValue("tool", tool)
-                    .addKeyValue("duration_ms", took.toMillis())
-                    .addKeyValue("is_error", Boolean.TRUE.equals(result.isError())).log();
-            return new ToolResult(u.name(), tool, took, result);
-        } catch (SwitchboardException e) {
-            log.atWarn().setMessage("call.failed").addKeyValue("server", u.name()).addKeyValue("tool", tool)
-                    .addKeyValue("error_code", e.code().name())
-                    .addKeyValue("duration_ms", Duration.ofNanos(System.nanoTime() - t0).toMillis())
-                    .addKeyValue("message", e.getMessage()).log();
-            throw e;
-        }
+        return call(ToolCall.of(server, tool, arguments), CallOptions.DEFAULT.withTimeout(timeout));
     }
 
     private Upstream upstream(String server, String tool) {
@@ -553,5 +578,58 @@ public final class Switchboard implements AutoCloseable {
             log.atWarn().setMessage("config.watch_failed").addKeyValue("file", configFile.toString())
                     .addKeyValue("message", e.getMessage()).log();
         }
+    }
+
+    // ---- Calls: one call with options, parallel calls, numbers ----
+
+    /** Calls a tool with the server's default timeout; see {@link #call(ToolCall, CallOptions)}. */
+    public ToolResult call(ToolCall call) {
+        return call(call, CallOptions.DEFAULT);
+    }
+
+    /**
+     * Calls a tool and waits for its result. The call ends at its deadline ({@code options.timeout()}, else the
+     * server's {@code request_timeout}; progress reports may extend it up to {@code calls.max_total}), when its
+     * cancellation token is cancelled, or when the calling thread is interrupted; a call that ends so is cancelled
+     * on the server too. A call is retried only when it certainly did not reach the server, or the tool declares
+     * itself read-only or idempotent.
+     *
+     * @throws SwitchboardException UNKNOWN_SERVER, UNKNOWN_TOOL, SERVER_UNAVAILABLE, TIMEOUT, CANCELLED,
+     *     CIRCUIT_OPEN, OVERLOADED, PROCESS_EXITED, RPC_ERROR ...; a tool that reports an error returns a result
+     *     with {@link ToolResult#isError()}
+     */
+    public ToolResult call(ToolCall call, CallOptions options) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(options, "options");
+        Upstream u = upstream(call.server(), call.tool());
+        catalog.checkCall(u.name(), call.tool(), call.arguments());
+        return calls.call(u, call.tool(), call.arguments(), options);
+    }
+
+    /** Runs calls in parallel with the default options (10 at once, collect every outcome). */
+    public List<Outcome> callAll(List<ToolCall> toolCalls) {
+        return callAll(toolCalls, CallAllOptions.DEFAULT);
+    }
+
+    /**
+     * Runs calls in parallel, at most {@code options.maxConcurrency()} at once; calls to different servers run
+     * truly in parallel and calls to one server share its session. Returns one outcome per call, in input order.
+     *
+     * @throws SwitchboardException with {@link CallAllOptions.Policy#FAIL_FAST}, the first failure, naming the call
+     */
+    public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
+        Objects.requireNonNull(toolCalls, "toolCalls");
+        Objects.requireNonNull(options, "options");
+        return FanOut.run(toolCalls, options, this::call);
+    }
+
+    /** Call numbers per server (tool null) and per tool: calls, errors by code, latency, in flight, breaker. */
+    public List<CallStats> stats() {
+        return calls.stats();
+    }
+
+    private static ServerStatus withBreaker(ServerStatus status, CallExecutor executor) {
+        return executor == null ? status : status.withBreaker(executor.breakerState(status.name()),
+                executor.breakerChangedAt(status.name()));
     }
 }

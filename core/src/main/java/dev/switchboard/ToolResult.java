@@ -13,14 +13,24 @@ import java.util.stream.Collectors;
  * @param server the server that answered
  * @param tool the tool's name on that server
  * @param duration from sending the request to receiving the answer
- * @param result the MCP result, content intact
+ * @param result the MCP result, content intact (text, images, audio, resource links, structured content)
+ * @param attempts how many times the request was sent or tried; more than 1 only for calls that were safe to retry
  */
-public record ToolResult(String server, String tool, Duration duration, McpSchema.CallToolResult result) {
+public record ToolResult(String server, String tool, Duration duration, McpSchema.CallToolResult result,
+        int attempts) {
     public ToolResult {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(result, "result");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts: " + attempts + " (expected: >= 1)");
+        }
+    }
+
+    /** A result of a single attempt. */
+    public ToolResult(String server, String tool, Duration duration, McpSchema.CallToolResult result) {
+        this(server, tool, duration, result, 1);
     }
 
     public boolean isError() {

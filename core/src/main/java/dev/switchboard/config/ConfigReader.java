@@ -11,7 +11,8 @@ import java.util.Objects;
 /** Reads the normalised, interpolated tree into the parts of a {@link SwitchboardConfig}, collecting problems. */
 final class ConfigReader {
     static final List<String> DEFAULT_KEYS = List.of("connect_timeout", "request_timeout", "required", "retry",
-            "shutdown_grace", "priority", "tools", "health", "restart");
+            "shutdown_grace", "priority", "tools", "health", "restart",
+            "calls");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DISABLED_NOTE = " [ignored while the server is disabled]";
 

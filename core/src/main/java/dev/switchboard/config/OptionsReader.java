@@ -39,11 +39,15 @@ final class OptionsReader {
                 base.health()) : null;
         RestartPolicy restart = s.has("restart") ? HealthReader.restart(s.section("restart",
                 HealthReader.RESTART_EXPECTED), base.restart()) : null;
+        CallPolicy calls = s.has("calls") ? CallsReader.read(s.section("calls", CallsReader.EXPECTED), base.calls())
+                : null;
+        Duration requestTimeout = or(request, base.requestTimeout());
+        CallPolicy callPolicy = callsWithin(s, or(calls, base.calls()), requestTimeout, base.calls());
         return new ServerOptions(or(description, base.description()), or(enabled, base.enabled()),
                 or(required, base.required()), or(priority, base.priority()), or(domains, base.domains()),
                 or(capabilities, base.capabilities()), or(aliases, base.aliases()), or(connect,
-                base.connectTimeout()), or(request, base.requestTimeout()), or(retry, base.retry()),
-                or(tools, base.tools()), or(health, base.health()), or(restart, base.restart()));
+                base.connectTimeout()), requestTimeout, or(retry, base.retry()), or(tools, base.tools()),
+                or(health, base.health()), or(restart, base.restart()), callPolicy);
     }
 
     /** A {@code tools:} filter; a server's own filter replaces the one from {@code defaults:} as a whole. */
@@ -67,6 +71,20 @@ final class OptionsReader {
             }
         }
         return globs;
+    }
+
+    /** A call's total limit cannot be below its default limit; reports it and keeps a valid policy. */
+    private static CallPolicy callsWithin(Section s, CallPolicy calls, Duration requestTimeout, CallPolicy base) {
+        if (calls.maxTotal().compareTo(requestTimeout) >= 0) {
+            return calls;
+        }
+        s.error(s.has("calls") ? "calls.max_total" : "request_timeout", "calls.max_total "
+                + Durations.format(calls.maxTotal()) + " is less than request_timeout "
+                + Durations.format(requestTimeout) + " (expected: max_total >= request_timeout)");
+        CallPolicy b = base.maxTotal().compareTo(requestTimeout) >= 0 ? base : CallPolicy.DEFAULT;
+        return new CallPolicy(requestTimeout.compareTo(b.maxTotal()) > 0 ? requestTimeout : b.maxTotal(),
+                calls.progressExtendsDeadline(), calls.retryAttempts(), calls.retryBackoff(),
+                calls.maxConcurrentCalls(), calls.queueWait(), calls.breaker());
     }
 
     /** {@code description}, or {@code name} as the legacy format calls it. */

@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  *     null to keep them in memory only
  * @param drainTimeout how long a graceful shutdown lets calls in flight finish before they are cancelled
  * @param watchConfig whether the configuration file is reloaded when it changes
+ * @param maxConcurrentCalls tool calls in flight at once across all servers; beyond it calls fail with OVERLOADED
  */
 public record Orchestration(boolean failFast, String nameSeparator, boolean validateArguments,
-        ResourcePolicy resources, Path stateFile, Duration drainTimeout, boolean watchConfig) {
+        ResourcePolicy resources, Path stateFile, Duration drainTimeout, boolean watchConfig,
+        int maxConcurrentCalls) {
+    public static final int DEFAULT_MAX_CONCURRENT_CALLS = 256;
     public static final String DEFAULT_NAME_SEPARATOR = "__";
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** A separator is itself part of every qualified name, so it must be valid in one, and short. */
@@ -36,38 +39,47 @@ public record Orchestration(boolean failFast, String nameSeparator, boolean vali
                 + " (expected: %s)", nameSeparator, SEPARATOR_EXPECTED);
         RetryPolicy.check(!drainTimeout.isNegative(), "orchestration.drain_timeout: %s (expected: >= 0)",
                 drainTimeout);
+        RetryPolicy.check(maxConcurrentCalls >= 1, "orchestration.max_concurrent_calls: %s (expected: >= 1)",
+                maxConcurrentCalls);
     }
 
     /**
      * Separator {@code __}, argument validation on, resources gathered fail-fast when {@code failFast} (else
-     * best-effort), no state file, a 10 s drain, no watching of the file.
+     * best-effort), no state file, a 10 s drain, no watching of the file, 256 calls in flight at most.
      */
     public Orchestration(boolean failFast) {
         this(failFast, DEFAULT_NAME_SEPARATOR, true, ResourcePolicy.DEFAULT.withFailurePolicy(failFast
-                ? FailurePolicy.FAIL_FAST : FailurePolicy.BEST_EFFORT), null, DEFAULT_DRAIN_TIMEOUT, false);
+                ? FailurePolicy.FAIL_FAST : FailurePolicy.BEST_EFFORT), null, DEFAULT_DRAIN_TIMEOUT, false,
+                DEFAULT_MAX_CONCURRENT_CALLS);
     }
 
     public Orchestration withNaming(String separator, boolean validate) {
-        return new Orchestration(failFast, separator, validate, resources, stateFile, drainTimeout, watchConfig);
+        return new Orchestration(failFast, separator, validate, resources, stateFile, drainTimeout, watchConfig,
+                maxConcurrentCalls);
     }
 
     public Orchestration withResources(ResourcePolicy policy) {
         return new Orchestration(failFast, nameSeparator, validateArguments, policy, stateFile, drainTimeout,
-                watchConfig);
+                watchConfig, maxConcurrentCalls);
     }
 
     public Orchestration withStateFile(Path file) {
         return new Orchestration(failFast, nameSeparator, validateArguments, resources, file, drainTimeout,
-                watchConfig);
+                watchConfig, maxConcurrentCalls);
     }
 
     public Orchestration withDrainTimeout(Duration drain) {
         return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drain,
-                watchConfig);
+                watchConfig, maxConcurrentCalls);
     }
 
     public Orchestration withWatchConfig(boolean watch) {
         return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drainTimeout,
-                watch);
+                watch, maxConcurrentCalls);
+    }
+
+    public Orchestration withMaxConcurrentCalls(int max) {
+        return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drainTimeout,
+                watchConfig, max);
     }
 }

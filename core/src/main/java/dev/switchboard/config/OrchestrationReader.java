@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class OrchestrationReader {
     static final List<String> KEYS = List.of("fail_fast", "name_separator", "validate_arguments", "failure_policy",
-            "resources", "resolve", "state_file", "drain_timeout", "watch_config");
+            "resources", "resolve", "state_file", "drain_timeout", "watch_config", "max_concurrent_calls");
     static final String EXPECTED = "a map with " + String.join(", ", KEYS);
     static final List<String> RESOURCE_KEYS = List.of("max_resource_bytes", "max_resources_per_server",
             "read_concurrency", "server_timeout", "gather_timeout");
@@ -28,10 +28,12 @@ final class OrchestrationReader {
             o.error("drain_timeout", Section.shown(o.raw("drain_timeout")) + " is negative (expected: 0s or more)");
             drain = null;
         }
+        Integer maxCalls = o.integer("max_concurrent_calls", 1, Integer.MAX_VALUE, "1 or more");
         return new Orchestration(failFast, separator(o), OptionsReader.or(o.bool("validate_arguments"), true),
                 resources(o, new Orchestration(failFast).resources()), stateFile(o),
                 OptionsReader.or(drain, Orchestration.DEFAULT_DRAIN_TIMEOUT),
-                OptionsReader.or(o.bool("watch_config"), false));
+                OptionsReader.or(o.bool("watch_config"), false),
+                OptionsReader.or(maxCalls, Orchestration.DEFAULT_MAX_CONCURRENT_CALLS));
     }
 
     private static ResourcePolicy resources(Section o, ResourcePolicy base) {

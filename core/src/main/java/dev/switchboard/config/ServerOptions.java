@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What every server has, whatever its transport: whether it runs, how much it matters, what it knows, and how
- * patiently it is connected.
+ * patiently it is connected, probed, restarted and called.
  *
  * @param description a human-readable name (optional, may be null)
  * @param enabled whether Switchboard connects to it at all
@@ -21,16 +21,18 @@ import java.util.Objects;
  * @param tools which of its tools are offered
  * @param health how its health is probed
  * @param restart how often it may be restarted after losing its session
+ * @param calls how tool calls are run: total limit, retries, concurrency, circuit breaker
  */
 public record ServerOptions(String description, boolean enabled, boolean required, int priority,
         List<String> domains, List<String> capabilities, List<String> aliases, Duration connectTimeout,
-        Duration requestTimeout, RetryPolicy retry, ToolFilter tools, HealthPolicy health, RestartPolicy restart) {
+        Duration requestTimeout, RetryPolicy retry, ToolFilter tools, HealthPolicy health, RestartPolicy restart,
+        CallPolicy calls) {
 
     public static final int DEFAULT_PRIORITY = 100;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Enabled, optional, priority 100, default timeouts and retry. */
+    /** Enabled, optional, priority 100, default timeouts, retry, probes, restarts and calls; every tool offered. */
     public static final ServerOptions DEFAULT = new ServerOptions(null, true, false, DEFAULT_PRIORITY, List.of(),
             List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT);
 
@@ -44,59 +46,64 @@ public record ServerOptions(String description, boolean enabled, boolean require
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(calls, "calls");
         RetryPolicy.check(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
         RetryPolicy.check(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
         RetryPolicy.check(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
+        RetryPolicy.check(calls.maxTotal().compareTo(requestTimeout) >= 0,
+                "calls.max_total: %s (expected: >= request_timeout %s)", calls.maxTotal(), requestTimeout);
     }
 
-    /** Options with the default health probe and restart policy. */
-    public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
-            List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
-            RetryPolicy retry, ToolFilter tools) {
-        this(description, enabled, required, priority, domains, capabilities, aliases, connectTimeout,
-                requestTimeout, retry, tools, HealthPolicy.DEFAULT, RestartPolicy.DEFAULT);
-    }
-
-    /** Options that offer every tool of the server. */
+    /** Options that offer every tool, with the default probes, restart policy and call policy. */
     public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
             List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
             RetryPolicy retry) {
         this(description, enabled, required, priority, domains, capabilities, aliases, connectTimeout,
-                requestTimeout, retry, ToolFilter.ALL);
+                requestTimeout, retry, ToolFilter.ALL, HealthPolicy.DEFAULT, RestartPolicy.DEFAULT, CallPolicy.DEFAULT);
     }
 
     public ServerOptions withRequired(boolean newRequired) {
         return new ServerOptions(description, enabled, newRequired, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart);
+                connectTimeout, requestTimeout, retry, tools, health, restart, calls);
     }
 
     public ServerOptions withEnabled(boolean newEnabled) {
         return new ServerOptions(description, newEnabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart);
+                connectTimeout, requestTimeout, retry, tools, health, restart, calls);
     }
 
     public ServerOptions withRetry(RetryPolicy newRetry) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, newRetry, tools, health, restart);
+                connectTimeout, requestTimeout, newRetry, tools, health, restart, calls);
     }
 
     public ServerOptions withConnectTimeout(Duration newConnectTimeout) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                newConnectTimeout, requestTimeout, retry, tools, health, restart);
+                newConnectTimeout, requestTimeout, retry, tools, health, restart, calls);
+    }
+
+    public ServerOptions withRequestTimeout(Duration newRequestTimeout) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, newRequestTimeout, retry, tools, health, restart, calls);
     }
 
     public ServerOptions withTools(ToolFilter newTools) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, newTools, health, restart);
+                connectTimeout, requestTimeout, retry, newTools, health, restart, calls);
     }
 
     public ServerOptions withHealth(HealthPolicy newHealth) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, newHealth, restart);
+                connectTimeout, requestTimeout, retry, tools, newHealth, restart, calls);
     }
 
     public ServerOptions withRestart(RestartPolicy newRestart) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, newRestart);
+                connectTimeout, requestTimeout, retry, tools, health, newRestart, calls);
+    }
+
+    public ServerOptions withCalls(CallPolicy newCalls) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, retry, tools, health, restart, newCalls);
     }
 }

@@ -44,7 +44,8 @@ final class ChildProcess {
         this.tree = new ChildProcessTree(process.toHandle());
         // Process.onExit() completes through the common ForkJoinPool: an application that keeps that pool busy with
         // blocking work would hide a dead server. A thread of our own waits for the exit instead.
-        Thread.ofVirtual().name("switchboard-stdio-" + server + "-wait").start(this::awaitExit);
+        // A platform thread: Process.waitFor waits on a monitor, which pins a virtual thread's carrier on JDK 21.
+        Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-wait").start(this::awaitExit);
     }
 
     private void awaitExit() {
@@ -184,7 +185,9 @@ final class ChildProcess {
     }
 
     private void startStderrPump() {
-        Thread.ofVirtual().name("switchboard-stdio-" + server + "-stderr").start(this::pumpStderr);
+        // A platform thread: a blocking pipe read pins a virtual thread's carrier, and two pinned pumps can starve
+        // every virtual thread of a two-core machine.
+        Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-stderr").start(this::pumpStderr);
     }
 
     private void pumpStderr() {
@@ -194,8 +197,10 @@ final class ChildProcess {
             String line;
             while ((line = reader.readLine()) != null) {
                 stderrTail.add(line);
-                stderrLog.atInfo().addKeyValue("server", server).setMessage("upstream.stderr")
-                        .addKeyValue("line", Redactor.scrub(line)).log();
+                if (stderrLog.isInfoEnabled()) { // scrubbing costs: skip it for a line nobody logs
+                    stderrLog.atInfo().addKeyValue("server", server).setMessage("upstream.stderr")
+                            .addKeyValue("line", Redactor.scrub(line)).log();
+                }
             }
         } catch (IOException e) {
             // The stream is closed under us when the process is torn down; nothing is lost that matters.

@@ -42,6 +42,10 @@ final class Connector {
         void onToolsChanged(java.util.List<McpSchema.Tool> tools);
 
         void onServerLog(McpSchema.LoggingMessageNotification message);
+
+        /** A {@code notifications/progress} for one of the requests in flight. */
+        default void onProgress(McpSchema.ProgressNotification progress) {
+        }
     }
 
     Connector(ServerConfig config, Clock clock, SessionHooks hooks) {
@@ -77,6 +81,7 @@ final class Connector {
             McpSchema.InitializeResult init = await(client.initialize().toFuture(), early, deadline, "initialize");
             var listing = new Listing(client, early, deadline, this);
             UpstreamSession session = listing.toSession(init, start, clock, closer(client, transport, httpClient));
+            session.transport = (InterceptingTransport) transport;
             live.set(session);
             return session;
         } catch (InterruptedException e) {
@@ -123,9 +128,10 @@ final class Connector {
     }
 
     private McpAsyncClient buildClient(McpClientTransport transport) {
-        Duration request = config.options().requestTimeout();
+        // Switchboard enforces deadlines itself (a call may run up to max_total when progress extends it); the
+        // SDK's timeout is only a backstop, and a request it times out would stay in its pending map.
+        Duration request = config.options().calls().maxTotal();
         return McpClient.async(transport)
-                // Switchboard enforces deadlines itself; the SDK's timeout is only a backstop.
                 .requestTimeout(request.plus(Duration.ofSeconds(5)))
                 .initializationTimeout(config.options().connectTimeout().plus(Duration.ofSeconds(5)))
                 .clientInfo(new McpSchema.Implementation("switchboard", Version.TEXT))
@@ -133,6 +139,7 @@ final class Connector {
                 .toolsChangeConsumer(tools -> reactor.core.publisher.Mono.fromRunnable(
                         () -> hooks.onToolsChanged(tools)))
                 .loggingConsumer(msg -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onServerLog(msg)))
+                .progressConsumer(p -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onProgress(p)))
                 .build();
     }
 

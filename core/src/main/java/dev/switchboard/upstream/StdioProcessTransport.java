@@ -9,6 +9,7 @@ import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,8 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         }
         writer = new StdioWriter(name, child.stdin());
         state.set(State.RUNNING);
-        Thread.ofVirtual().name("switchboard-stdio-" + name + "-stdout").start(this::pumpStdout);
+        // Platform thread: see ChildProcess#startStderrPump.
+        Thread.ofPlatform().daemon().name("switchboard-stdio-" + name + "-stdout").start(this::pumpStdout);
         child.onExit().thenRun(
                 () -> Thread.ofVirtual().name("switchboard-stdio-" + name + "-exit").start(this::onProcessExit));
     }
@@ -200,6 +202,16 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         return Mono.error(new SwitchboardException(ErrorCode.PROCESS_EXITED, name, null, "could not write to stdin of "
                 + "stdio server '" + name + "': " + cause.getMessage() + "; the process is exiting or closed stdin",
                 cause));
+    }
+
+    /**
+     * Answers a pending request on the server's behalf (an abandoned call), unless its real answer or another
+     * made-up one came first.
+     */
+    void answerLocally(JSONRPCResponse answer) {
+        if (inFlight.remove(answer.id())) {
+            inbound.deliver(answer);
+        }
     }
 
     private SwitchboardException refusal() {

@@ -34,7 +34,8 @@ final class StdioWriter {
 
     StdioWriter(String server, OutputStream out) {
         this.out = out;
-        Thread.ofVirtual().name("switchboard-stdio-" + server + "-stdin").start(this::run);
+        // Platform thread: a write to a full pipe blocks and would pin a virtual thread's carrier.
+        Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-stdin").start(this::run);
     }
 
     /** Queues a line (which must end with a newline); the future fails with the write's IOException, if any. */

@@ -11,10 +11,12 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -40,12 +42,16 @@ public final class Upstream implements AutoCloseable {
     private final StatusBook book;
     private final RestartTracker restarts;
     private final CompletableFuture<ServerStatus> settled = new CompletableFuture<>();
+    private final ProgressRoutes progress = new ProgressRoutes();
+    private final ReentrantLock readyLock = new ReentrantLock();
+    private final Condition readyChanged = readyLock.newCondition();
     private volatile UpstreamSession session;
     /** The tools of the last session, kept while the server is down so a catalog can show them unavailable. */
     private volatile List<McpSchema.Tool> lastTools = List.of();
     /** Tools listed by a change notification that arrived before its session was ready. */
     private volatile List<McpSchema.Tool> announcedTools;
     private final ReentrantLock toolsLock = new ReentrantLock();
+    private volatile long sessionNumber;
     private volatile boolean closed;
     private volatile Thread supervisor;
 
@@ -79,6 +85,11 @@ public final class Upstream implements AutoCloseable {
             @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
                 Events.serverLog(log, config.name(), m);
+            }
+
+            @Override
+            public void onProgress(McpSchema.ProgressNotification p) {
+                progress.deliver(p);
             }
         });
     }
@@ -170,6 +181,7 @@ public final class Upstream implements AutoCloseable {
             if (announcedTools != null) {
                 s.tools(announcedTools);
             }
+            sessionNumber++; // only the supervisor thread writes it
             session = s;
         } finally {
             toolsLock.unlock();
@@ -294,6 +306,12 @@ public final class Upstream implements AutoCloseable {
         if (finalError != null) {
             book.failed(errorInfo(finalError));
         }
+        readyLock.lock();
+        try {
+            readyChanged.signalAll();
+        } finally {
+            readyLock.unlock();
+        }
         try {
             listener.accept(status());
         } catch (RuntimeException e) {
@@ -308,32 +326,77 @@ public final class Upstream implements AutoCloseable {
      * @param tool the tool concerned, or null
      */
     public <T> T request(String what, String tool, Duration timeout, Function<McpAsyncClient, Mono<T>> op) {
+        return request(what, tool, new CallHandle(Deadline.of(timeout), null), op);
+    }
+
+    /**
+     * Calls a tool on the current session and waits for its result until the handle's deadline; progress reports
+     * for it reach the handle. See {@link #request(String, String, CallHandle, Function)} for what a failure leaves.
+     */
+    public McpSchema.CallToolResult callTool(String tool, Map<String, Object> arguments, CallHandle handle) {
+        var request = McpSchema.CallToolRequest.builder(tool).arguments(arguments);
+        String token = handle.wantsProgress() ? progress.open(handle) : null;
+        try {
+            if (token != null) {
+                request.progressToken(token);
+            }
+            McpSchema.CallToolRequest built = request.build();
+            return request("tools/call", tool, handle, c -> c.callTool(built));
+        } finally {
+            progress.close(token);
+        }
+    }
+
+    /**
+     * Runs one request on the current session and waits for it until the handle's deadline, its cancellation, or
+     * an interrupt. A request given up on is cancelled on the server ({@code notifications/cancelled}) and released
+     * in the SDK, so nothing of it stays behind.
+     */
+    public <T> T request(String what, String tool, CallHandle handle, Function<McpAsyncClient, Mono<T>> op) {
+        long number = sessionNumber;
         UpstreamSession s = session;
+        handle.ranOnSession(number);
         if (closed) {
             throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, config.name(), tool,
                     "server '" + config.name() + "' is closed", null);
         }
-        if (s == null) {
-            throw unavailable(tool);
+        if (s == null || s.lossReason() != null) {
+            throw unavailable(tool); // nothing was sent: the caller may safely try again once it is back
         }
-        CompletableFuture<T> f = op.apply(s.client).toFuture();
-        s.track(f);
+        return new SessionRequest(s, connector.classifier(), config.name()).run(what, tool, handle, op);
+    }
+
+    /** The number of the current (or last) session; each new session gets a higher one. */
+    public long sessionNumber() {
+        return sessionNumber;
+    }
+
+    /**
+     * Waits until a session newer than number {@code after} is ready, at most {@code max}; returns at once when the
+     * server failed for good, is disabled or closed. True when such a session is ready.
+     */
+    public boolean awaitSessionAfter(long after, Duration max) throws InterruptedException {
+        long nanos = max.toNanos();
+        readyLock.lock();
         try {
-            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw connector.classifier().classify(e, what, tool, timeout);
-        } catch (ExecutionException e) {
-            SwitchboardException lost = s.lossReason();
-            throw lost != null ? lost : connector.classifier().classify(e.getCause(), what, tool, timeout);
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new SwitchboardException(ErrorCode.CANCELLED, config.name(), tool,
-                    "call to server '" + config.name() + "' was interrupted", e);
+            while (session == null || book.state() != ServerState.READY || sessionNumber <= after) {
+                ServerState st = book.state();
+                if (nanos <= 0 || closed || st == ServerState.FAILED || st == ServerState.DISABLED
+                        || st == ServerState.CLOSED) {
+                    return false;
+                }
+                nanos = readyChanged.awaitNanos(nanos);
+            }
+            return true;
         } finally {
-            s.untrack(f);
+            readyLock.unlock();
         }
+    }
+
+    /** Requests in flight on the current session that Switchboard still tracks (for diagnostics and tests). */
+    public int requestsInFlight() {
+        UpstreamSession s = session;
+        return (s == null ? 0 : s.inFlightCount()) + progress.size();
     }
 
     private SwitchboardException unavailable(String tool) {

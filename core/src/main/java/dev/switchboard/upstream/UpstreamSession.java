@@ -25,6 +25,8 @@ final class UpstreamSession {
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<SwitchboardException> lost = new CompletableFuture<>();
     private final Runnable closer;
+    /** The transport the client talks through, for cancelling requests; set once the session is ready. */
+    volatile InterceptingTransport transport;
 
     UpstreamSession(McpAsyncClient client, McpSchema.InitializeResult init, List<McpSchema.Tool> tools,
             int resourceCount, int promptCount, Instant readyAt, Duration connectDuration, Runnable closer) {
@@ -55,6 +57,14 @@ final class UpstreamSession {
 
     void untrack(CompletableFuture<?> request) {
         inFlight.remove(request);
+    }
+
+    /** Cancels a sent request on the server and releases what the client holds for it; best effort. */
+    void abandon(Object id, String method, String reason) {
+        InterceptingTransport t = transport;
+        if (t != null) {
+            t.abandon(id, method, reason);
+        }
     }
 
     int inFlightCount() {

@@ -14,6 +14,6 @@ final class Ranked {
         ServerOptions o = server.options();
         return (T) server.withOptions(new ServerOptions(o.description(), o.enabled(), o.required(), priority,
                 o.domains(), o.capabilities(), List.of(aliases), o.connectTimeout(), o.requestTimeout(), o.retry(),
-                o.tools()));
+                o.tools(), o.health(), o.restart(), o.calls()));
     }
 }

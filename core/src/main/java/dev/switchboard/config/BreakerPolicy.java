@@ -1,0 +1,31 @@
+package dev.switchboard.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a server's circuit breaker opens and how it recovers. Timeouts and transport failures count as failures;
+ * a tool's own error ({@code isError: true}) and a JSON-RPC error answer do not.
+ *
+ * @param failureThreshold consecutive failures that open the breaker
+ * @param failureRate percentage (1-100) of failed calls among the last {@code window} calls that opens it
+ * @param window the number of most recent calls the failure rate is taken over (evaluated once that many were made)
+ * @param openFor how long an open breaker fails calls at once before letting trial calls through
+ * @param halfOpenCalls trial calls let through after {@code openFor}; the breaker closes when they succeed
+ */
+public record BreakerPolicy(int failureThreshold, int failureRate, int window, Duration openFor, int halfOpenCalls) {
+
+    /** 5 consecutive failures, or 50% of the last 20 calls; open 60 s; 3 trial calls. */
+    public static final BreakerPolicy DEFAULT = new BreakerPolicy(5, 50, 20, Duration.ofSeconds(60), 3);
+
+    public BreakerPolicy {
+        Objects.requireNonNull(openFor, "openFor");
+        RetryPolicy.check(failureThreshold >= 1, "calls.breaker.failure_threshold: %s (expected: >= 1)",
+                failureThreshold);
+        RetryPolicy.check(failureRate >= 1 && failureRate <= 100,
+                "calls.breaker.failure_rate: %s (expected: 1 to 100, a percentage)", failureRate);
+        RetryPolicy.check(window >= 1, "calls.breaker.window: %s (expected: >= 1 calls)", window);
+        RetryPolicy.check(openFor.isPositive(), "calls.breaker.open_for: %s (expected: > 0)", openFor);
+        RetryPolicy.check(halfOpenCalls >= 1, "calls.breaker.half_open_calls: %s (expected: >= 1)", halfOpenCalls);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.switchboard.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How tool calls to a server are run: how long they may take in total, how they are retried, how many may run at
+ * once, and when the server's circuit breaker opens. The default limit on one call is the server's
+ * {@code request_timeout}; a call may override it, never beyond {@code maxTotal}.
+ *
+ * @param maxTotal the hard limit on one call, including retries and deadline extensions by progress
+ * @param progressExtendsDeadline whether each progress notification restarts the call's timeout (up to maxTotal)
+ * @param retryAttempts tries per call, the first included; a retry happens only when the request certainly did not
+ *     reach the server, or the tool declares {@code readOnlyHint} or {@code idempotentHint}
+ * @param retryBackoff the wait before the first retry, doubled for each further one
+ * @param maxConcurrentCalls calls to this server in flight at once (the bulkhead)
+ * @param queueWait how long a call waits for a free slot before failing with OVERLOADED
+ * @param breaker when the circuit breaker opens and how it recovers
+ */
+public record CallPolicy(Duration maxTotal, boolean progressExtendsDeadline, int retryAttempts,
+        Duration retryBackoff, int maxConcurrentCalls, Duration queueWait, BreakerPolicy breaker) {
+
+    /** 10 min total, progress extends, 3 tries from 200 ms, 32 concurrent calls waiting up to 100 ms. */
+    public static final CallPolicy DEFAULT = new CallPolicy(Duration.ofMinutes(10), true, 3, Duration.ofMillis(200),
+            32, Duration.ofMillis(100), BreakerPolicy.DEFAULT);
+
+    public CallPolicy {
+        Objects.requireNonNull(maxTotal, "maxTotal");
+        Objects.requireNonNull(retryBackoff, "retryBackoff");
+        Objects.requireNonNull(queueWait, "queueWait");
+        Objects.requireNonNull(breaker, "breaker");
+        RetryPolicy.check(maxTotal.isPositive(), "calls.max_total: %s (expected: > 0)", maxTotal);
+        RetryPolicy.check(retryAttempts >= 1, "calls.retry_attempts: %s (expected: >= 1; 1 means no retry)",
+                retryAttempts);
+        RetryPolicy.check(retryBackoff.isPositive(), "calls.retry_backoff: %s (expected: > 0)", retryBackoff);
+        RetryPolicy.check(maxConcurrentCalls >= 1, "calls.max_concurrent_calls: %s (expected: >= 1)",
+                maxConcurrentCalls);
+        RetryPolicy.check(!queueWait.isNegative(), "calls.queue_wait: %s (expected: >= 0)", queueWait);
+    }
+}
