@@ -37,6 +37,7 @@ final class ChildProcess {
     private final CompletableFuture<Void> stderrDone = new CompletableFuture<>();
     private final ReentrantLock terminateLock = new ReentrantLock();
     private final CompletableFuture<Process> exited = new CompletableFuture<>();
+    private final Thread waiter;
 
     private ChildProcess(String server, Process process) {
         this.server = server;
@@ -45,7 +46,7 @@ final class ChildProcess {
         // Process.onExit() completes through the common ForkJoinPool: an application that keeps that pool busy with
         // blocking work would hide a dead server. A thread of our own waits for the exit instead.
         // A platform thread: Process.waitFor waits on a monitor, which pins a virtual thread's carrier on JDK 21.
-        Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-wait").start(this::awaitExit);
+        this.waiter = Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-wait").start(this::awaitExit);
     }
 
     private void awaitExit() {
@@ -152,6 +153,9 @@ final class ChildProcess {
                 awaitQuietly(exited, timings.shutdownGrace());
             }
             boolean gone = tree.terminate(timings.termWait(), timings.reapWait());
+            if (Thread.currentThread() != waiter) { // exit callbacks may close from the waiter itself
+                joinQuietly(waiter, timings.reapWait()); // nothing of this process outlives its close
+            }
             if (gone) {
                 ChildProcessShutdownHook.release(tree);
             } else {
@@ -161,6 +165,19 @@ final class ChildProcess {
             return gone;
         } finally {
             terminateLock.unlock();
+        }
+    }
+
+    private static void joinQuietly(Thread thread, java.time.Duration wait) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            thread.join(wait);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
