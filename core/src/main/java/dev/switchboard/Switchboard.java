@@ -1,19 +1,16 @@
 package dev.switchboard;
 
-import dev.switchboard.catalog.Catalog;
 import dev.switchboard.call.CallExecutor;
 import dev.switchboard.call.FanOut;
+import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Suggestions;
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.Orchestration;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.control.ConfigWatcher;
 import dev.switchboard.control.Fleet;
 import dev.switchboard.health.ProbeScheduler;
-import dev.switchboard.config.HttpServer;
-import dev.switchboard.config.Orchestration;
-import dev.switchboard.config.ServerConfig;
-import dev.switchboard.config.StdioServer;
-import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.observe.Redactor;
 import dev.switchboard.resources.Resources;
 import dev.switchboard.upstream.Sleeper;
 import dev.switchboard.upstream.Upstream;
@@ -27,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -179,7 +175,7 @@ public final class Switchboard implements AutoCloseable {
         }
 
         public Switchboard start() {
-            rememberSecrets(config);
+            Startup.rememberSecrets(config);
             var executorRef = new java.util.concurrent.atomic.AtomicReference<CallExecutor>();
             var fleetRef = new java.util.concurrent.atomic.AtomicReference<Fleet>();
             CallExecutor executor = new CallExecutor(config, clock,
@@ -208,60 +204,14 @@ public final class Switchboard implements AutoCloseable {
             }
         }
 
-        private void notifyBreaker(Upstream u, CallExecutor executor) {
-            try {
-                listener.accept(withBreaker(u.status(), executor));
-            } catch (RuntimeException e) {
-                log.warn("status listener failed", e);
-            }
-        }
     }
 
     private void connectAll(boolean failOnRequired) {
-        log.atInfo().setMessage("switchboard.starting").addKeyValue("servers", upstreams.size()).log();
-        upstreams.values().forEach(Upstream::start);
-        List<CompletableFuture<ServerStatus>> all = upstreams.values().stream().map(Upstream::settled).toList();
         try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Startup.connectAll(List.copyOf(upstreams.values()), failOnRequired);
+        } catch (SwitchboardException e) {
             close();
-            throw new SwitchboardException(ErrorCode.CANCELLED, "start was interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            close();
-            throw new SwitchboardException(ErrorCode.INTERNAL, null, null, "start failed: " + e.getCause(), e);
-        }
-        List<ServerStatus> failedRequired = status().stream()
-                .filter(s -> s.required() && s.state() != ServerState.READY && s.state() != ServerState.DISABLED)
-                .toList();
-        if (failOnRequired && !failedRequired.isEmpty()) {
-            close();
-            throw startupFailure(failedRequired);
-        }
-        log.atInfo().setMessage("switchboard.started")
-                .addKeyValue("ready", status().stream().filter(ServerStatus::ready).count())
-                .addKeyValue("servers", upstreams.size()).log();
-    }
-
-    private static SwitchboardException startupFailure(List<ServerStatus> failed) {
-        StringBuilder sb = new StringBuilder(failed.size() == 1 ? "a required server" : failed.size()
-                + " required servers").append(" could not be connected:");
-        for (ServerStatus s : failed) {
-            ErrorInfo e = s.lastError();
-            sb.append("\n  ").append(s.name()).append(": ")
-                    .append(e == null ? s.state().name() : e.code() + " " + e.message());
-        }
-        ErrorInfo first = failed.get(0).lastError();
-        return new SwitchboardException(first == null ? ErrorCode.SERVER_UNAVAILABLE : first.code(),
-                failed.size() == 1 ? failed.get(0).name() : null, null, sb.toString(), null);
-    }
-
-    private static void rememberSecrets(SwitchboardConfig config) {
-        for (ServerConfig s : config.servers()) {
-            Redactor.rememberNamed(switch (s) {
-                case StdioServer st -> st.env();
-                case HttpServer h -> h.headers();
-            });
+            throw e;
         }
     }
 
@@ -505,7 +455,7 @@ public final class Switchboard implements AutoCloseable {
         control.lock();
         try {
             checkOpen(null);
-            rememberSecrets(newConfig);
+            Startup.rememberSecrets(newConfig);
             return fleet.reload(newConfig, drainTimeout());
         } finally {
             control.unlock();
