@@ -54,7 +54,7 @@ final class SessionRequest {
                     : e.code() == ErrorCode.CANCELLED ? "cancelled by the caller" : e.code().name();
             throw e;
         } finally {
-            session.untrack(f);
+            // Cancel on the server first, untrack last: a session being lost waits for its callers to let go.
             if (!handle.isReleased()) {
                 subscription.dispose();
                 Object id = handle.abandon();
@@ -62,6 +62,7 @@ final class SessionRequest {
                     session.abandon(id, what, why);
                 }
             }
+            session.untrack(f);
         }
     }
 

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One initialised MCP session with a server: the SDK client, what the server said about itself, and the requests
@@ -22,7 +25,11 @@ final class UpstreamSession {
     final int resourceCount;
     final int promptCount;
     private volatile List<McpSchema.Tool> tools;
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock drainLock = new ReentrantLock();
+    private final Condition drained = drainLock.newCondition();
     private final CompletableFuture<SwitchboardException> lost = new CompletableFuture<>();
     private final Runnable closer;
     /** The transport the client talks through, for cancelling requests; set once the session is ready. */
@@ -57,6 +64,14 @@ final class UpstreamSession {
 
     void untrack(CompletableFuture<?> request) {
         inFlight.remove(request);
+        if (inFlight.isEmpty()) {
+            drainLock.lock();
+            try {
+                drained.signalAll();
+            } finally {
+                drainLock.unlock();
+            }
+        }
     }
 
     /** Cancels a sent request on the server and releases what the client holds for it; best effort. */
@@ -83,7 +98,27 @@ final class UpstreamSession {
         // In-flight first: completing `lost` wakes the supervisor, which closes the client and would fail them
         // with the SDK's vaguer "session terminated".
         failInFlight(reason);
+        // Each failed caller cancels its request on the server before it lets go; give them a moment to do so
+        // before the supervisor closes the transport under them.
+        awaitCallersGone(CANCEL_GRACE);
         lost.complete(reason);
+    }
+
+    private void awaitCallersGone(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        drainLock.lock();
+        try {
+            while (!inFlight.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !drained.await(left, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            drainLock.unlock();
+        }
     }
 
     /** Why the session was lost, if it was. */

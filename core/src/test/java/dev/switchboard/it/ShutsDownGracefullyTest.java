@@ -55,6 +55,8 @@ class ShutsDownGracefullyTest {
             sb.shutdown(Duration.ZERO);
             assertThatThrownBy(call::join).cause().isInstanceOfSatisfying(SwitchboardException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.SHUTTING_DOWN));
+            // The server hears that the call was abandoned, so it can stop working on it.
+            assertThat(server.awaitCancellations(1, Duration.ofSeconds(10))).hasSize(1);
         }
     }
 
