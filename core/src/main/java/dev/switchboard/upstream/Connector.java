@@ -102,7 +102,9 @@ final class Connector {
             return;
         }
         SwitchboardException error = classifier.classify(t, "a request", null, config.options().requestTimeout());
-        if (error.code() == dev.switchboard.ErrorCode.PROCESS_EXITED) {
+        if (error.code() == dev.switchboard.ErrorCode.PROCESS_EXITED
+                || error.code() == dev.switchboard.ErrorCode.SESSION_EXPIRED) {
+            // A refused session is lost for good: the supervisor initialises a new one on a fresh client.
             session.lose(error);
         } else {
             session.failInFlight(error);
