@@ -36,6 +36,7 @@ final class Connector {
     private final HttpExchangeLog http = new HttpExchangeLog();
     private final ErrorClassifier classifier;
     private final SessionHooks hooks;
+    private final ServerRequests serverRequests;
 
     /** What a live session reports back to its owner. */
     interface SessionHooks {
@@ -48,8 +49,9 @@ final class Connector {
         }
     }
 
-    Connector(ServerConfig config, Clock clock, SessionHooks hooks) {
+    Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers) {
         this.config = config;
+        this.serverRequests = new ServerRequests(config, handlers);
         this.clock = clock;
         this.hooks = hooks;
         this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null);
@@ -133,11 +135,10 @@ final class Connector {
         // Switchboard enforces deadlines itself (a call may run up to max_total when progress extends it); the
         // SDK's timeout is only a backstop, and a request it times out would stay in its pending map.
         Duration request = config.options().calls().maxTotal();
-        return McpClient.async(transport)
+        return serverRequests.install(McpClient.async(transport))
                 .requestTimeout(request.plus(Duration.ofSeconds(5)))
                 .initializationTimeout(config.options().connectTimeout().plus(Duration.ofSeconds(5)))
                 .clientInfo(new McpSchema.Implementation("switchboard", Version.TEXT))
-                .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .toolsChangeConsumer(tools -> reactor.core.publisher.Mono.fromRunnable(
                         () -> hooks.onToolsChanged(tools)))
                 .loggingConsumer(msg -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onServerLog(msg)))

@@ -60,6 +60,12 @@ public final class Upstream implements AutoCloseable {
     private boolean reinitialisedAtOnce;
 
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener) {
+        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE);
+    }
+
+    /** A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}. */
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener,
+            dev.switchboard.ClientHandlers handlers) {
         this.config = config;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -89,13 +95,20 @@ public final class Upstream implements AutoCloseable {
             @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
                 Events.serverLog(log, config.name(), m);
+                if (handlers.serverLog() != null) {
+                    try {
+                        handlers.serverLog().onLog(config.name(), m);
+                    } catch (RuntimeException e) {
+                        log.warn("server log listener failed", e);
+                    }
+                }
             }
 
             @Override
             public void onProgress(McpSchema.ProgressNotification p) {
                 progress.deliver(p);
             }
-        });
+        }, handlers);
     }
 
     public String name() {
