@@ -98,6 +98,12 @@ final class Connector {
 
     private void onTransportError(Throwable t, CompletableFuture<Throwable> early,
             AtomicReference<UpstreamSession> live) {
+        if (http.takeOptionalGetFailure() && t instanceof io.modelcontextprotocol.spec.McpTransportException) {
+            // The server offers no GET stream (a stateless server answers 404): requests still work over POST.
+            Events.info(org.slf4j.LoggerFactory.getLogger(Connector.class), "upstream.no_get_stream")
+                    .addKeyValue("server", config.name()).addKeyValue("error", ErrorClassifier.describe(t)).log();
+            return;
+        }
         UpstreamSession session = live.get();
         if (session == null) {
             early.complete(t);
@@ -156,10 +162,12 @@ final class Connector {
     private McpClientTransport httpTransport(HttpServer h, Consumer<HttpClient> ownHttpClient) {
         URI url = h.url();
         String base = url.getScheme() + "://" + url.getRawAuthority();
-        String endpoint = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String endpoint = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         HttpClient.Builder clients = ObservedHttpClient.builder(http, ownHttpClient)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(h.options().connectTimeout());
+        http.getIsOptional(h.transport() == Transport.STREAMABLE_HTTP);
         if (h.transport() == Transport.SSE) {
             return HttpClientSseClientTransport.builder(base)
                     .sseEndpoint(endpoint)
