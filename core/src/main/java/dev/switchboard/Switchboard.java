@@ -110,6 +110,7 @@ public final class Switchboard implements AutoCloseable {
         private Path configFile;
         private ConfigLoader configLoader;
         private io.micrometer.core.instrument.MeterRegistry meterRegistry;
+        private ClientHandlers handlers = ClientHandlers.NONE;
 
         private Builder(SwitchboardConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -153,6 +154,12 @@ public final class Switchboard implements AutoCloseable {
             return this;
         }
 
+        /** How servers' requests to the client (sampling, elicitation, roots) are answered; see {@link ClientHandlers}. */
+        public Builder handlers(ClientHandlers handlers) {
+            this.handlers = Objects.requireNonNull(handlers, "handlers");
+            return this;
+        }
+
         /** When health probes run; tests pass one that runs them on demand. */
         public Builder probeScheduler(ProbeScheduler scheduler) {
             this.probes = Objects.requireNonNull(scheduler, "scheduler");
@@ -184,7 +191,7 @@ public final class Switchboard implements AutoCloseable {
             if (meterRegistry != null) {
                 executor.bindTo(meterRegistry);
             }
-            Fleet fleet = new Fleet(config, clock, sleeper, probes, listener);
+            Fleet fleet = new Fleet(config, clock, sleeper, probes, listener, handlers);
             fleetRef.set(fleet);
             Switchboard sb = new Switchboard(fleet, configFile, configLoader, executor);
             sb.connectAll(failOnRequired);

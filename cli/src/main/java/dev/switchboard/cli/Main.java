@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Connects one application to many MCP servers: validate a configuration, check its servers, "
                 + "list and call their tools.",
-        subcommands = {ValidateCommand.class, CheckCommand.class, ToolsCommand.class, CallCommand.class, CallManyCommand.class,
-                ResourcesCommand.class, ResolveCommand.class, WatchCommand.class,
+        subcommands = {ValidateCommand.class, CheckCommand.class, ToolsCommand.class, CallCommand.class,
+                CallManyCommand.class, ResourcesCommand.class, ResolveCommand.class, WatchCommand.class,
+                ConformanceCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an operation failed (a server, a call, a tool)",

@@ -128,7 +128,8 @@ public final class CallExecutor {
             } catch (SwitchboardException e) {
                 boolean again = attempts.count() < policy.retryAttempts() && !attempts.cancelled()
                         && RetryRule.mayRetry(e, handle.wasSent(), safeToRepeat)
-                        && waitBeforeRetry(upstream, handle, backoff, deadline);
+                        && (e.code() == ErrorCode.SESSION_EXPIRED ? awaitNewSession(upstream, handle, deadline)
+                                : waitBeforeRetry(upstream, handle, backoff, deadline));
                 if (!again) {
                     throw attempts.count() == 1 ? e : new SwitchboardException(e.code(), upstream.name(), tool,
                             e.getMessage() + " (after " + attempts.count() + " attempts)", e);
@@ -176,6 +177,21 @@ public final class CallExecutor {
             }
             ServerState state = upstream.status().state();
             return state == ServerState.READY || state == ServerState.CONNECTING || state == ServerState.RETRYING;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * After the server refused the session, waits for the new one (at most the connect timeout, within the
+     * deadline) rather than a backoff: the refused request was not processed and can go out as soon as it is ready.
+     */
+    private static boolean awaitNewSession(Upstream upstream, CallHandle failed, Deadline deadline) {
+        long left = deadline.remainingNanos();
+        Duration wait = Duration.ofNanos(Math.min(left, upstream.config().options().connectTimeout().toNanos()));
+        try {
+            return left > 0 && upstream.awaitSessionAfter(failed.session(), wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

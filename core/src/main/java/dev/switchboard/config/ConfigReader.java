@@ -12,7 +12,7 @@ import java.util.Objects;
 final class ConfigReader {
     static final List<String> DEFAULT_KEYS = List.of("connect_timeout", "request_timeout", "required", "retry",
             "shutdown_grace", "priority", "tools", "health", "restart",
-            "calls");
+            "calls", "roots");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DISABLED_NOTE = " [ignored while the server is disabled]";
 

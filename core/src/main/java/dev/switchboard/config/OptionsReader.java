@@ -47,7 +47,35 @@ final class OptionsReader {
                 or(required, base.required()), or(priority, base.priority()), or(domains, base.domains()),
                 or(capabilities, base.capabilities()), or(aliases, base.aliases()), or(connect,
                 base.connectTimeout()), requestTimeout, or(retry, base.retry()), or(tools, base.tools()),
-                or(health, base.health()), or(restart, base.restart()), callPolicy);
+                or(health, base.health()), or(restart, base.restart()), callPolicy, or(roots(s), base.roots()));
+    }
+
+    /** A {@code roots:} list of {@code {uri, name}}; a server's own list replaces the one from {@code defaults:}. */
+    static List<Root> roots(Section s) {
+        if (!s.has("roots")) {
+            return null;
+        }
+        if (!(s.raw("roots") instanceof List<?> items)) {
+            s.error("roots", Section.shown(s.raw("roots")) + " is not a list (expected: a list of {uri, name},"
+                    + " e.g. [{uri: file:///home/me/project, name: project}])");
+            return null;
+        }
+        List<Root> roots = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Section r = Section.of(items.get(i), Tree.index(s.path("roots"), i), s.problems(),
+                    "a map with uri and optional name");
+            if (!(items.get(i) instanceof java.util.Map<?, ?>)) {
+                continue; // reported by Section.of
+            }
+            r.rejectUnknown(List.of("uri", "name"));
+            String uri = r.string("uri");
+            if (uri == null || uri.isBlank()) {
+                r.error("uri", "is missing (expected: a URI like file:///home/me/project)");
+                continue;
+            }
+            roots.add(new Root(uri, r.string("name")));
+        }
+        return roots;
     }
 
     /** A {@code tools:} filter; a server's own filter replaces the one from {@code defaults:} as a whole. */

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param health how its health is probed
  * @param restart how often it may be restarted after losing its session
  * @param calls how tool calls are run: total limit, retries, concurrency, circuit breaker
+ * @param roots the roots offered to the server when it asks ({@code roots/list}), unless the application's handler
+ *     answers instead
  */
 public record ServerOptions(String description, boolean enabled, boolean required, int priority,
         List<String> domains, List<String> capabilities, List<String> aliases, Duration connectTimeout,
         Duration requestTimeout, RetryPolicy retry, ToolFilter tools, HealthPolicy health, RestartPolicy restart,
-        CallPolicy calls) {
+        CallPolicy calls, List<Root> roots) {
 
     public static final int DEFAULT_PRIORITY = 100;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -40,6 +42,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
         domains = List.copyOf(domains);
         capabilities = List.copyOf(capabilities);
         aliases = List.copyOf(aliases);
+        roots = List.copyOf(roots);
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retry, "retry");
@@ -54,6 +57,14 @@ public record ServerOptions(String description, boolean enabled, boolean require
                 "calls.max_total: %s (expected: >= request_timeout %s)", calls.maxTotal(), requestTimeout);
     }
 
+    /** Options without roots. */
+    public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
+            List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
+            RetryPolicy retry, ToolFilter tools, HealthPolicy health, RestartPolicy restart, CallPolicy calls) {
+        this(description, enabled, required, priority, domains, capabilities, aliases, connectTimeout,
+                requestTimeout, retry, tools, health, restart, calls, List.of());
+    }
+
     /** Options that offer every tool, with the default probes, restart policy and call policy. */
     public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
             List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
@@ -64,46 +75,51 @@ public record ServerOptions(String description, boolean enabled, boolean require
 
     public ServerOptions withRequired(boolean newRequired) {
         return new ServerOptions(description, enabled, newRequired, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart, calls);
+                connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots);
     }
 
     public ServerOptions withEnabled(boolean newEnabled) {
         return new ServerOptions(description, newEnabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart, calls);
+                connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots);
     }
 
     public ServerOptions withRetry(RetryPolicy newRetry) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, newRetry, tools, health, restart, calls);
+                connectTimeout, requestTimeout, newRetry, tools, health, restart, calls, roots);
     }
 
     public ServerOptions withConnectTimeout(Duration newConnectTimeout) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                newConnectTimeout, requestTimeout, retry, tools, health, restart, calls);
+                newConnectTimeout, requestTimeout, retry, tools, health, restart, calls, roots);
     }
 
     public ServerOptions withRequestTimeout(Duration newRequestTimeout) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, newRequestTimeout, retry, tools, health, restart, calls);
+                connectTimeout, newRequestTimeout, retry, tools, health, restart, calls, roots);
     }
 
     public ServerOptions withTools(ToolFilter newTools) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, newTools, health, restart, calls);
+                connectTimeout, requestTimeout, retry, newTools, health, restart, calls, roots);
     }
 
     public ServerOptions withHealth(HealthPolicy newHealth) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, newHealth, restart, calls);
+                connectTimeout, requestTimeout, retry, tools, newHealth, restart, calls, roots);
     }
 
     public ServerOptions withRestart(RestartPolicy newRestart) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, newRestart, calls);
+                connectTimeout, requestTimeout, retry, tools, health, newRestart, calls, roots);
     }
 
     public ServerOptions withCalls(CallPolicy newCalls) {
         return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart, newCalls);
+                connectTimeout, requestTimeout, retry, tools, health, restart, newCalls, roots);
+    }
+
+    public ServerOptions withRoots(List<Root> newRoots) {
+        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                connectTimeout, requestTimeout, retry, tools, health, restart, calls, newRoots);
     }
 }

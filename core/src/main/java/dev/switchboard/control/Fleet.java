@@ -48,10 +48,18 @@ public final class Fleet {
     private volatile SwitchboardConfig config;
     private volatile Map<String, Upstream> upstreams;
     private BiConsumer<SwitchboardConfig, Map<String, Upstream>> publisher = (c, u) -> { };
+    private final dev.switchboard.ClientHandlers handlers;
 
     /** Creates (without starting) a connection per server of {@code config}, with the overrides of the state file. */
     public Fleet(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler scheduler,
             Consumer<ServerStatus> listener) {
+        this(config, clock, sleeper, scheduler, listener, dev.switchboard.ClientHandlers.NONE);
+    }
+
+    /** Like the other constructor; servers' requests (sampling, elicitation, roots) go to {@code handlers}. */
+    public Fleet(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler scheduler,
+            Consumer<ServerStatus> listener, dev.switchboard.ClientHandlers handlers) {
+        this.handlers = handlers;
         this.clock = clock;
         this.sleeper = sleeper;
         this.scheduler = scheduler;
@@ -91,7 +99,7 @@ public final class Fleet {
     private Upstream create(ServerConfig declared) {
         ServerConfig effective = state.effective(declared);
         HealthMonitor monitor = new HealthMonitor(effective, clock, scheduler, listener);
-        Upstream u = new Upstream(effective, clock, sleeper, monitor::onStatus);
+        Upstream u = new Upstream(effective, clock, sleeper, monitor::onStatus, handlers);
         monitor.attach(u);
         members.put(u, new Member(declared, monitor));
         return u;

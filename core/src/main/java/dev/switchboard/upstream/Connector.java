@@ -36,6 +36,7 @@ final class Connector {
     private final HttpExchangeLog http = new HttpExchangeLog();
     private final ErrorClassifier classifier;
     private final SessionHooks hooks;
+    private final ServerRequests serverRequests;
 
     /** What a live session reports back to its owner. */
     interface SessionHooks {
@@ -48,8 +49,9 @@ final class Connector {
         }
     }
 
-    Connector(ServerConfig config, Clock clock, SessionHooks hooks) {
+    Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers) {
         this.config = config;
+        this.serverRequests = new ServerRequests(config, handlers);
         this.clock = clock;
         this.hooks = hooks;
         this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null);
@@ -96,13 +98,21 @@ final class Connector {
 
     private void onTransportError(Throwable t, CompletableFuture<Throwable> early,
             AtomicReference<UpstreamSession> live) {
+        if (http.takeOptionalGetFailure() && t instanceof io.modelcontextprotocol.spec.McpTransportException) {
+            // The server offers no GET stream (a stateless server answers 404): requests still work over POST.
+            Events.info(org.slf4j.LoggerFactory.getLogger(Connector.class), "upstream.no_get_stream")
+                    .addKeyValue("server", config.name()).addKeyValue("error", ErrorClassifier.describe(t)).log();
+            return;
+        }
         UpstreamSession session = live.get();
         if (session == null) {
             early.complete(t);
             return;
         }
         SwitchboardException error = classifier.classify(t, "a request", null, config.options().requestTimeout());
-        if (error.code() == dev.switchboard.ErrorCode.PROCESS_EXITED) {
+        if (error.code() == dev.switchboard.ErrorCode.PROCESS_EXITED
+                || error.code() == dev.switchboard.ErrorCode.SESSION_EXPIRED) {
+            // A refused session is lost for good: the supervisor initialises a new one on a fresh client.
             session.lose(error);
         } else {
             session.failInFlight(error);
@@ -131,11 +141,10 @@ final class Connector {
         // Switchboard enforces deadlines itself (a call may run up to max_total when progress extends it); the
         // SDK's timeout is only a backstop, and a request it times out would stay in its pending map.
         Duration request = config.options().calls().maxTotal();
-        return McpClient.async(transport)
+        return serverRequests.install(McpClient.async(transport))
                 .requestTimeout(request.plus(Duration.ofSeconds(5)))
                 .initializationTimeout(config.options().connectTimeout().plus(Duration.ofSeconds(5)))
                 .clientInfo(new McpSchema.Implementation("switchboard", Version.TEXT))
-                .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .toolsChangeConsumer(tools -> reactor.core.publisher.Mono.fromRunnable(
                         () -> hooks.onToolsChanged(tools)))
                 .loggingConsumer(msg -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onServerLog(msg)))
@@ -153,10 +162,12 @@ final class Connector {
     private McpClientTransport httpTransport(HttpServer h, Consumer<HttpClient> ownHttpClient) {
         URI url = h.url();
         String base = url.getScheme() + "://" + url.getRawAuthority();
-        String endpoint = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String endpoint = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         HttpClient.Builder clients = ObservedHttpClient.builder(http, ownHttpClient)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(h.options().connectTimeout());
+        http.getIsOptional(h.transport() == Transport.STREAMABLE_HTTP);
         if (h.transport() == Transport.SSE) {
             return HttpClientSseClientTransport.builder(base)
                     .sseEndpoint(endpoint)

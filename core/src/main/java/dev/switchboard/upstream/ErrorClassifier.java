@@ -11,6 +11,7 @@ import dev.switchboard.config.Transport;
 import dev.switchboard.observe.Redactor;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -46,6 +47,9 @@ final class ErrorClassifier {
             return se;
         }
         var response = http == null ? null : http.lastFailure().orElse(null);
+        if (causedBy(t, McpTransportSessionNotFoundException.class)) {
+            return sessionExpired(response, what, tool, t);
+        }
         if (t instanceof McpHttpClientTransportAuthorizationException || response != null
                 && (response.status() == 401 || response.status() == 403)) {
             int status = response != null ? response.status() : 401;
@@ -79,6 +83,17 @@ final class ErrorClassifier {
         }
         return fail(ErrorCode.INTERNAL, tool, t, "failed during " + what + " with an unexpected error: "
                 + describe(t));
+    }
+
+    /**
+     * The server refused the session id (404, or the 400 "No valid session ID provided" of the TypeScript SDK): it
+     * did not process the request, so repeating it on a new session is safe.
+     */
+    private SwitchboardException sessionExpired(HttpExchangeLog.Response r, String what, String tool, Throwable t) {
+        String status = r != null && (r.status() == 400 || r.status() == 404) ? "HTTP " + r.status() : "HTTP 404/400";
+        return fail(ErrorCode.SESSION_EXPIRED, tool, t, "no longer knows the session (answered " + status
+                + " during " + what + "; it may have restarted or expired the session): Switchboard initialises a"
+                + " new session and repeats the refused request, which the server did not process");
     }
 
     private SwitchboardException fromHttpStatus(HttpExchangeLog.Response r, String what, String tool, Throwable t) {

@@ -31,6 +31,9 @@ final class HttpExchangeLog {
     }
 
     private volatile Response lastFailure;
+    private volatile boolean getIsOptional;
+    private final java.util.concurrent.atomic.AtomicBoolean optionalGetFailed =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile java.util.function.Consumer<Response> onAttemptEnding = r -> { };
 
     /** Who to tell when a response ends the current attempt (the SDK's SSE client would wait for its timeout). */
@@ -38,10 +41,27 @@ final class HttpExchangeLog {
         this.onAttemptEnding = listener;
     }
 
-    void record(int status, HttpHeaders headers) {
+    /**
+     * With Streamable HTTP the GET stream is optional: a server without one may answer GET with 404 or 405 and
+     * still serve every POST, so a failed GET neither ends an attempt nor explains a POST's failure.
+     */
+    void getIsOptional(boolean optional) {
+        this.getIsOptional = optional;
+    }
+
+    /** Takes the failed optional GET recorded since the last call, if any. */
+    boolean takeOptionalGetFailure() {
+        return optionalGetFailed.getAndSet(false);
+    }
+
+    void record(String method, int status, HttpHeaders headers) {
         String contentType = headers.firstValue("content-type").orElse(null);
         boolean html = contentType != null && contentType.toLowerCase().contains("text/html");
         if (status >= 200 && status < 300 && !html) {
+            return;
+        }
+        if (getIsOptional && "GET".equals(method)) {
+            optionalGetFailed.set(true);
             return;
         }
         Response r = new Response(status, contentType,

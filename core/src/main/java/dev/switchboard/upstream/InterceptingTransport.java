@@ -4,6 +4,7 @@ import dev.switchboard.ErrorCode;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,11 @@ final class InterceptingTransport implements McpClientTransport {
     public void setExceptionHandler(Consumer<Throwable> handler) {
         delegate.setExceptionHandler(t -> {
             onError.accept(t);
-            handler.accept(t);
+            if (!(t instanceof McpTransportSessionNotFoundException)) {
+                // The SDK would re-initialise this client in place while its refused request hangs; Switchboard
+                // instead drops the session and starts a new client (Connector.onTransportError).
+                handler.accept(t);
+            }
         });
     }
 

@@ -37,24 +37,24 @@ final class ObservedHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        return delegate.send(request, observing(handler));
+        return delegate.send(request, observing(request, handler));
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
             HttpResponse.BodyHandler<T> handler) {
-        return delegate.sendAsync(request, observing(handler));
+        return delegate.sendAsync(request, observing(request, handler));
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
             HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
-        return delegate.sendAsync(request, observing(handler), push);
+        return delegate.sendAsync(request, observing(request, handler), push);
     }
 
-    private <T> HttpResponse.BodyHandler<T> observing(HttpResponse.BodyHandler<T> handler) {
+    private <T> HttpResponse.BodyHandler<T> observing(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         return info -> {
-            log.record(info.statusCode(), info.headers());
+            log.record(request.method(), info.statusCode(), info.headers());
             return handler.apply(info);
         };
     }

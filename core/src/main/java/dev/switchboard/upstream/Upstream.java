@@ -32,6 +32,8 @@ import reactor.core.publisher.Mono;
 public final class Upstream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
+    /** A session lost sooner than this after it was ready is re-established only after the usual backoff. */
+    private static final Duration QUICK_LOSS = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final Clock clock;
@@ -54,8 +56,16 @@ public final class Upstream implements AutoCloseable {
     private volatile long sessionNumber;
     private volatile boolean closed;
     private volatile Thread supervisor;
+    /** Whether the last session was re-initialised without a backoff; only the supervisor thread uses it. */
+    private boolean reinitialisedAtOnce;
 
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener) {
+        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE);
+    }
+
+    /** A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}. */
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener,
+            dev.switchboard.ClientHandlers handlers) {
         this.config = config;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -85,13 +95,20 @@ public final class Upstream implements AutoCloseable {
             @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
                 Events.serverLog(log, config.name(), m);
+                if (handlers.serverLog() != null) {
+                    try {
+                        handlers.serverLog().onLog(config.name(), m);
+                    } catch (RuntimeException e) {
+                        log.warn("server log listener failed", e);
+                    }
+                }
             }
 
             @Override
             public void onProgress(McpSchema.ProgressNotification p) {
                 progress.deliver(p);
             }
-        });
+        }, handlers);
     }
 
     public String name() {
@@ -157,6 +174,9 @@ public final class Upstream implements AutoCloseable {
                 }
                 restarting = true;
                 failures = 1;
+                if (reinitialiseAtOnce(s)) {
+                    continue;
+                }
             } catch (SwitchboardException e) {
                 failures++;
                 retryAfter = retryAfterOf(e);
@@ -218,6 +238,24 @@ public final class Upstream implements AutoCloseable {
             s.close();
         }
         return !closed;
+    }
+
+    /**
+     * A session the server refused is initialised again without a backoff: the server is up (it answered), and
+     * callers wait for the new session. If that new session is refused again quickly, the next attempt waits like
+     * any failure, so a server that forgets every session cannot make the supervisor spin.
+     */
+    private boolean reinitialiseAtOnce(UpstreamSession s) {
+        boolean quick = Duration.between(s.readyAt, clock.instant()).compareTo(QUICK_LOSS) < 0;
+        if (!quick) {
+            reinitialisedAtOnce = false;
+        }
+        SwitchboardException reason = s.lossReason();
+        if (reason == null || reason.code() != ErrorCode.SESSION_EXPIRED || reinitialisedAtOnce) {
+            return false;
+        }
+        reinitialisedAtOnce = true;
+        return true;
     }
 
     /** Counts a restart; when the restart cap is reached the server turns FAILED, saying why. */

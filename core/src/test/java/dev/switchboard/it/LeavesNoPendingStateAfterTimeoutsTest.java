@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@link SdkInternals}), not in the stdio transport's book of unanswered ids, not in Switchboard's counters; every
  * request that reached the server was cancelled there; and answers that arrive after the timeout are harmless.
  *
- * <p>The tools answer after a delay rather than never: the fake server, like the SDK server it is built on, does
+ * <p>The tools answer ten times later than the calls' deadlines, so that even a caller starved of CPU cannot see an
+ * answer before its deadline; and they answer after a delay rather than never: the fake server, like the SDK server it is built on, does
  * not stop a tool on cancellation, and it serves a bounded number of requests at once (256 over stdio, about 200
  * over HTTP), so tools that never end would stall it rather than test us.
  */
@@ -39,7 +40,7 @@ class LeavesNoPendingStateAfterTimeoutsTest {
 
     @Test
     void tenThousandTimedOutCallsOverStdioLeaveNoPendingState() {
-        var scenario = FakeMcpServer.builder().name("slow").tool(FakeTool.delay("slow", Duration.ofMillis(200)),
+        var scenario = FakeMcpServer.builder().name("slow").tool(FakeTool.delay("slow", Duration.ofMillis(500)),
                 FakeTool.echo("echo")).build();
         var server = CallConfigs.stdio("slow", FakeMcpServer.stdioCommand(scenario),
                 CallConfigs.concurrent(50, Duration.ofMillis(10)));
@@ -64,7 +65,7 @@ class LeavesNoPendingStateAfterTimeoutsTest {
     @Test
     void timedOutCallsOverHttpLeaveNoPendingStateAndAreAllCancelledOnTheServer() {
         try (RunningFakeServer http = FakeMcpServer.builder().name("slow")
-                .tool(FakeTool.delay("slow", Duration.ofMillis(300))).startHttp()) {
+                .tool(FakeTool.delay("slow", Duration.ofSeconds(1))).startHttp()) {
             var server = CallConfigs.http("slow", http.url(), CallConfigs.concurrent(40, Duration.ofMillis(10)));
             try (var sb = Switchboard.start(bigLimits(server))) {
                 List<Outcome> outcomes = timeOut(sb, "slow", 500, 40, Duration.ofMillis(100));
@@ -87,7 +88,8 @@ class LeavesNoPendingStateAfterTimeoutsTest {
 
     private static SwitchboardConfig bigLimits(ServerConfig server) {
         var c = SwitchboardConfig.of(List.of(server));
-        return new SwitchboardConfig(c.servers(), Orchestration.DEFAULT.withMaxConcurrentCalls(10_000), c.logging(), c.warnings());
+        return new SwitchboardConfig(c.servers(), Orchestration.DEFAULT.withMaxConcurrentCalls(10_000), c.logging(),
+                c.warnings());
     }
 
     /** Counts the fake stdio server's "cancelled" lines on stderr, which Switchboard logs as upstream.stderr. */

@@ -103,7 +103,9 @@ public final class ReferenceServer implements AutoCloseable {
         } catch (IOException ignored) {
             // The process ended; whoever waits learns it from the timeout.
         }
-        listening.completeExceptionally(new IllegalStateException("exited with " + p.exitValue()));
+        // The output ends when the process is killed, possibly a moment before it has exited.
+        listening.completeExceptionally(new IllegalStateException("output ended"
+                + (p.isAlive() ? "" : "; exited with " + p.exitValue())));
     }
 
     /** Stops the server and every process it started. */
