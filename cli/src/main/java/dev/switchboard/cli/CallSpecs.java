@@ -1,10 +1,6 @@
 package dev.switchboard.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,19 +25,12 @@ record CallSpecs(List<Spec> calls) {
     static final class Converter implements ITypeConverter<CallSpecs> {
         @Override
         public CallSpecs convert(String value) {
-            return parse(read(Path.of(value)), value);
+            return parse(Json.readFile(Path.of(value)), value);
         }
     }
 
     static CallSpecs parse(String json, String source) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new TypeConversionException(source + " is not valid JSON" + (at == null ? "" : " (line "
-                    + at.getLineNr() + ", column " + at.getColumnNr() + ")") + " (" + EXPECTED + ")");
-        }
+        JsonNode root = Json.readTree(json, source, EXPECTED);
         if (root == null || !root.isArray()) {
             throw new TypeConversionException(source + " is not a JSON array (" + EXPECTED + ")");
         }
@@ -69,15 +58,5 @@ record CallSpecs(List<Spec> calls) {
         Map<String, Object> values = args.isObject() ? Json.MAPPER.convertValue(args, LinkedHashMap.class)
                 : Map.of();
         return new Spec(node.get("tool").asText(), values);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new TypeConversionException("file " + file + " not found (expected: the path of a JSON file)");
-        } catch (IOException e) {
-            throw new TypeConversionException("cannot read " + file + ": " + e.getClass().getSimpleName());
-        }
     }
 }

@@ -10,7 +10,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.TypeConversionException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -52,6 +57,34 @@ final class Json {
             return MAPPER.writer(PRETTY).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Parses JSON text given by the user; a syntax error becomes a usage error naming {@code source}, the line and
+     * column, and what was {@code expected}.
+     */
+    static JsonNode readTree(String json, String source, String expected) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String message = e.getOriginalMessage();
+            int cut = message.indexOf(" (start marker at");
+            String reason = (cut < 0 ? message : message.substring(0, cut)).lines().findFirst().orElse(message);
+            throw new TypeConversionException(source + " is not valid JSON" + (at == null ? "" : " (line "
+                    + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": " + reason + " (" + expected + ")");
+        }
+    }
+
+    /** A file the user named; a missing or unreadable one is a usage error. */
+    static String readFile(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new TypeConversionException("file " + file + " not found (expected: the path of a JSON file)");
+        } catch (IOException e) {
+            throw new TypeConversionException("cannot read " + file + ": " + e.getClass().getSimpleName());
         }
     }
 }
