@@ -5,6 +5,7 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
+import dev.switchboard.observe.Redactor;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -74,6 +75,19 @@ final class Connector {
                 early.complete(new HttpExchangeLog.StatusException(r));
             }
         });
+        if (config.transport() == Transport.SSE) {
+            // Legacy SSE carries every answer on the one stream: once it ends, the session is gone.
+            http.onStreamEnd(error -> {
+                UpstreamSession s = live.get();
+                if (s == null) {
+                    early.complete(error != null ? error : new java.io.EOFException("the event stream ended"));
+                } else {
+                    // Not on the HTTP client's thread: losing a session waits for its callers to cancel over HTTP.
+                    Thread.ofVirtual().name("switchboard-sse-dropped-" + config.name())
+                            .start(() -> s.lose(streamDropped(error)));
+                }
+            });
+        }
         var httpClient = new AtomicReference<HttpClient>();
         McpAsyncClient client = null;
         McpClientTransport transport = null;
@@ -94,6 +108,13 @@ final class Connector {
             throw e instanceof SwitchboardException se ? se
                     : classifier.classify(e, "initialize", null, timeout);
         }
+    }
+
+    private SwitchboardException streamDropped(Throwable error) {
+        String how = error == null ? "closed its event stream" : "lost its event stream ("
+                + ErrorClassifier.describe(error) + ")";
+        return new SwitchboardException(dev.switchboard.ErrorCode.UNREACHABLE, config.name(), null, Redactor.scrub(
+                "server '" + config.name() + "' " + how + "; Switchboard reconnects with backoff"), error);
     }
 
     private void onTransportError(Throwable t, CompletableFuture<Throwable> early,

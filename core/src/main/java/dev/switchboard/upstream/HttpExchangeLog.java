@@ -36,6 +36,17 @@ final class HttpExchangeLog {
             new java.util.concurrent.atomic.AtomicBoolean();
     private volatile java.util.function.Consumer<Response> onAttemptEnding = r -> { };
 
+    private volatile java.util.function.Consumer<Throwable> onStreamEnd = t -> { };
+
+    /** Who to tell when a server's event stream (GET, text/event-stream) ends: with its error, or null when closed. */
+    void onStreamEnd(java.util.function.Consumer<Throwable> listener) {
+        this.onStreamEnd = listener;
+    }
+
+    void streamEnded(Throwable error) {
+        onStreamEnd.accept(error);
+    }
+
     /** Who to tell when a response ends the current attempt (the SDK's SSE client would wait for its timeout). */
     void onAttemptEnding(java.util.function.Consumer<Response> listener) {
         this.onAttemptEnding = listener;

@@ -43,7 +43,21 @@ final class ObservedHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
             HttpResponse.BodyHandler<T> handler) {
-        return delegate.sendAsync(request, observing(request, handler));
+        return watchFailure(request, delegate.sendAsync(request, observing(request, handler)));
+    }
+
+    /** A stream that could not even be opened (connection refused) has ended as much as one that dropped. */
+    private <T> CompletableFuture<HttpResponse<T>> watchFailure(HttpRequest request,
+            CompletableFuture<HttpResponse<T>> response) {
+        if ("GET".equals(request.method())
+                && request.headers().firstValue("accept").orElse("").contains("text/event-stream")) {
+            response.whenComplete((r, failure) -> {
+                if (failure != null) {
+                    log.streamEnded(failure);
+                }
+            });
+        }
+        return response;
     }
 
     @Override
@@ -55,8 +69,45 @@ final class ObservedHttpClient extends HttpClient {
     private <T> HttpResponse.BodyHandler<T> observing(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         return info -> {
             log.record(request.method(), info.statusCode(), info.headers());
-            return handler.apply(info);
+            HttpResponse.BodySubscriber<T> body = handler.apply(info);
+            boolean stream = "GET".equals(request.method()) && info.statusCode() / 100 == 2
+                    && info.headers().firstValue("content-type").orElse("").contains("text/event-stream");
+            return stream ? new StreamEndWatch<>(body, log) : body;
         };
+    }
+
+    /**
+     * Passes an event stream's body through and tells the log when it ends: the SDK's legacy SSE transport lets a
+     * dropped stream go unnoticed (it only logs), leaving a session that can never answer again.
+     */
+    private record StreamEndWatch<T>(HttpResponse.BodySubscriber<T> delegate, HttpExchangeLog log)
+            implements HttpResponse.BodySubscriber<T> {
+        @Override
+        public java.util.concurrent.CompletionStage<T> getBody() {
+            return delegate.getBody();
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            delegate.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(java.util.List<java.nio.ByteBuffer> item) {
+            delegate.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            delegate.onError(throwable);
+            log.streamEnded(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            delegate.onComplete();
+            log.streamEnded(null);
+        }
     }
 
     @Override

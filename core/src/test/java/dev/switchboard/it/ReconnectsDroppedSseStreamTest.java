@@ -1,0 +1,86 @@
+package dev.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.ErrorCode;
+import dev.switchboard.ServerState;
+import dev.switchboard.ServerStatus;
+import dev.switchboard.Switchboard;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.RetryPolicy;
+import dev.switchboard.config.ServerOptions;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.Transport;
+import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeTool;
+import dev.switchboard.testing.Scenario;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A legacy HTTP+SSE server whose event stream drops (the server process dies) is noticed at once, reported, and
+ * reconnected with backoff when the server is back on its port; calls work again without help.
+ */
+class ReconnectsDroppedSseStreamTest {
+    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(100), 2.0, Duration.ofMillis(400),
+            0.0);
+
+    @Test
+    void aDroppedStreamIsNoticedAndTheServerReconnectedWhenItIsBack() throws Exception {
+        var scenario = FakeMcpServer.builder().name("legacy").tool(FakeTool.echo("echo")).build();
+        int port = freePort();
+        Process first = startSse(scenario, port);
+        List<ServerStatus> seen = new CopyOnWriteArrayList<>();
+        var server = new HttpServer("legacy", ServerOptions.DEFAULT.withRetry(QUICK), Transport.SSE,
+                URI.create("http://127.0.0.1:" + port + "/sse"), Map.of());
+        Process second = null;
+        try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(server))).listener(seen::add).start()) {
+            Instant firstSession = sb.status("legacy").connectedAt();
+            assertThat(sb.call("legacy", "echo", Map.of("n", 1)).text()).contains("\"n\":1");
+
+            first.destroyForcibly().waitFor();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> seen.stream().anyMatch(s ->
+                    s.lastError() != null && s.lastError().code() == ErrorCode.UNREACHABLE
+                            && s.lastError().message().contains("event stream")));
+
+            second = startSse(scenario, port);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                ServerStatus st = sb.status("legacy");
+                return st.state() == ServerState.READY && st.connectedAt().isAfter(firstSession);
+            });
+            assertThat(sb.call("legacy", "echo", Map.of("n", 2)).text()).contains("\"n\":2");
+        } finally {
+            first.destroyForcibly();
+            if (second != null) {
+                second.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Starts the fake as an SSE server in a child process and waits until it prints its URL (it is listening). */
+    private static Process startSse(Scenario scenario, int port) throws IOException {
+        Process p = new ProcessBuilder(FakeMcpServer.sseCommand(scenario, port))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String url = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertThat(url).as("the fake server's first line").endsWith(":" + port + "/sse");
+        return p;
+    }
+
+    private static int freePort() throws IOException {
+        try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
