@@ -24,7 +24,7 @@ class PassesConformanceScenariosTest {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"initialize", "tools_call", "elicitation-sep1034-client-defaults"})
+    @ValueSource(strings = {"initialize", "tools_call", "elicitation-sep1034-client-defaults", "sse-retry"})
     void theSuiteReportsTheScenarioPassed(String scenario) throws Exception {
         Path modules = ReferenceServer.nodeModules();
         String client = javaBinary() + " -cp " + System.getProperty("java.class.path") + " " + Main.class.getName()

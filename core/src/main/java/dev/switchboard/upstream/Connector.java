@@ -89,10 +89,23 @@ final class Connector {
             });
         }
         var httpClient = new AtomicReference<HttpClient>();
+        var intercepting = new AtomicReference<InterceptingTransport>();
+        if (config instanceof HttpServer h && h.transport() == Transport.STREAMABLE_HTTP) {
+            var resumer = new StreamResumer(h.name(), h.headers(), httpClient::get, m -> {
+                InterceptingTransport t = intercepting.get();
+                if (t != null) {
+                    t.deliver(m);
+                }
+            }, Sleeper.SYSTEM);
+            http.onStreamInterrupted(resumer::resume);
+        }
         McpAsyncClient client = null;
         McpClientTransport transport = null;
         try {
-            transport = new InterceptingTransport(transport(httpClient::set), t -> onTransportError(t, early, live));
+            InterceptingTransport t = new InterceptingTransport(transport(httpClient::set),
+                    e -> onTransportError(e, early, live));
+            intercepting.set(t);
+            transport = t;
             client = buildClient(transport);
             McpSchema.InitializeResult init = await(client.initialize().toFuture(), early, deadline, "initialize");
             var listing = new Listing(client, early, deadline, this);

@@ -47,6 +47,17 @@ final class HttpExchangeLog {
         onStreamEnd.accept(error);
     }
 
+    private volatile java.util.function.Consumer<SseInterruption> onInterrupted = i -> { };
+
+    /** Who to tell when a POST's event stream ended before it carried the answer (see {@link SseInterruption}). */
+    void onStreamInterrupted(java.util.function.Consumer<SseInterruption> listener) {
+        this.onInterrupted = listener;
+    }
+
+    void streamInterrupted(SseInterruption interruption) {
+        onInterrupted.accept(interruption);
+    }
+
     /** Who to tell when a response ends the current attempt (the SDK's SSE client would wait for its timeout). */
     void onAttemptEnding(java.util.function.Consumer<Response> listener) {
         this.onAttemptEnding = listener;

@@ -84,6 +84,15 @@ final class InterceptingTransport implements McpClientTransport {
         });
     }
 
+    /** Hands a message that arrived outside the SDK's own streams (a resumed answer stream) to the session. */
+    void deliver(McpSchema.JSONRPCMessage message) {
+        var handler = inbound;
+        if (handler != null) {
+            handler.apply(Mono.just(message)).subscribe(ignored -> { }, e -> log.atDebug()
+                    .setMessage("upstream.deliver_failed").setCause(e).log());
+        }
+    }
+
     /**
      * Gives up on a sent request: asks the server to stop ({@code notifications/cancelled}, best effort) and releases
      * everything the client side holds for it.

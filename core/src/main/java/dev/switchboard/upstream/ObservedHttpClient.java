@@ -47,6 +47,56 @@ final class ObservedHttpClient extends HttpClient {
     }
 
     /** A stream that could not even be opened (connection refused) has ended as much as one that dropped. */
+    /** Passes a POST's event stream through and tells the log when it ended before carrying the answer. */
+    private static final class AnswerWatch<T> implements HttpResponse.BodySubscriber<T> {
+        private final HttpResponse.BodySubscriber<T> delegate;
+        private final HttpExchangeLog log;
+        private final HttpRequest request;
+        private final SseInterruption.Tracker tracker = new SseInterruption.Tracker();
+
+        AnswerWatch(HttpResponse.BodySubscriber<T> delegate, HttpExchangeLog log, HttpRequest request) {
+            this.delegate = delegate;
+            this.log = log;
+            this.request = request;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<T> getBody() {
+            return delegate.getBody();
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            delegate.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(java.util.List<java.nio.ByteBuffer> item) {
+            tracker.accept(item);
+            delegate.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            delegate.onError(throwable);
+            ended();
+        }
+
+        @Override
+        public void onComplete() {
+            delegate.onComplete();
+            ended();
+        }
+
+        private void ended() {
+            SseInterruption i = tracker.ended(request.uri(), request.headers().firstValue("mcp-session-id")
+                    .orElse(null));
+            if (i != null) {
+                log.streamInterrupted(i);
+            }
+        }
+    }
+
     private <T> CompletableFuture<HttpResponse<T>> watchFailure(HttpRequest request,
             CompletableFuture<HttpResponse<T>> response) {
         if ("GET".equals(request.method())
@@ -70,9 +120,12 @@ final class ObservedHttpClient extends HttpClient {
         return info -> {
             log.record(request.method(), info.statusCode(), info.headers());
             HttpResponse.BodySubscriber<T> body = handler.apply(info);
-            boolean stream = "GET".equals(request.method()) && info.statusCode() / 100 == 2
+            boolean events = info.statusCode() / 100 == 2
                     && info.headers().firstValue("content-type").orElse("").contains("text/event-stream");
-            return stream ? new StreamEndWatch<>(body, log) : body;
+            if (events && "GET".equals(request.method())) {
+                return new StreamEndWatch<>(body, log);
+            }
+            return events && "POST".equals(request.method()) ? new AnswerWatch<>(body, log, request) : body;
         };
     }
 
