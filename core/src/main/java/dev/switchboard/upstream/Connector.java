@@ -30,6 +30,7 @@ import java.util.function.Consumer;
  * {@link SwitchboardException}, leaving nothing open behind it.
  */
 final class Connector {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Connector.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ServerConfig config;
@@ -90,8 +91,9 @@ final class Connector {
         }
         var httpClient = new AtomicReference<HttpClient>();
         var intercepting = new AtomicReference<InterceptingTransport>();
+        StreamResumer resumer = null;
         if (config instanceof HttpServer h && h.transport() == Transport.STREAMABLE_HTTP) {
-            var resumer = new StreamResumer(h.name(), h.headers(), httpClient::get, m -> {
+            resumer = new StreamResumer(h.name(), h.headers(), httpClient::get, m -> {
                 InterceptingTransport t = intercepting.get();
                 if (t != null) {
                     t.deliver(m);
@@ -109,14 +111,22 @@ final class Connector {
             client = buildClient(transport);
             McpSchema.InitializeResult init = await(client.initialize().toFuture(), early, deadline, "initialize");
             var listing = new Listing(client, early, deadline, this);
-            UpstreamSession session = listing.toSession(init, start, clock, closer(client, transport, httpClient));
+            StreamResumer streams = resumer;
+            McpAsyncClient sdk = client;
+            McpClientTransport wire = transport;
+            UpstreamSession session = listing.toSession(init, start, clock, () -> {
+                stop(streams);
+                closeQuietly(sdk, wire, httpClient.get());
+            });
             session.transport = (InterceptingTransport) transport;
             live.set(session);
             return session;
         } catch (InterruptedException e) {
+            stop(resumer);
             closeQuietly(client, transport, httpClient.get());
             throw e;
         } catch (RuntimeException e) {
+            stop(resumer);
             closeQuietly(client, transport, httpClient.get());
             throw e instanceof SwitchboardException se ? se
                     : classifier.classify(e, "initialize", null, timeout);
@@ -132,9 +142,15 @@ final class Connector {
 
     private void onTransportError(Throwable t, CompletableFuture<Throwable> early,
             AtomicReference<UpstreamSession> live) {
+        if (config.transport() == Transport.STREAMABLE_HTTP && http.isGetStreamFailure(t)) {
+            // The optional GET stream broke off: the SDK resumes it (with Last-Event-ID); calls are unaffected.
+            log.atDebug().setMessage("upstream.get_stream_dropped").addKeyValue("server", config.name())
+                    .addKeyValue("error", t.toString()).log();
+            return;
+        }
         if (http.takeOptionalGetFailure() && t instanceof io.modelcontextprotocol.spec.McpTransportException) {
             // The server offers no GET stream (a stateless server answers 404): requests still work over POST.
-            Events.info(org.slf4j.LoggerFactory.getLogger(Connector.class), "upstream.no_get_stream")
+            Events.info(log, "upstream.no_get_stream")
                     .addKeyValue("server", config.name()).addKeyValue("error", ErrorClassifier.describe(t)).log();
             return;
         }
@@ -216,9 +232,10 @@ final class Connector {
                 .build();
     }
 
-    private static Runnable closer(McpAsyncClient client, McpClientTransport transport,
-            AtomicReference<HttpClient> httpClient) {
-        return () -> closeQuietly(client, transport, httpClient.get());
+    private static void stop(StreamResumer resumer) {
+        if (resumer != null) {
+            resumer.stop();
+        }
     }
 
     static void closeQuietly(McpAsyncClient client, McpClientTransport transport, HttpClient httpClient) {

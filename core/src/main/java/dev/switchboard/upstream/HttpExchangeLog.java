@@ -48,6 +48,27 @@ final class HttpExchangeLog {
     }
 
     private volatile java.util.function.Consumer<SseInterruption> onInterrupted = i -> { };
+    private volatile Throwable getFailure;
+
+    /** Notes the error a GET event stream broke off with, so that it can be told apart from a failed POST. */
+    void getStreamFailed(Throwable error) {
+        this.getFailure = error;
+    }
+
+    /** Whether this error (or its cause) is the one a GET event stream broke off with. */
+    boolean isGetStreamFailure(Throwable error) {
+        Throwable known = getFailure;
+        for (Throwable t = error; t != null && known != null; t = t.getCause()) {
+            if (t == known) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
 
     /** Who to tell when a POST's event stream ended before it carried the answer (see {@link SseInterruption}). */
     void onStreamInterrupted(java.util.function.Consumer<SseInterruption> listener) {

@@ -123,7 +123,7 @@ final class ObservedHttpClient extends HttpClient {
             boolean events = info.statusCode() / 100 == 2
                     && info.headers().firstValue("content-type").orElse("").contains("text/event-stream");
             if (events && "GET".equals(request.method())) {
-                return new StreamEndWatch<>(body, log);
+                return new StreamEndWatch<>(body, log, new SseInterruption.Tracker(), request);
             }
             return events && "POST".equals(request.method()) ? new AnswerWatch<>(body, log, request) : body;
         };
@@ -131,10 +131,11 @@ final class ObservedHttpClient extends HttpClient {
 
     /**
      * Passes an event stream's body through and tells the log when it ends: the SDK's legacy SSE transport lets a
-     * dropped stream go unnoticed (it only logs), leaving a session that can never answer again.
+     * dropped stream go unnoticed (it only logs), leaving a session that can never answer again, and its Streamable
+     * HTTP transport never resumes a GET stream that breaks off.
      */
-    private record StreamEndWatch<T>(HttpResponse.BodySubscriber<T> delegate, HttpExchangeLog log)
-            implements HttpResponse.BodySubscriber<T> {
+    private record StreamEndWatch<T>(HttpResponse.BodySubscriber<T> delegate, HttpExchangeLog log,
+            SseInterruption.Tracker tracker, HttpRequest request) implements HttpResponse.BodySubscriber<T> {
         @Override
         public java.util.concurrent.CompletionStage<T> getBody() {
             return delegate.getBody();
@@ -147,13 +148,18 @@ final class ObservedHttpClient extends HttpClient {
 
         @Override
         public void onNext(java.util.List<java.nio.ByteBuffer> item) {
+            tracker.accept(item);
             delegate.onNext(item);
         }
 
         @Override
         public void onError(Throwable throwable) {
+            log.getStreamFailed(throwable);
             delegate.onError(throwable);
             log.streamEnded(throwable);
+            // The SDK never resumes a GET stream that breaks off (its resume hook sees no connection errors).
+            log.streamInterrupted(new SseInterruption(request.uri(), request.headers().firstValue("mcp-session-id")
+                    .orElse(null), tracker.lastId(), tracker.retry()));
         }
 
         @Override

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param uri where the stream came from (and where to resume it)
  * @param sessionId the MCP session the POST belonged to, or null
- * @param lastEventId the id of the last event seen
+ * @param lastEventId the id of the last event seen, or null (then the stream is reopened without one)
  * @param retry the server's {@code retry:} interval, or null when it sent none
  */
 record SseInterruption(URI uri, String sessionId, String lastEventId, Duration retry) {
@@ -53,6 +53,16 @@ record SseInterruption(URI uri, String sessionId, String lastEventId, Duration r
             } else if (text.startsWith("data:") && !text.substring(5).isBlank()) {
                 sawData = true;
             }
+        }
+
+        /** The id of the last event seen, or null. */
+        String lastId() {
+            return lastId;
+        }
+
+        /** The last {@code retry:} interval the stream asked for, or null. */
+        Duration retry() {
+            return retry;
         }
 
         /** The interruption, when the stream ended with an id but no message. */

@@ -30,6 +30,8 @@ final class StreamResumer {
     private final Supplier<HttpClient> client;
     private final Consumer<McpSchema.JSONRPCMessage> deliver;
     private final Sleeper sleeper;
+    private final java.util.Set<Thread> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     StreamResumer(String server, Map<String, String> headers, Supplier<HttpClient> client,
             Consumer<McpSchema.JSONRPCMessage> deliver, Sleeper sleeper) {
@@ -40,26 +42,57 @@ final class StreamResumer {
         this.sleeper = sleeper;
     }
 
-    /** Starts resuming in the background. */
+    /** Starts resuming in the background, unless the session is closing. */
     void resume(SseInterruption interruption) {
-        Thread.ofVirtual().name("switchboard-resume-" + server).start(() -> run(interruption, 1));
+        if (stopped) {
+            return;
+        }
+        Thread t = Thread.ofVirtual().name("switchboard-resume-" + server).unstarted(() -> {
+            try {
+                run(interruption, 1);
+            } finally {
+                running.remove(Thread.currentThread());
+            }
+        });
+        running.add(t);
+        t.start();
+        if (stopped) {
+            t.interrupt();
+        }
+    }
+
+    /** The session is closing: no new resumption, and those under way end now (their streams break with it). */
+    void stop() {
+        stopped = true;
+        running.forEach(Thread::interrupt);
+        for (Thread t : running) {
+            try {
+                t.join(java.time.Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void run(SseInterruption i, int attempt) {
         try {
             sleeper.sleep(i.retry() != null ? i.retry() : DEFAULT_RETRY);
             HttpClient http = client.get();
-            if (http == null) {
+            if (http == null || stopped) {
                 return;
             }
-            HttpRequest.Builder get = HttpRequest.newBuilder(i.uri()).GET()
-                    .header("Accept", "text/event-stream").header("Last-Event-ID", i.lastEventId());
+            HttpRequest.Builder get = HttpRequest.newBuilder(i.uri()).GET().header("Accept", "text/event-stream");
+            if (i.lastEventId() != null) {
+                get.header("Last-Event-ID", i.lastEventId());
+            }
             headers.forEach(get::setHeader);
             if (i.sessionId() != null) {
                 get.header("mcp-session-id", i.sessionId());
             }
             log.atInfo().setMessage("upstream.stream_resumed").addKeyValue("server", server)
-                    .addKeyValue("last_event_id", i.lastEventId()).addKeyValue("attempt", attempt).log();
+                    .addKeyValue("last_event_id", String.valueOf(i.lastEventId())).addKeyValue("attempt", attempt)
+                    .log();
             HttpResponse<Stream<String>> response = http.send(get.build(), HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() / 100 != 2) {
                 log.atWarn().setMessage("upstream.stream_resume_refused").addKeyValue("server", server)
@@ -67,9 +100,14 @@ final class StreamResumer {
                 return;
             }
             SseInterruption again = read(response.body().iterator(), i);
+            // A stream that ended quietly without the answer is resumed again; one that breaks off is reported by
+            // the client's stream watch, which starts a new resumption itself.
             if (again != null && attempt < MAX_RESUMES) {
                 run(again, attempt + 1);
             }
+        } catch (java.io.UncheckedIOException e) {
+            log.atDebug().setMessage("upstream.stream_resume_broke_off").addKeyValue("server", server)
+                    .addKeyValue("error", e.toString()).log();
         } catch (IOException | RuntimeException e) {
             log.atWarn().setMessage("upstream.stream_resume_failed").addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();

@@ -23,7 +23,8 @@ class TracksInterruptedAnswerStreamsTest {
     @Test
     void aStreamThatCarriedTheAnswerIsNot() {
         var t = new SseInterruption.Tracker();
-        feedInPieces(t, "id: e1\nretry: 500\ndata: \n\nevent: message\nid: e2\ndata: {\"jsonrpc\":\"2.0\",\"id\":1}\n\n", 7);
+        feedInPieces(t, "id: e1\nretry: 500\ndata: \n\nevent: message\nid: e2\ndata: {\"jsonrpc\":\"2.0\",\"id\":1}\n\n",
+                7);
         assertThat(t.ended(URL, null)).isNull();
     }
 
