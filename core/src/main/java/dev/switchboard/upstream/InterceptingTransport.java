@@ -97,11 +97,21 @@ final class InterceptingTransport implements McpClientTransport {
      * Gives up on a sent request: asks the server to stop ({@code notifications/cancelled}, best effort) and releases
      * everything the client side holds for it.
      */
-    void abandon(Object id, String method, String reason) {
+    void abandon(Object id, String method, String reason, boolean awaitSent) {
         var cancel = new McpSchema.JSONRPCNotification(CANCELLED, Map.of("requestId", id, "reason", reason));
-        delegate.sendMessage(cancel).timeout(CANCEL_SEND_LIMIT).subscribe(ignored -> { },
-                e -> log.atDebug().setMessage("call.cancel_not_sent").addKeyValue("request_id", id)
-                        .addKeyValue("error", e.toString()).log());
+        Mono<Void> send = delegate.sendMessage(cancel).timeout(CANCEL_SEND_LIMIT);
+        if (awaitSent) {
+            // The session is closing right after: an asynchronous send would be cut off with the connection.
+            try {
+                send.block();
+            } catch (RuntimeException e) {
+                log.atDebug().setMessage("call.cancel_not_sent").addKeyValue("request_id", id)
+                        .addKeyValue("error", e.toString()).log();
+            }
+        } else {
+            send.subscribe(ignored -> { }, e -> log.atDebug().setMessage("call.cancel_not_sent")
+                    .addKeyValue("request_id", id).addKeyValue("error", e.toString()).log());
+        }
         var answer = StdioInFlight.failure(id, method, ErrorCode.CANCELLED, reason);
         if (delegate instanceof StdioProcessTransport stdio) {
             stdio.answerLocally(answer); // it keeps its own book of pending ids, answered exactly once

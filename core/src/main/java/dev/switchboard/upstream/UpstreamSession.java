@@ -26,6 +26,7 @@ final class UpstreamSession {
     final int promptCount;
     private volatile List<McpSchema.Tool> tools;
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+    private volatile boolean losing;
 
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final ReentrantLock drainLock = new ReentrantLock();
@@ -78,7 +79,7 @@ final class UpstreamSession {
     void abandon(Object id, String method, String reason) {
         InterceptingTransport t = transport;
         if (t != null) {
-            t.abandon(id, method, reason);
+            t.abandon(id, method, reason, losing);
         }
     }
 
@@ -95,6 +96,7 @@ final class UpstreamSession {
 
     /** Marks the session dead: requests in flight fail now, and the supervisor reconnects. */
     void lose(SwitchboardException reason) {
+        losing = true;
         // In-flight first: completing `lost` wakes the supervisor, which closes the client and would fail them
         // with the SDK's vaguer "session terminated".
         failInFlight(reason);
