@@ -47,56 +47,6 @@ final class ObservedHttpClient extends HttpClient {
     }
 
     /** A stream that could not even be opened (connection refused) has ended as much as one that dropped. */
-    /** Passes a POST's event stream through and tells the log when it ended before carrying the answer. */
-    private static final class AnswerWatch<T> implements HttpResponse.BodySubscriber<T> {
-        private final HttpResponse.BodySubscriber<T> delegate;
-        private final HttpExchangeLog log;
-        private final HttpRequest request;
-        private final SseInterruption.Tracker tracker = new SseInterruption.Tracker();
-
-        AnswerWatch(HttpResponse.BodySubscriber<T> delegate, HttpExchangeLog log, HttpRequest request) {
-            this.delegate = delegate;
-            this.log = log;
-            this.request = request;
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<T> getBody() {
-            return delegate.getBody();
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-            delegate.onSubscribe(subscription);
-        }
-
-        @Override
-        public void onNext(java.util.List<java.nio.ByteBuffer> item) {
-            tracker.accept(item);
-            delegate.onNext(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            delegate.onError(throwable);
-            ended();
-        }
-
-        @Override
-        public void onComplete() {
-            delegate.onComplete();
-            ended();
-        }
-
-        private void ended() {
-            SseInterruption i = tracker.ended(request.uri(), request.headers().firstValue("mcp-session-id")
-                    .orElse(null));
-            if (i != null) {
-                log.streamInterrupted(i);
-            }
-        }
-    }
-
     private <T> CompletableFuture<HttpResponse<T>> watchFailure(HttpRequest request,
             CompletableFuture<HttpResponse<T>> response) {
         if ("GET".equals(request.method())
@@ -122,51 +72,28 @@ final class ObservedHttpClient extends HttpClient {
             HttpResponse.BodySubscriber<T> body = handler.apply(info);
             boolean events = info.statusCode() / 100 == 2
                     && info.headers().firstValue("content-type").orElse("").contains("text/event-stream");
-            if (events && "GET".equals(request.method())) {
-                return new StreamEndWatch<>(body, log, new SseInterruption.Tracker(), request);
+            if (!events) {
+                return body;
             }
-            return events && "POST".equals(request.method()) ? new AnswerWatch<>(body, log, request) : body;
+            String session = request.headers().firstValue("mcp-session-id").orElse(null);
+            if ("GET".equals(request.method())) {
+                // Noted before the SDK hears of it: a broken GET stream must not fail the session.
+                return new EventStreamWatch<>(body, log::getStreamFailed, (tracker, error) -> {
+                    log.streamEnded(error);
+                    if (error != null) {
+                        // The SDK never resumes a GET stream that breaks off (its resume hook sees no such errors).
+                        log.streamInterrupted(new SseInterruption(request.uri(), session, tracker.lastId(),
+                                tracker.retry()));
+                    }
+                });
+            }
+            return new EventStreamWatch<>(body, error -> { }, (tracker, error) -> {
+                SseInterruption i = tracker.ended(request.uri(), session);
+                if (i != null) {
+                    log.streamInterrupted(i); // a POST's answer stream ended before the answer
+                }
+            });
         };
-    }
-
-    /**
-     * Passes an event stream's body through and tells the log when it ends: the SDK's legacy SSE transport lets a
-     * dropped stream go unnoticed (it only logs), leaving a session that can never answer again, and its Streamable
-     * HTTP transport never resumes a GET stream that breaks off.
-     */
-    private record StreamEndWatch<T>(HttpResponse.BodySubscriber<T> delegate, HttpExchangeLog log,
-            SseInterruption.Tracker tracker, HttpRequest request) implements HttpResponse.BodySubscriber<T> {
-        @Override
-        public java.util.concurrent.CompletionStage<T> getBody() {
-            return delegate.getBody();
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-            delegate.onSubscribe(subscription);
-        }
-
-        @Override
-        public void onNext(java.util.List<java.nio.ByteBuffer> item) {
-            tracker.accept(item);
-            delegate.onNext(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            log.getStreamFailed(throwable);
-            delegate.onError(throwable);
-            log.streamEnded(throwable);
-            // The SDK never resumes a GET stream that breaks off (its resume hook sees no connection errors).
-            log.streamInterrupted(new SseInterruption(request.uri(), request.headers().firstValue("mcp-session-id")
-                    .orElse(null), tracker.lastId(), tracker.retry()));
-        }
-
-        @Override
-        public void onComplete() {
-            delegate.onComplete();
-            log.streamEnded(null);
-        }
     }
 
     @Override
