@@ -246,7 +246,7 @@ public final class Switchboard implements AutoCloseable {
     public Map<String, List<McpSchema.Tool>> tools() {
         Map<String, List<McpSchema.Tool>> out = new LinkedHashMap<>();
         upstreams.forEach((name, u) -> {
-            if (u.status().ready()) {
+            if (u.isReady()) {
                 out.put(name, tools(name));
             }
         });

@@ -102,7 +102,7 @@ public final class Catalog {
             ServerOptions o = u.config().options();
             // State first: a server turns READY only after its session is in place, so "available" is never paired
             // with the previous session's tools; a session that appears between the two reads shows up next time.
-            boolean ready = u.status().ready();
+            boolean ready = u.isReady(); // on every call: a flag, not a status snapshot
             out.add(new ServerTools(u.name(), o.aliases(), o.priority(), i, ready, o.tools(), u.lastKnownTools()));
         }
         return out;

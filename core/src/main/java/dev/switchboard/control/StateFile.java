@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * JSON file ({@code {"disabled":["a"],"enabled":["b"]}}) so that they survive a restart. The file is replaced
  * atomically (written beside it, then moved over it). Without a path the overrides live in memory only.
  */
-public final class StateFile {
+final class StateFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path path;
@@ -38,7 +38,7 @@ public final class StateFile {
      *
      * @throws SwitchboardException CONFIG_INVALID when the file cannot be read or is not such a document
      */
-    public static StateFile load(Path path) {
+    static StateFile load(Path path) {
         StateFile f = new StateFile(path);
         if (path == null) {
             return f;
@@ -73,7 +73,7 @@ public final class StateFile {
     }
 
     /** The server as it runs: its configuration with the operator's override of {@code enabled}, if any. */
-    public ServerConfig effective(ServerConfig declared) {
+    ServerConfig effective(ServerConfig declared) {
         lock.lock();
         try {
             if (disabled.contains(declared.name())) {
@@ -89,7 +89,7 @@ public final class StateFile {
     }
 
     /** Records that an operator enabled ({@code on}) or disabled a server, and saves the file. */
-    public void set(ServerConfig declared, boolean on) {
+    void set(ServerConfig declared, boolean on) {
         lock.lock();
         try {
             String name = declared.name();
@@ -106,7 +106,7 @@ public final class StateFile {
         }
     }
 
-    public Set<String> disabled() {
+    Set<String> disabled() {
         lock.lock();
         try {
             return Set.copyOf(disabled);

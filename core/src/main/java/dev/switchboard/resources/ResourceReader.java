@@ -64,7 +64,7 @@ final class ResourceReader {
             throw ambiguous(uri, owners);
         }
         if (owners.isEmpty()) {
-            List<String> down = servers.enabled().stream().filter(u -> !u.status().ready()).map(Upstream::name)
+            List<String> down = servers.enabled().stream().filter(u -> !u.isReady()).map(Upstream::name)
                     .toList();
             throw new SwitchboardException(ErrorCode.UNKNOWN_RESOURCE, null, null, "no server offers resource '"
                     + uri + "' (none lists it, and no resource template matches it)" + (down.isEmpty() ? ""

@@ -38,11 +38,6 @@ final class ChildProcessShutdownHook {
         LIVE.remove(tree);
     }
 
-    /** How many trees are being watched (for tests). */
-    static int watchedCount() {
-        return LIVE.size();
-    }
-
     private static void killAll() {
         List<ChildProcessTree> trees = List.copyOf(LIVE);
         if (trees.isEmpty()) {

@@ -5,7 +5,6 @@ import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.config.ServerConfig;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +14,6 @@ final class StatusBook {
     private volatile ServerState state = ServerState.CONNECTING;
     private volatile int attempts;
     private volatile ErrorInfo lastError;
-    private volatile Instant nextAttemptAt;
 
     StatusBook(ServerConfig config) {
         this.config = config;
@@ -40,7 +38,6 @@ final class StatusBook {
     void ready(UpstreamSession s) {
         attempts = 0;
         lastError = null;
-        nextAttemptAt = null;
     }
 
     ErrorInfo lastError() {
@@ -49,14 +46,6 @@ final class StatusBook {
 
     void failed(ErrorInfo error) {
         lastError = error;
-    }
-
-    void nextAttemptAt(Instant at) {
-        nextAttemptAt = at;
-    }
-
-    Instant nextAttemptAt() {
-        return nextAttemptAt;
     }
 
     ServerStatus snapshot(UpstreamSession s) {

@@ -141,6 +141,11 @@ public final class Upstream implements AutoCloseable {
         return book.snapshot(session);
     }
 
+    /** Whether the server is READY: what {@code status().ready()} says, without building a snapshot. */
+    public boolean isReady() {
+        return book.state() == ServerState.READY;
+    }
+
     /** The tools of the current session; empty when not connected. */
     public List<McpSchema.Tool> tools() {
         UpstreamSession s = session;
@@ -162,7 +167,8 @@ public final class Upstream implements AutoCloseable {
             }
             update(ServerState.CONNECTING, null);
             Events.info(log, "upstream.connecting").addKeyValue("server", config.name())
-                    .addKeyValue("transport", config.transport().configName()).addKeyValue("attempt", book.attempts() + 1).log();
+                    .addKeyValue("transport", config.transport().configName())
+                    .addKeyValue("attempt", book.attempts() + 1).log();
             Duration retryAfter = null;
             try {
                 book.attempt();
@@ -214,7 +220,8 @@ public final class Upstream implements AutoCloseable {
         book.ready(s);
         update(ServerState.READY, null);
         Events.info(log, "upstream.ready").addKeyValue("server", config.name())
-                .addKeyValue("transport", config.transport().configName()).addKeyValue("protocol", s.init.protocolVersion())
+                .addKeyValue("transport", config.transport().configName())
+                .addKeyValue("protocol", s.init.protocolVersion())
                 .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
         settled.complete(status());
         try {
@@ -302,7 +309,8 @@ public final class Upstream implements AutoCloseable {
     /** Returns false when the failure is final. */
     private boolean recordFailure(SwitchboardException e, int failures) {
         book.failed(errorInfo(e));
-        Events.warn(log, "upstream.failed").addKeyValue("server", config.name()).addKeyValue("error_code", e.code().name())
+        Events.warn(log, "upstream.failed").addKeyValue("server", config.name())
+                .addKeyValue("error_code", e.code().name())
                 .addKeyValue("attempt", failures).addKeyValue("message", e.getMessage()).log();
         if (!e.code().retryable()) {
             update(ServerState.FAILED, e);
@@ -316,12 +324,12 @@ public final class Upstream implements AutoCloseable {
         if (closed) {
             return false;
         }
-        book.nextAttemptAt(clock.instant().plus(delay));
         update(ServerState.RETRYING, null);
         if (settle) {
             settled.complete(status());
         }
-        Events.info(log, "upstream.retrying").addKeyValue("server", config.name()).addKeyValue("delay_ms", delay.toMillis())
+        Events.info(log, "upstream.retrying").addKeyValue("server", config.name())
+                .addKeyValue("delay_ms", delay.toMillis())
                 .addKeyValue("attempt", book.attempts() + 1).log();
         try {
             sleeper.sleep(delay);
@@ -429,12 +437,6 @@ public final class Upstream implements AutoCloseable {
         } finally {
             readyLock.unlock();
         }
-    }
-
-    /** Requests in flight on the current session that Switchboard still tracks (for diagnostics and tests). */
-    public int requestsInFlight() {
-        UpstreamSession s = session;
-        return (s == null ? 0 : s.inFlightCount()) + progress.size();
     }
 
     private SwitchboardException unavailable(String tool) {
