@@ -143,13 +143,13 @@ final class Connector {
     private void onTransportError(Throwable t, CompletableFuture<Throwable> early,
             AtomicReference<UpstreamSession> live) {
         if (config.transport() == Transport.STREAMABLE_HTTP && http.isGetStreamFailure(t)) {
-            // The optional GET stream broke off: the SDK resumes it (with Last-Event-ID); calls are unaffected.
+            // The optional GET stream broke off: StreamResumer reopens it (with Last-Event-ID); calls are unaffected.
             log.atDebug().setMessage("upstream.get_stream_dropped").addKeyValue("server", config.name())
                     .addKeyValue("error", t.toString()).log();
             return;
         }
         if (http.takeOptionalGetFailure() && t instanceof io.modelcontextprotocol.spec.McpTransportException) {
-            // The server offers no GET stream (a stateless server answers 404): requests still work over POST.
+            // The server offers no GET stream (a stateless server answers 404, or no event stream): POSTs still work.
             Events.info(log, "upstream.no_get_stream")
                     .addKeyValue("server", config.name()).addKeyValue("error", ErrorClassifier.describe(t)).log();
             return;

@@ -85,8 +85,9 @@ final class HttpExchangeLog {
     }
 
     /**
-     * With Streamable HTTP the GET stream is optional: a server without one may answer GET with 404 or 405 and
-     * still serve every POST, so a failed GET neither ends an attempt nor explains a POST's failure.
+     * With Streamable HTTP the GET stream is optional: a server without one may answer GET with 404, 405 or even a
+     * 200 that is no event stream and still serve every POST, so a failed GET neither ends an attempt nor explains
+     * a POST's failure.
      */
     void getIsOptional(boolean optional) {
         this.getIsOptional = optional;
@@ -99,12 +100,16 @@ final class HttpExchangeLog {
 
     void record(String method, int status, HttpHeaders headers) {
         String contentType = headers.firstValue("content-type").orElse(null);
-        boolean html = contentType != null && contentType.toLowerCase().contains("text/html");
-        if (status >= 200 && status < 300 && !html) {
+        boolean ok = status >= 200 && status < 300;
+        if (getIsOptional && "GET".equals(method)) {
+            // Anything but an event stream (an error status, or a 200 with JSON or HTML) means no GET stream.
+            if (!ok || contentType == null || !contentType.toLowerCase().contains("text/event-stream")) {
+                optionalGetFailed.set(true);
+            }
             return;
         }
-        if (getIsOptional && "GET".equals(method)) {
-            optionalGetFailed.set(true);
+        boolean html = contentType != null && contentType.toLowerCase().contains("text/html");
+        if (ok && !html) {
             return;
         }
         Response r = new Response(status, contentType,
