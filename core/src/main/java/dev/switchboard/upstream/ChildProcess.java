@@ -147,12 +147,13 @@ final class ChildProcess {
         terminateLock.lock();
         try {
             // Closed even when the process is gone: a surviving grandchild that shares the pipe then sees EOF.
-            closeStdinInBackground();
+            Thread stdinCloser = closeStdinInBackground();
             if (process.isAlive()) {
                 tree.snapshot();
                 awaitQuietly(exited, timings.shutdownGrace());
             }
             boolean gone = tree.terminate(timings.termWait(), timings.reapWait());
+            joinQuietly(stdinCloser, timings.reapWait()); // the kill has unblocked it, if it was stuck
             if (Thread.currentThread() != waiter) { // exit callbacks may close from the waiter itself
                 joinQuietly(waiter, timings.reapWait()); // nothing of this process outlives its close
             }
@@ -168,7 +169,7 @@ final class ChildProcess {
         }
     }
 
-    private static void joinQuietly(Thread thread, java.time.Duration wait) {
+    static void joinQuietly(Thread thread, java.time.Duration wait) {
         boolean interrupted = Thread.interrupted();
         try {
             thread.join(wait);
@@ -190,8 +191,8 @@ final class ChildProcess {
 
     // Closing stdin can block behind a writer stuck on a full pipe (the stream's lock); the grace wait that follows
     // must not depend on it, so the close runs on its own thread. A kill unblocks that writer.
-    private void closeStdinInBackground() {
-        Thread.ofVirtual().name("switchboard-stdio-" + server + "-stdin-close").start(() -> {
+    private Thread closeStdinInBackground() {
+        return Thread.ofVirtual().name("switchboard-stdio-" + server + "-stdin-close").start(() -> {
             try {
                 process.getOutputStream().close();
             } catch (IOException e) {

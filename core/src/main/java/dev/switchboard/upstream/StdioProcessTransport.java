@@ -54,6 +54,9 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     private final CompletableFuture<Void> stdoutDone = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final AtomicBoolean closeStarted = new AtomicBoolean();
+    private volatile Thread closer;
+    private volatile Thread stdoutPump;
+    private volatile Thread exitReporter;
     private final StdioInbound inbound;
     private volatile Consumer<Throwable> exceptionHandler = t -> { };
     private volatile ChildProcess child;
@@ -108,9 +111,10 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         writer = new StdioWriter(name, child.stdin());
         state.set(State.RUNNING);
         // Platform thread: see ChildProcess#startStderrPump.
-        Thread.ofPlatform().daemon().name("switchboard-stdio-" + name + "-stdout").start(this::pumpStdout);
-        child.onExit().thenRun(
-                () -> Thread.ofVirtual().name("switchboard-stdio-" + name + "-exit").start(this::onProcessExit));
+        stdoutPump = Thread.ofPlatform().daemon().name("switchboard-stdio-" + name + "-stdout")
+                .start(this::pumpStdout);
+        child.onExit().thenRun(() -> exitReporter =
+                Thread.ofVirtual().name("switchboard-stdio-" + name + "-exit").start(this::onProcessExit));
     }
 
     @Override
@@ -310,11 +314,22 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     @Override
     public void close() {
         ChildProcess.awaitQuietly(closeAsync(), timings.closeBound().plus(timings.drainWait().multipliedBy(4)));
+        joinCloser();
+    }
+
+    // The close thread completes `closed` as its last act and ends a moment later; whoever waits for close() must
+    // not see it still alive, or "nothing of ours is left after close" would be true only eventually.
+    private void joinCloser() {
+        Thread t = closer;
+        if (t == null || t == Thread.currentThread() || !closed.isDone()) {
+            return;
+        }
+        ChildProcess.joinQuietly(t, timings.drainWait());
     }
 
     private CompletableFuture<Void> closeAsync() {
         if (closeStarted.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("switchboard-stdio-" + name + "-close").start(this::doClose);
+            closer = Thread.ofVirtual().name("switchboard-stdio-" + name + "-close").start(this::doClose);
         }
         return closed;
     }
@@ -353,6 +368,13 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             ChildProcess.awaitQuietly(exit, timings.drainWait().multipliedBy(2));
         }
         failInFlight(ErrorCode.SERVER_UNAVAILABLE, closedFailure.getMessage());
+        // They have finished their work by now (or are stuck behind a grandchild's pipe, hence the bound); joined
+        // so that none of them is still alive when close() returns.
+        for (Thread t : new Thread[] {stdoutPump, exitReporter, writer.thread()}) {
+            if (t != null) {
+                ChildProcess.joinQuietly(t, timings.drainWait());
+            }
+        }
         log.atInfo().setMessage("upstream.stdio.closed").addKeyValue("server", name).addKeyValue("pid", child.pid())
                 .addKeyValue("exit_code", exit.isDone() ? exit.join().exitCode() : null)
                 .addKeyValue("tree_gone", treeGone)

@@ -27,6 +27,7 @@ final class StdioWriter {
     private static final Executor COMPLETIONS = task -> Thread.ofVirtual().name("switchboard-stdio-sent").start(task);
 
     private final OutputStream out;
+    private final Thread thread;
     private final LinkedBlockingQueue<Line> queue = new LinkedBlockingQueue<>();
     // Guards the stopped check and the enqueue together, so no line slips in behind STOP and is never answered.
     private final ReentrantLock lock = new ReentrantLock();
@@ -35,7 +36,12 @@ final class StdioWriter {
     StdioWriter(String server, OutputStream out) {
         this.out = out;
         // Platform thread: a write to a full pipe blocks and would pin a virtual thread's carrier.
-        Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-stdin").start(this::run);
+        this.thread = Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-stdin").start(this::run);
+    }
+
+    /** The writing thread, which ends soon after {@link #stop}. */
+    Thread thread() {
+        return thread;
     }
 
     /** Queues a line (which must end with a newline); the future fails with the write's IOException, if any. */
