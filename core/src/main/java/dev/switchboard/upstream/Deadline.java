@@ -37,6 +37,11 @@ public final class Deadline {
         return deadlineNanos - System.nanoTime();
     }
 
+    /** The deadline as a {@link System#nanoTime()} value. */
+    long atNanos() {
+        return deadlineNanos;
+    }
+
     public boolean passed() {
         return remainingNanos() <= 0;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -20,11 +21,13 @@ final class SessionRequest {
     private final UpstreamSession session;
     private final ErrorClassifier classifier;
     private final String server;
+    private final DeadlineWatch deadlines;
 
-    SessionRequest(UpstreamSession session, ErrorClassifier classifier, String server) {
+    SessionRequest(UpstreamSession session, ErrorClassifier classifier, String server, DeadlineWatch deadlines) {
         this.session = session;
         this.classifier = classifier;
         this.server = server;
+        this.deadlines = deadlines;
     }
 
     <T> T run(String what, String tool, CallHandle handle, Function<McpAsyncClient, Mono<T>> op) {
@@ -67,18 +70,12 @@ final class SessionRequest {
     }
 
     private <T> T await(CompletableFuture<T> f, CallHandle handle, String what, String tool) {
+        // Only a virtual thread waits for the watch: its timed park is what costs (see DeadlineWatch). A platform
+        // thread keeps the timed get, which also lets a ForkJoinPool worker be compensated while it blocks.
+        DeadlineWatch.Waiter waiter = deadlines != null && Thread.currentThread().isVirtual()
+                ? deadlines.watch(handle.deadline()) : null;
         try {
-            while (true) {
-                long left = handle.deadline().remainingNanos();
-                if (left <= 0) {
-                    throw classifier.classify(new TimeoutException(), what, tool, handle.deadline().elapsed());
-                }
-                try {
-                    return f.get(left, TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    // Look again: a progress report may have moved the deadline meanwhile.
-                }
-            }
+            return waiter != null ? awaitWatched(f, handle, what, tool) : awaitTimed(f, handle, what, tool);
         } catch (ExecutionException e) {
             if (handle.cancelReason() != null && e.getCause() == handle.cancelReason()) {
                 throw handle.cancelReason();
@@ -89,6 +86,51 @@ final class SessionRequest {
             Thread.currentThread().interrupt();
             throw new SwitchboardException(ErrorCode.CANCELLED, server, tool,
                     "call to server '" + server + "' was interrupted", e);
+        } finally {
+            if (waiter != null) {
+                deadlines.forget(waiter);
+            }
         }
+    }
+
+    private <T> T awaitWatched(CompletableFuture<T> f, CallHandle handle, String what, String tool)
+            throws ExecutionException, InterruptedException {
+        Thread me = Thread.currentThread();
+        f.whenComplete((v, e) -> LockSupport.unpark(me));
+        // Woken by the answer, the watch, an interrupt, or nothing at all (a spurious wake-up): each time, look again.
+        while (!f.isDone()) {
+            long left = handle.deadline().remainingNanos();
+            if (left <= 0) {
+                throw timedOut(handle, what, tool);
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (deadlines.isRunning()) {
+                LockSupport.park(f);
+            } else {
+                LockSupport.parkNanos(f, left);
+            }
+        }
+        return f.get();
+    }
+
+    private <T> T awaitTimed(CompletableFuture<T> f, CallHandle handle, String what, String tool)
+            throws ExecutionException, InterruptedException {
+        while (true) {
+            long left = handle.deadline().remainingNanos();
+            if (left <= 0) {
+                throw timedOut(handle, what, tool);
+            }
+            try {
+                return f.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // Look again: a progress report may have moved the deadline meanwhile.
+            }
+        }
+    }
+
+    private SwitchboardException timedOut(CallHandle handle, String what, String tool) {
+        return classifier.classify(new TimeoutException(), what, tool, handle.deadline().elapsed());
     }
 }

@@ -56,6 +56,7 @@ public final class Upstream implements AutoCloseable {
     private volatile long sessionNumber;
     private volatile boolean closed;
     private volatile Thread supervisor;
+    private volatile DeadlineWatch deadlines;
     /** Whether the last session was re-initialised without a backoff; only the supervisor thread uses it. */
     private boolean reinitialisedAtOnce;
 
@@ -126,6 +127,7 @@ public final class Upstream implements AutoCloseable {
             settled.complete(status());
             return;
         }
+        deadlines = new DeadlineWatch(config.name());
         supervisor = Thread.ofVirtual().name("switchboard-upstream-" + config.name()).start(this::supervise);
     }
 
@@ -409,7 +411,7 @@ public final class Upstream implements AutoCloseable {
         if (s == null || s.lossReason() != null) {
             throw unavailable(tool); // nothing was sent: the caller may safely try again once it is back
         }
-        return new SessionRequest(s, connector.classifier(), config.name()).run(what, tool, handle, op);
+        return new SessionRequest(s, connector.classifier(), config.name(), deadlines).run(what, tool, handle, op);
     }
 
     /** The number of the current (or last) session; each new session gets a higher one. */
@@ -480,6 +482,10 @@ public final class Upstream implements AutoCloseable {
         }
         if (s != null) {
             s.close(); // idempotent; makes sure the process is gone when close() returns, whoever closed first
+        }
+        DeadlineWatch d = deadlines;
+        if (d != null) {
+            d.stop();
         }
         if (book.state() != ServerState.CLOSED) {
             update(ServerState.CLOSED, null);

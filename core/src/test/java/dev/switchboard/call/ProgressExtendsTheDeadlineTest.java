@@ -17,14 +17,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Progress notifications reach the caller's callback, and (when configured) restart the call's timeout, so a long
  * call that keeps reporting is not killed; never beyond {@code max_total}. The tool reports 6 steps 200 ms apart
- * (1.2 s in all) against a 700 ms timeout: every gap fits the timeout, the whole call does not.
+ * (1.2 s in all) against a 700 ms timeout: every gap fits the timeout, the whole call does not. Each case runs on a
+ * platform thread (which waits with a timed get) and on a virtual thread (which parks untimed while the server's
+ * deadline watch looks after its deadline).
  */
 class ProgressExtendsTheDeadlineTest {
     private static final Duration TIMEOUT = Duration.ofMillis(700);
@@ -47,12 +52,13 @@ class ProgressExtendsTheDeadlineTest {
                 CallServers.deadlines(maxTotal, extend))));
     }
 
-    @Test
-    void progressReachesTheCallbackAndKeepsALongCallAlive() {
+    @ParameterizedTest
+    @EnumSource(Caller.class)
+    void progressReachesTheCallbackAndKeepsALongCallAlive(Caller caller) {
         List<CallProgress> seen = new CopyOnWriteArrayList<>();
         try (var sb = switchboard(Duration.ofMinutes(1), true)) {
-            ToolResult r = sb.call(ToolCall.of("worker", "crunch", Map.of()),
-                    CallOptions.DEFAULT.withTimeout(TIMEOUT).withProgress(seen::add));
+            ToolResult r = caller.run(() -> sb.call(ToolCall.of("worker", "crunch", Map.of()),
+                    CallOptions.DEFAULT.withTimeout(TIMEOUT).withProgress(seen::add)));
             assertThat(r.text()).contains("done after 6 steps");
             assertThat(r.duration()).isGreaterThan(TIMEOUT);
         }
@@ -61,12 +67,13 @@ class ProgressExtendsTheDeadlineTest {
         assertThat(seen.get(0).message()).isEqualTo("step 1/6");
     }
 
-    @Test
-    void withoutExtensionTheSameCallTimesOutAndIsCancelled() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Caller.class)
+    void withoutExtensionTheSameCallTimesOutAndIsCancelled(Caller caller) throws Exception {
         List<CallProgress> seen = new CopyOnWriteArrayList<>();
         try (var sb = switchboard(Duration.ofMinutes(1), false)) {
-            assertThatThrownBy(() -> sb.call(ToolCall.of("worker", "crunch", Map.of()),
-                    CallOptions.DEFAULT.withTimeout(TIMEOUT).withProgress(seen::add)))
+            assertThatThrownBy(() -> caller.run(() -> sb.call(ToolCall.of("worker", "crunch", Map.of()),
+                    CallOptions.DEFAULT.withTimeout(TIMEOUT).withProgress(seen::add))))
                     .isInstanceOfSatisfying(SwitchboardException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
             assertThat(server.awaitCancellations(1, Duration.ofSeconds(10))).hasSize(1);
@@ -74,23 +81,55 @@ class ProgressExtendsTheDeadlineTest {
         assertThat(seen).isNotEmpty().hasSizeLessThan(6);
     }
 
-    @Test
-    void progressNeverExtendsBeyondMaxTotal() {
+    @ParameterizedTest
+    @EnumSource(Caller.class)
+    void progressNeverExtendsBeyondMaxTotal(Caller caller) {
         try (var sb = switchboard(Duration.ofMillis(900), true)) {
-            assertThatThrownBy(() -> sb.call(ToolCall.of("worker", "crunch", Map.of()),
-                    CallOptions.DEFAULT.withTimeout(TIMEOUT)))
+            assertThatThrownBy(() -> caller.run(() -> sb.call(ToolCall.of("worker", "crunch", Map.of()),
+                    CallOptions.DEFAULT.withTimeout(TIMEOUT))))
                     .isInstanceOfSatisfying(SwitchboardException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
         }
     }
 
-    @Test
-    void aTimeoutAboveMaxTotalIsCappedAtMaxTotal() {
+    @ParameterizedTest
+    @EnumSource(Caller.class)
+    void aTimeoutAboveMaxTotalIsCappedAtMaxTotal(Caller caller) {
         try (var sb = switchboard(Duration.ofMillis(900), false)) {
-            assertThatThrownBy(() -> sb.call(ToolCall.of("worker", "sleep", Map.of()),
-                    CallOptions.DEFAULT.withTimeout(Duration.ofMinutes(5))))
+            assertThatThrownBy(() -> caller.run(() -> sb.call(ToolCall.of("worker", "sleep", Map.of()),
+                    CallOptions.DEFAULT.withTimeout(Duration.ofMinutes(5)))))
                     .isInstanceOfSatisfying(SwitchboardException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
+        }
+    }
+
+    /** The kind of thread that makes the call. */
+    enum Caller {
+        PLATFORM, VIRTUAL;
+
+        ToolResult run(Supplier<ToolResult> call) {
+            if (this == PLATFORM) {
+                return call.get();
+            }
+            var result = new AtomicReference<ToolResult>();
+            var failure = new AtomicReference<RuntimeException>();
+            Thread t = Thread.ofVirtual().start(() -> {
+                try {
+                    result.set(call.get());
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            });
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return result.get();
         }
     }
 }
