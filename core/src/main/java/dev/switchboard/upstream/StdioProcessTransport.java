@@ -108,7 +108,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             startFailure = e;
             throw e;
         }
-        writer = new StdioWriter(name, child.stdin());
+        writer = new StdioWriter(name, child.stdin(), this::requestNotWritten);
         state.set(State.RUNNING);
         // Platform thread: see ChildProcess#startStderrPump.
         stdoutPump = Thread.ofPlatform().daemon().name("switchboard-stdio-" + name + "-stdout")
@@ -191,21 +191,31 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
                     return Mono.error(Objects.requireNonNullElseGet(refusal(), this::closedException));
                 }
             }
-            return Mono.fromFuture(writer.write(line)).onErrorResume(e -> writeFailed(id, e));
+            if (id != null) {
+                // The caller waits for the answer, not for the write: a failed write answers it (requestNotWritten).
+                writer.writeRequest(line, id);
+                return Mono.empty();
+            }
+            return Mono.fromFuture(writer.write(line)).onErrorMap(this::notWritten);
         });
     }
 
-    private Mono<Void> writeFailed(Object id, Throwable error) {
-        if (id != null && !inFlight.remove(id)) {
-            return Mono.empty(); // already answered with the exit's failure; a second error would only be dropped
+    private void requestNotWritten(Object id, Throwable error) {
+        String method = inFlight.method(id);
+        if (method != null && inFlight.remove(id)) { // else already answered, by the exit's failure say
+            SwitchboardException e = notWritten(error);
+            inbound.deliver(StdioInFlight.failure(id, method, e.code(), e.getMessage()));
         }
+    }
+
+    private SwitchboardException notWritten(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof SwitchboardException e) {
-            return Mono.error(e);
+            return e;
         }
-        return Mono.error(new SwitchboardException(ErrorCode.PROCESS_EXITED, name, null, "could not write to stdin of "
+        return new SwitchboardException(ErrorCode.PROCESS_EXITED, name, null, "could not write to stdin of "
                 + "stdio server '" + name + "': " + cause.getMessage() + "; the process is exiting or closed stdin",
-                cause));
+                cause);
     }
 
     /**

@@ -13,28 +13,37 @@ import java.util.function.Supplier;
 /**
  * The one thread that writes to a child's stdin.
  *
- * <p>Callers enqueue whole lines and get a future that completes once the line is written and flushed. A single
- * writer means lines never interleave, sends keep the order they were made in, and a caller (possibly a Reactor
- * thread) never blocks on a full pipe when the child stops reading: only this virtual thread does.
+ * <p>Callers enqueue whole lines. A single writer means lines never interleave, sends keep the order they were made
+ * in, and a caller (possibly a Reactor thread) never blocks on a full pipe when the child stops reading: only this
+ * thread does. A line is either sent with a future that completes once it is written and flushed, or (a request,
+ * whose answer is what its caller waits for) sent without one: a failure to write it then reaches the failure
+ * handler with the request's id, and nothing is done per line that succeeds.
  */
 final class StdioWriter {
-    private record Line(byte[] bytes, CompletableFuture<Void> written) {
+    /** What happens to a request that could not be written: its id and why. */
+    interface RequestFailures {
+        void failed(Object id, Throwable why);
     }
 
-    private static final Line STOP = new Line(null, null);
+    private record Line(byte[] bytes, CompletableFuture<Void> written, Object requestId) {
+    }
+
+    private static final Line STOP = new Line(null, null, null);
     // Whatever the caller chained on a send's future runs where the future completes. Completing on the writer
     // thread would let a continuation that blocks (say, on a response) stall every later write: so never there.
     private static final Executor COMPLETIONS = task -> Thread.ofVirtual().name("switchboard-stdio-sent").start(task);
 
     private final OutputStream out;
+    private final RequestFailures requestFailures;
     private final Thread thread;
     private final LinkedBlockingQueue<Line> queue = new LinkedBlockingQueue<>();
     // Guards the stopped check and the enqueue together, so no line slips in behind STOP and is never answered.
     private final ReentrantLock lock = new ReentrantLock();
     private Supplier<? extends Throwable> stoppedReason;
 
-    StdioWriter(String server, OutputStream out) {
+    StdioWriter(String server, OutputStream out, RequestFailures requestFailures) {
         this.out = out;
+        this.requestFailures = requestFailures;
         // Platform thread: a write to a full pipe blocks and would pin a virtual thread's carrier.
         this.thread = Thread.ofPlatform().daemon().name("switchboard-stdio-" + server + "-stdin").start(this::run);
     }
@@ -47,17 +56,35 @@ final class StdioWriter {
     /** Queues a line (which must end with a newline); the future fails with the write's IOException, if any. */
     CompletableFuture<Void> write(byte[] line) {
         CompletableFuture<Void> written = new CompletableFuture<>();
+        Throwable refused = enqueue(new Line(line, written, null));
+        if (refused != null) {
+            written.completeExceptionally(refused);
+        }
+        return written;
+    }
+
+    /**
+     * Queues the line of a request without a future: a failure to write it (now, or when it comes up) goes to the
+     * failure handler instead. Spares each call a completion handed to another thread.
+     */
+    void writeRequest(byte[] line, Object id) {
+        Throwable refused = enqueue(new Line(line, null, id));
+        if (refused != null) {
+            requestFailures.failed(id, refused);
+        }
+    }
+
+    private Throwable enqueue(Line line) {
         lock.lock();
         try {
             if (stoppedReason != null) {
-                written.completeExceptionally(stoppedReason.get());
-            } else {
-                queue.add(new Line(line, written));
+                return stoppedReason.get();
             }
+            queue.add(line);
+            return null;
         } finally {
             lock.unlock();
         }
-        return written;
     }
 
     /**
@@ -92,9 +119,19 @@ final class StdioWriter {
         try {
             out.write(line.bytes());
             out.flush();
-            COMPLETIONS.execute(() -> line.written().complete(null));
+            if (line.written() != null) {
+                COMPLETIONS.execute(() -> line.written().complete(null));
+            }
         } catch (IOException | RuntimeException e) {
-            COMPLETIONS.execute(() -> line.written().completeExceptionally(e));
+            fail(line, e);
+        }
+    }
+
+    private void fail(Line line, Throwable why) {
+        if (line.written() != null) {
+            COMPLETIONS.execute(() -> line.written().completeExceptionally(why));
+        } else {
+            COMPLETIONS.execute(() -> requestFailures.failed(line.requestId(), why));
         }
     }
 
@@ -110,8 +147,7 @@ final class StdioWriter {
         }
         for (Line line : left) {
             if (line != STOP) {
-                Throwable failure = reason != null ? reason.get() : new IOException("stdin closed");
-                COMPLETIONS.execute(() -> line.written().completeExceptionally(failure));
+                fail(line, reason != null ? reason.get() : new IOException("stdin closed"));
             }
         }
     }
