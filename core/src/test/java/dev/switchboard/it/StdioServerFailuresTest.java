@@ -114,4 +114,22 @@ class StdioServerFailuresTest {
     private static StdioServer required(StdioServer s) {
         return s.withOptions(s.options().withRequired(true));
     }
+
+    @Test
+    void aServerThatStopsReadingFailsTheNextCallAtOnceWithTheWriteError() throws Exception {
+        var script = java.nio.file.Path.of(getClass().getResource("/servers/closes-stdin.cjs").toURI());
+        var config = SwitchboardConfig.of(List.of(Stdio.server("deaf", List.of("node", script.toString()))));
+        try (var sb = Switchboard.start(config)) {
+            // This call makes the server close its stdin; it never answers.
+            assertThatThrownBy(() -> sb.call("deaf", "deafen", Map.of(), Duration.ofMillis(500)))
+                    .isInstanceOfSatisfying(SwitchboardException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
+            // The process still runs, so only the failed write can end this call before its long deadline.
+            assertThatThrownBy(() -> sb.call("deaf", "deafen", Map.of(), Duration.ofMinutes(10)))
+                    .isInstanceOfSatisfying(SwitchboardException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.PROCESS_EXITED);
+                        assertThat(e.getMessage()).contains("could not write to stdin", "deaf");
+                    });
+        }
+    }
 }
