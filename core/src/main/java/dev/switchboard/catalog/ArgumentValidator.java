@@ -38,6 +38,23 @@ final class ArgumentValidator {
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     /** Compiled schemas by content; empty when the schema is unusable. Cleared when large: tools change rarely. */
     private final Map<Map<String, Object>, Optional<Schema>> compiled = new ConcurrentHashMap<>();
+    /**
+     * The same, by the identity of the schema map a catalog holds: a content lookup hashes the whole schema tree,
+     * on every call.
+     */
+    private final Map<Identity, Optional<Schema>> bySchemaObject = new ConcurrentHashMap<>();
+
+    private record Identity(Object of) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
+    }
 
     /** A violation: where in the arguments ({@code $.a.b}) and what is wrong. */
     record Violation(String path, String message) {
@@ -66,13 +83,13 @@ final class ArgumentValidator {
     }
 
     List<Violation> violations(String server, McpSchema.Tool tool, Map<String, Object> arguments) {
+        Optional<Schema> schema = schema(server, tool);
         JsonNode json;
         try {
             json = mapper.valueToTree(arguments);
         } catch (IllegalArgumentException e) {
             return List.of(new Violation("$", "cannot be written as JSON: " + e.getMessage()));
         }
-        Optional<Schema> schema = schema(server, tool);
         if (schema.isEmpty()) {
             return List.of();
         }
@@ -101,16 +118,18 @@ final class ArgumentValidator {
         if (input == null || input.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Schema> known = compiled.get(input);
+        Identity id = new Identity(input);
+        Optional<Schema> known = bySchemaObject.get(id);
         if (known != null) {
             return known;
         }
-        if (compiled.size() >= MAX_CACHED) {
+        if (compiled.size() >= MAX_CACHED || bySchemaObject.size() >= MAX_CACHED) {
             compiled.clear();
+            bySchemaObject.clear();
         }
-        Optional<Schema> fresh = compile(server, tool);
-        compiled.put(input, fresh);
-        return fresh;
+        known = compiled.computeIfAbsent(input, k -> compile(server, tool));
+        bySchemaObject.put(id, known);
+        return known;
     }
 
     private Optional<Schema> compile(String server, McpSchema.Tool tool) {

@@ -32,12 +32,15 @@ import java.util.function.IntConsumer;
  * The cost of Switchboard's call path (deadline, cancel tracking, breaker, bulkheads, numbers) over the bare MCP SDK,
  * against the same FakeMcpServer stdio child; and how close {@code callAll} over 10 servers comes to the slowest
  * server's own share. Not a test: run it by hand (see docs/benchmarks.md) on a quiet machine. "SB-np" is Switchboard
- * with {@code progress_extends_deadline: false}, which sends no progress token when the caller wants no progress.
+ * with {@code progress_extends_deadline: false}, which sends no progress token when the caller wants no progress;
+ * "SDK-pt" is the bare SDK sending a progress token with every request, as Switchboard does by default.
  */
 public final class CallPathBenchmark {
     private static final int WARMUP = 3_000;
     private static final int SEQUENTIAL = 5_000;
     private static final int CONCURRENT_CALLS = 20_000;
+    private static final int ROUNDS = 7;
+    private static final int FAN_OUT_WARMUP_ROUNDS = 20;
 
     private CallPathBenchmark() {
     }
@@ -46,52 +49,91 @@ public final class CallPathBenchmark {
     private interface Caller extends IntConsumer {
     }
 
+    /** No argument: both parts; {@code calls} or {@code fan-out}: only that part. */
     public static void main(String[] args) throws Exception {
+        String only = args.length > 0 ? args[0] : "";
+        if (!only.equals("fan-out")) {
+            callPath();
+        }
+        if (!only.equals("calls")) {
+            fanOut();
+        }
+    }
+
+    private static void callPath() throws Exception {
         // Both clients log every line the server prints on stderr at INFO; measure calls, not logging.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         var scenario = FakeMcpServer.builder().name("bench").tool(FakeTool.echo("echo")).build();
         List<String> command = FakeMcpServer.stdioCommand(scenario);
-        System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
+        System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs; "
+                + ROUNDS + " rounds per row, the clients taking turns; throughput and CPU are medians of the rounds,"
+                + " latencies are over all calls of all rounds");
         try (McpSyncClient sdk = sdkClient(command); Switchboard sb = Switchboard.start(config(command, true));
                 Switchboard plain = Switchboard.start(config(command, false))) {
-            Caller direct = i -> sdk.callTool(new McpSchema.CallToolRequest("echo", Map.of("i", i)));
-            Caller switchboard = i -> sb.call("bench", "echo", Map.of("i", i));
-            Caller noProgress = i -> plain.call("bench", "echo", Map.of("i", i));
-            for (int round = 0; round < 2; round++) { // the first round warms every path up
-                boolean report = round == 1;
-                for (int callers : new int[] {1, 8, 32}) {
-                    String label = callers == 1 ? "sequential" : callers + " callers";
-                    Result base = measure(direct, callers);
-                    Result sbr = measure(switchboard, callers);
-                    Result np = measure(noProgress, callers);
-                    if (report) {
-                        print(label, "SDK", base, null);
-                        print(label, "SB", sbr, base);
-                        print(label, "SB-np", np, base);
+            List<Caller> callers = List.of(
+                    i -> sdk.callTool(new McpSchema.CallToolRequest("echo", Map.of("i", i))),
+                    i -> sb.call("bench", "echo", Map.of("i", i)),
+                    i -> plain.call("bench", "echo", Map.of("i", i)),
+                    i -> sdk.callTool(McpSchema.CallToolRequest.builder("echo").arguments(Map.of("i", i))
+                            .progressToken("t-" + i).build()));
+            List<String> names = List.of("SDK", "SB", "SB-np", "SDK-pt");
+            for (int n : new int[] {1, 8, 32}) { // a whole warm-up pass over every path first
+                for (Caller c : callers) {
+                    run(c, n, WARMUP);
+                }
+            }
+            for (int n : new int[] {1, 8, 32}) {
+                List<List<Result>> rounds = new ArrayList<>();
+                callers.forEach(c -> rounds.add(new ArrayList<>()));
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (int k = 0; k < callers.size(); k++) {
+                        int who = (k + round) % callers.size(); // each client goes first, middle and last in turn
+                        rounds.get(who).add(run(callers.get(who), n, n == 1 ? SEQUENTIAL : CONCURRENT_CALLS));
                     }
+                }
+                String label = n == 1 ? "sequential" : n + " callers";
+                Summary base = Summary.of(rounds.get(0));
+                for (int k = 0; k < callers.size(); k++) {
+                    print(label, names.get(k), Summary.of(rounds.get(k)), k == 0 ? null : base);
                 }
             }
         }
-        fanOut();
     }
 
-    private static Result measure(Caller caller, int callers) throws InterruptedException {
-        run(caller, callers, WARMUP);
-        return run(caller, callers, callers == 1 ? SEQUENTIAL : CONCURRENT_CALLS);
-    }
-
-    private static void print(String label, String who, Result r, Result base) {
-        System.out.printf(Locale.ROOT, "%-11s %-6s p50 %7.1f us  p99 %7.1f us  %8.0f calls/s", label, who,
-                r.p50Micros(), r.p99Micros(), r.perSecond());
+    private static void print(String label, String who, Summary r, Summary base) {
+        System.out.printf(Locale.ROOT, "%-11s %-6s p50 %7.1f us  p99 %7.1f us  %8.0f calls/s  client CPU %5.1f us/call"
+                + "  server CPU %5.1f us/call", label, who, r.p50Micros(), r.p99Micros(), r.perSecond(),
+                r.clientCpuMicros(), r.serverCpuMicros());
         if (base != null) {
-            System.out.printf(Locale.ROOT, "   (p50 %+.1f us, throughput %+.1f%%)", r.p50Micros() - base.p50Micros(),
-                    100 * (r.perSecond() / base.perSecond() - 1));
+            System.out.printf(Locale.ROOT, "   (p50 %+.1f us, throughput %+.1f%%, client CPU %+.1f us)",
+                    r.p50Micros() - base.p50Micros(), 100 * (r.perSecond() / base.perSecond() - 1),
+                    r.clientCpuMicros() - base.clientCpuMicros());
         }
         System.out.println();
     }
 
-    private record Result(long[] nanos, long wallNanos) {
+    /** One measured run: each call's latency, the wall time, and the CPU time of this JVM and of its children. */
+    private record Result(long[] nanos, long wallNanos, long clientCpuNanos, long serverCpuNanos) {
+        double perSecond() {
+            return nanos.length / (wallNanos / 1e9);
+        }
+    }
+
+    /** Several runs of one client at one concurrency. */
+    private record Summary(long[] nanos, double perSecond, double clientCpuMicros, double serverCpuMicros) {
+        static Summary of(List<Result> runs) {
+            long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.nanos())).sorted().toArray();
+            return new Summary(all, median(runs, Result::perSecond),
+                    median(runs, r -> r.clientCpuNanos() / 1000.0 / r.nanos().length),
+                    median(runs, r -> r.serverCpuNanos() / 1000.0 / r.nanos().length));
+        }
+
+        private static double median(List<Result> runs, java.util.function.ToDoubleFunction<Result> f) {
+            double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+            return v[v.length / 2];
+        }
+
         double p50Micros() {
             return nanos[nanos.length / 2] / 1000.0;
         }
@@ -99,15 +141,13 @@ public final class CallPathBenchmark {
         double p99Micros() {
             return nanos[(int) (nanos.length * 0.99)] / 1000.0;
         }
-
-        double perSecond() {
-            return nanos.length / (wallNanos / 1e9);
-        }
     }
 
     private static Result run(Caller caller, int callers, int calls) throws InterruptedException {
         long[] nanos = new long[calls];
         AtomicInteger next = new AtomicInteger();
+        long cpu0 = clientCpu();
+        long server0 = serverCpu();
         long t0 = System.nanoTime();
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < callers; c++) {
@@ -122,7 +162,18 @@ public final class CallPathBenchmark {
         }
         long wall = System.nanoTime() - t0;
         Arrays.sort(nanos);
-        return new Result(nanos, wall);
+        return new Result(nanos, wall, clientCpu() - cpu0, serverCpu() - server0);
+    }
+
+    private static long clientCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of every server process (the idle ones add only their idle ticks). */
+    private static long serverCpu() {
+        return ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration()
+                .map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** 1,000 calls over 10 servers in one callAll, against each server's own 100 calls alone. */
@@ -141,24 +192,40 @@ public final class CallPathBenchmark {
             for (int i = 0; i < 1_000; i++) {
                 all.add(ToolCall.of("s" + (i % 10), "work", Map.of("i", i)));
             }
-            for (int round = 0; round < 3; round++) {
-                sb.callAll(all, CallAllOptions.DEFAULT.withMaxConcurrency(100)); // warm-up
+            // Each server is a JVM of its own: warm it up well past the JIT's thresholds, as a long-running one is.
+            for (int round = 0; round < FAN_OUT_WARMUP_ROUNDS; round++) {
+                sb.callAll(all, CallAllOptions.DEFAULT.withMaxConcurrency(100));
             }
-            long t0 = System.nanoTime();
-            List<Outcome> outcomes = sb.callAll(all, CallAllOptions.DEFAULT.withMaxConcurrency(100));
-            double totalMs = (System.nanoTime() - t0) / 1e6;
-            long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
-            double slowestMs = 0;
-            for (int s = 0; s < 10; s++) {
-                String name = "s" + s;
-                List<ToolCall> share = all.stream().filter(c -> c.server().equals(name)).toList();
-                long s0 = System.nanoTime();
-                sb.callAll(share, CallAllOptions.DEFAULT.withMaxConcurrency(10));
-                slowestMs = Math.max(slowestMs, (System.nanoTime() - s0) / 1e6);
+            double[] totals = new double[ROUNDS];
+            double[] slowest = new double[ROUNDS];
+            double[] busy = new double[ROUNDS];
+            long failed = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                long cpu0 = clientCpu() + serverCpu();
+                long t0 = System.nanoTime();
+                List<Outcome> outcomes = sb.callAll(all, CallAllOptions.DEFAULT.withMaxConcurrency(100));
+                long wall = System.nanoTime() - t0;
+                totals[round] = wall / 1e6;
+                busy[round] = (clientCpu() + serverCpu() - cpu0) / (double) wall;
+                failed += outcomes.stream().filter(o -> !o.succeeded()).count();
+                for (int s = 0; s < 10; s++) {
+                    String name = "s" + s;
+                    List<ToolCall> share = all.stream().filter(c -> c.server().equals(name)).toList();
+                    long s0 = System.nanoTime();
+                    sb.callAll(share, CallAllOptions.DEFAULT.withMaxConcurrency(10));
+                    slowest[round] = Math.max(slowest[round], (System.nanoTime() - s0) / 1e6);
+                }
             }
+            Arrays.sort(totals);
+            Arrays.sort(slowest);
+            Arrays.sort(busy);
+            double totalMs = totals[ROUNDS / 2];
+            double slowestMs = slowest[ROUNDS / 2];
             System.out.printf(Locale.ROOT, "callAll 1,000 calls over 10 servers (2 ms tool, 100 at once): %.0f ms"
-                    + " (%d failed); slowest server's 100 calls alone (10 at once): %.0f ms; ratio %.2f%n",
-                    totalMs, failed, slowestMs, totalMs / slowestMs);
+                    + " (%d failed); slowest server's 100 calls alone (10 at once): %.0f ms; ratio %.2f"
+                    + "; CPUs busy during the batch (client and servers) %.2f of %d (medians of %d rounds)%n", totalMs,
+                    failed, slowestMs, totalMs / slowestMs, busy[ROUNDS / 2], Runtime.getRuntime().availableProcessors(),
+                    ROUNDS);
         }
     }
 
