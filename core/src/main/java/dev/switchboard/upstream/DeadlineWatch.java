@@ -23,8 +23,15 @@ final class DeadlineWatch {
     // Keeps `now + sleep` far from overflow; a longer deadline is simply looked at again.
     private static final long MAX_SLEEP_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    /** A caller parked until its deadline. */
-    record Waiter(Thread thread, Deadline deadline) {
+    /** A caller parked until its deadline; each is its own entry, whatever it shares with another. */
+    static final class Waiter {
+        private final Thread thread;
+        private final Deadline deadline;
+
+        private Waiter(Thread thread, Deadline deadline) {
+            this.thread = thread;
+            this.deadline = deadline;
+        }
     }
 
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
@@ -65,6 +72,16 @@ final class DeadlineWatch {
         return !stopped;
     }
 
+    /** How many callers it watches now. */
+    int watching() {
+        return waiters.size();
+    }
+
+    /** Whether the sweeper is asleep until the earliest deadline it knows of (not scanning, not idle). */
+    boolean sleepsUntilADeadline() {
+        return !scanning && !idle;
+    }
+
     /** Stops the sweeper and wakes every waiter, which then waits on its own; returns once the sweeper has ended. */
     void stop() {
         stopped = true;
@@ -78,7 +95,7 @@ final class DeadlineWatch {
                 interrupted = true;
             }
         }
-        waiters.forEach(w -> LockSupport.unpark(w.thread()));
+        waiters.forEach(w -> LockSupport.unpark(w.thread));
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -90,9 +107,9 @@ final class DeadlineWatch {
             long now = System.nanoTime();
             long earliest = MAX_SLEEP_NANOS;
             for (Waiter w : waiters) {
-                long left = w.deadline().atNanos() - now;
+                long left = w.deadline.atNanos() - now;
                 if (left <= 0) {
-                    LockSupport.unpark(w.thread()); // it looks at its deadline and forgets itself
+                    LockSupport.unpark(w.thread); // it looks at its deadline and forgets itself
                 } else {
                     earliest = Math.min(earliest, left);
                 }
