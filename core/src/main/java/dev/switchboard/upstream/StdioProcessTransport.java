@@ -193,8 +193,8 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             }
             if (id != null) {
                 // The caller waits for the answer, not for the write: a failed write answers it (requestNotWritten).
-                writer.writeRequest(line, id);
-                return Mono.empty();
+                Throwable refused = writer.writeRequest(line, id);
+                return refused == null || !inFlight.remove(id) ? Mono.empty() : Mono.error(notWritten(refused));
             }
             return Mono.fromFuture(writer.write(line)).onErrorMap(this::notWritten);
         });

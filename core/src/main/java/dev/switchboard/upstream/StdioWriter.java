@@ -64,14 +64,13 @@ final class StdioWriter {
     }
 
     /**
-     * Queues the line of a request without a future: a failure to write it (now, or when it comes up) goes to the
-     * failure handler instead. Spares each call a completion handed to another thread.
+     * Queues the line of a request without a future, sparing each call a completion handed to another thread: a
+     * failure to write it later goes to the failure handler.
+     *
+     * @return null when queued, or why not (the writer is stopped); the handler is not told then
      */
-    void writeRequest(byte[] line, Object id) {
-        Throwable refused = enqueue(new Line(line, null, id));
-        if (refused != null) {
-            requestFailures.failed(id, refused);
-        }
+    Throwable writeRequest(byte[] line, Object id) {
+        return enqueue(new Line(line, null, id));
     }
 
     private Throwable enqueue(Line line) {
