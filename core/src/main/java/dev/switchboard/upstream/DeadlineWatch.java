@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * without a timer of its own.
  *
  * <p>Why: a timed park of a virtual thread registers and cancels a timer in the JDK's delay scheduler and wakes its
- * thread, on every call. Measured at 8 concurrent callers, that was ~10 us of CPU per call, as much as the rest of
+ * thread, on every call. Measured at 8 concurrent callers, that was ~10 us of CPU per call, more than all the rest of
  * Switchboard's call path together (docs/benchmarks.md). Deadlines are long and seldom reached, so one sweeper that
  * sleeps until the earliest of them costs each call a set insert and removal instead.
  *
@@ -57,6 +57,10 @@ final class DeadlineWatch {
         }
         Waiter w = new Waiter(Thread.currentThread(), deadline);
         waiters.add(w);
+        if (stopped) { // stop() may have woken everyone before this one was there to see
+            waiters.remove(w);
+            return null;
+        }
         if (scanning || idle || deadline.atNanos() - wakeAt < 0) {
             LockSupport.unpark(sweeper);
         }
