@@ -1,5 +1,6 @@
 package dev.switchboard.upstream;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ final class DeadlineWatch {
     private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     // Keeps `now + sleep` far from overflow; a longer deadline is simply looked at again.
     private static final long MAX_SLEEP_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     /** A caller parked until its deadline; each is its own entry, whatever it shares with another. */
     static final class Waiter {
@@ -90,19 +92,8 @@ final class DeadlineWatch {
     void stop() {
         stopped = true;
         LockSupport.unpark(sweeper);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                sweeper.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        ChildProcess.joinQuietly(sweeper, STOP_WAIT); // it only has to finish a scan
         waiters.forEach(w -> LockSupport.unpark(w.thread));
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void sweep() {
