@@ -8,13 +8,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,12 +147,12 @@ final class ChildProcess {
             Thread stdinCloser = closeStdinInBackground();
             if (process.isAlive()) {
                 tree.snapshot();
-                awaitQuietly(exited, timings.shutdownGrace());
+                Waits.await(exited, timings.shutdownGrace());
             }
             boolean gone = tree.terminate(timings.termWait(), timings.reapWait());
-            joinQuietly(stdinCloser, timings.reapWait()); // the kill has unblocked it, if it was stuck
+            Waits.join(stdinCloser, timings.reapWait()); // the kill has unblocked it, if it was stuck
             if (Thread.currentThread() != waiter) { // exit callbacks may close from the waiter itself
-                joinQuietly(waiter, timings.reapWait()); // nothing of this process outlives its close
+                Waits.join(waiter, timings.reapWait()); // nothing of this process outlives its close
             }
             if (gone) {
                 ChildProcessShutdownHook.release(tree);
@@ -166,19 +163,6 @@ final class ChildProcess {
             return gone;
         } finally {
             terminateLock.unlock();
-        }
-    }
-
-    static void joinQuietly(Thread thread, java.time.Duration wait) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            thread.join(wait);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -226,17 +210,6 @@ final class ChildProcess {
                     .addKeyValue("error", e.toString()).log();
         } finally {
             stderrDone.complete(null);
-        }
-    }
-
-
-    static void awaitQuietly(CompletableFuture<?> future, Duration wait) {
-        try {
-            future.get(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            // Bounded wait: the caller goes on with the next step either way.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

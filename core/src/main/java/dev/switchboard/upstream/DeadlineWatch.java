@@ -92,7 +92,7 @@ final class DeadlineWatch {
     void stop() {
         stopped = true;
         LockSupport.unpark(sweeper);
-        ChildProcess.joinQuietly(sweeper, STOP_WAIT); // it only has to finish a scan
+        Waits.join(sweeper, STOP_WAIT); // it only has to finish a scan
         waiters.forEach(w -> LockSupport.unpark(w.thread));
     }
 

@@ -32,14 +32,14 @@ final class StdioInFlight {
         methodsById.put(id, method);
     }
 
-    /** The method of a pending request, or null once it is answered. */
-    String method(Object id) {
-        return methodsById.get(id);
-    }
-
     /** Forgets the id; true when it was still pending (so the caller owns its answer). */
     boolean remove(Object id) {
-        return id != null && methodsById.remove(id) != null;
+        return take(id) != null;
+    }
+
+    /** Forgets the id and returns its request's method, or null when it was answered already. */
+    String take(Object id) {
+        return id == null ? null : methodsById.remove(id);
     }
 
     int size() {

@@ -201,8 +201,8 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     }
 
     private void requestNotWritten(Object id, Throwable error) {
-        String method = inFlight.method(id);
-        if (method != null && inFlight.remove(id)) { // else already answered, by the exit's failure say
+        String method = inFlight.take(id);
+        if (method != null) { // else already answered, by the exit's failure say
             SwitchboardException e = notWritten(error);
             inbound.deliver(StdioInFlight.failure(id, method, e.code(), e.getMessage()));
         }
@@ -268,7 +268,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             // it can still be found and killed after its parent dies.
             inbound.pump(stdout, child::snapshotDescendants);
             if (state.get() == State.RUNNING) {
-                ChildProcess.awaitQuietly(child.onExit(), timings.drainWait());
+                Waits.await(child.onExit(), timings.drainWait());
                 if (child.isAlive()) {
                     log.atWarn().setMessage("upstream.stdio.stdout_closed").addKeyValue("server", name).log();
                 }
@@ -298,7 +298,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     }
 
     private void drainOutput() {
-        ChildProcess.awaitQuietly(CompletableFuture.allOf(stdoutDone, child.stderrDrained()), timings.drainWait());
+        Waits.await(CompletableFuture.allOf(stdoutDone, child.stderrDrained()), timings.drainWait());
     }
 
     private void notifyExceptionHandler(Throwable failure) {
@@ -323,7 +323,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     /** Closes and waits until the process tree is gone (bounded by the timings). Idempotent, thread-safe. */
     @Override
     public void close() {
-        ChildProcess.awaitQuietly(closeAsync(), timings.closeBound().plus(timings.drainWait().multipliedBy(4)));
+        Waits.await(closeAsync(), timings.closeBound().plus(timings.drainWait().multipliedBy(4)));
         joinCloser();
     }
 
@@ -334,7 +334,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         if (t == null || t == Thread.currentThread() || !closed.isDone()) {
             return;
         }
-        ChildProcess.joinQuietly(t, timings.drainWait());
+        Waits.join(t, timings.drainWait());
     }
 
     private CompletableFuture<Void> closeAsync() {
@@ -375,14 +375,14 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             exit.complete(new ProcessExit(name, child.pid(), code, child.stderrTail().lines(), true));
         } else {
             // The exit watch is reporting an exit that came first; let it finish before saying we are closed.
-            ChildProcess.awaitQuietly(exit, timings.drainWait().multipliedBy(2));
+            Waits.await(exit, timings.drainWait().multipliedBy(2));
         }
         failInFlight(ErrorCode.SERVER_UNAVAILABLE, closedFailure.getMessage());
         // They have finished their work by now (or are stuck behind a grandchild's pipe, hence the bound); joined
         // so that none of them is still alive when close() returns.
         for (Thread t : new Thread[] {stdoutPump, exitReporter, writer.thread()}) {
             if (t != null) {
-                ChildProcess.joinQuietly(t, timings.drainWait());
+                Waits.join(t, timings.drainWait());
             }
         }
         log.atInfo().setMessage("upstream.stdio.closed").addKeyValue("server", name).addKeyValue("pid", child.pid())
