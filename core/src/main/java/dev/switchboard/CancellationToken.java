@@ -18,6 +18,10 @@ public final class CancellationToken {
     private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
     private volatile String reason;
 
+    /** A token that is not cancelled yet. */
+    public CancellationToken() {
+    }
+
     /** Cancels every call using this token, now and later. */
     public void cancel() {
         cancel("cancelled by the caller");

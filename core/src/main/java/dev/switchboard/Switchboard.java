@@ -1,19 +1,19 @@
 package dev.switchboard;
 
-import dev.switchboard.call.CallExecutor;
-import dev.switchboard.call.FanOut;
-import dev.switchboard.catalog.Catalog;
-import dev.switchboard.catalog.Suggestions;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.control.ConfigWatcher;
-import dev.switchboard.control.Fleet;
-import dev.switchboard.health.ProbeScheduler;
-import dev.switchboard.resources.Resources;
-import dev.switchboard.upstream.Sleeper;
-import dev.switchboard.upstream.Upstream;
+import dev.switchboard.internal.call.CallExecutor;
+import dev.switchboard.internal.call.FanOut;
+import dev.switchboard.internal.catalog.Catalog;
+import dev.switchboard.internal.catalog.Suggestions;
+import dev.switchboard.internal.control.ConfigWatcher;
+import dev.switchboard.internal.control.Fleet;
+import dev.switchboard.internal.resources.Resources;
+import dev.switchboard.internal.upstream.Upstream;
+import dev.switchboard.spi.ProbeScheduler;
+import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -149,6 +149,7 @@ public final class Switchboard implements AutoCloseable {
          * Publishes call numbers to this Micrometer registry ({@code switchboard.calls}, ...). Micrometer is an
          * optional dependency: only an application that calls this needs it on its class path.
          */
+        @SuppressWarnings("exports") // Micrometer is optional, so the module does not require it transitively
         public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
@@ -346,7 +347,7 @@ public final class Switchboard implements AutoCloseable {
         }
     }
 
-    // ---- Resources, resource templates and prompts across servers (dev.switchboard.resources) ----
+    // ---- Resources, resource templates and prompts across servers (dev.switchboard.internal.resources) ----
 
     private Resources resources() {
         if (closed) {

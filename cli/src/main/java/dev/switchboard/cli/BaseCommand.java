@@ -2,7 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.observe.Redactor;
+import dev.switchboard.internal.observe.Redactor;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

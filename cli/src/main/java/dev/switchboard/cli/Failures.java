@@ -3,7 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigProblem;
-import dev.switchboard.observe.Redactor;
+import dev.switchboard.internal.observe.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

@@ -3,7 +3,7 @@ package dev.switchboard.cli;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
-import dev.switchboard.observe.Redactor;
+import dev.switchboard.internal.observe.Redactor;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 

@@ -1,6 +1,6 @@
 package dev.switchboard.config;
 
-import dev.switchboard.observe.Redactor;
+import dev.switchboard.internal.observe.Redactor;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;

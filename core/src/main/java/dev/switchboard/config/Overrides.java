@@ -1,6 +1,6 @@
 package dev.switchboard.config;
 
-import dev.switchboard.catalog.Suggestions;
+import dev.switchboard.internal.catalog.Suggestions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.switchboard.config;
 
-import dev.switchboard.observe.Redactor;
+import dev.switchboard.internal.observe.Redactor;
 import java.util.List;
 
 /** Hands the secret values of a loaded configuration to the {@link Redactor}, so later logs never show them. */

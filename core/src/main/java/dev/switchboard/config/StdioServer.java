@@ -1,6 +1,6 @@
 package dev.switchboard.config;
 
-import dev.switchboard.observe.Redactor;
+import dev.switchboard.internal.observe.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

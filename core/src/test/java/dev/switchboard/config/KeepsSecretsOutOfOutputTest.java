@@ -2,7 +2,7 @@ package dev.switchboard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.observe.Redactor;
+import dev.switchboard.internal.observe.Redactor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

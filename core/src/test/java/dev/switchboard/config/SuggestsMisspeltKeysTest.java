@@ -1,6 +1,6 @@
 package dev.switchboard.config;
 
-import dev.switchboard.catalog.Suggestions;
+import dev.switchboard.internal.catalog.Suggestions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -95,7 +95,7 @@ class LeavesNoPendingStateAfterTimeoutsTest {
     /** Counts the fake stdio server's "cancelled" lines on stderr, which Switchboard logs as upstream.stderr. */
     private static final class ServerCancellations extends AppenderBase<ILoggingEvent> {
         private final AtomicInteger count = new AtomicInteger();
-        private final Logger logger = (Logger) LoggerFactory.getLogger("dev.switchboard.upstream.stderr");
+        private final Logger logger = (Logger) LoggerFactory.getLogger("dev.switchboard.internal.upstream.stderr");
 
         ServerCancellations() {
             start();

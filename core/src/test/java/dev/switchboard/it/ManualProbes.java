@@ -1,6 +1,6 @@
 package dev.switchboard.it;
 
-import dev.switchboard.health.ProbeScheduler;
+import dev.switchboard.spi.ProbeScheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

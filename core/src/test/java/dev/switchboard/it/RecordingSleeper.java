@@ -1,6 +1,6 @@
 package dev.switchboard.it;
 
-import dev.switchboard.upstream.Sleeper;
+import dev.switchboard.spi.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -41,10 +41,10 @@ public final class ResourceFixtures {
                 List.of());
     }
 
-    /** Captures the log events of {@code dev.switchboard.resources} while open. */
+    /** Captures the log events of {@code dev.switchboard.internal.resources} while open. */
     static final class Events implements AutoCloseable {
         private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        private final Logger logger = (Logger) LoggerFactory.getLogger("dev.switchboard.resources");
+        private final Logger logger = (Logger) LoggerFactory.getLogger("dev.switchboard.internal.resources");
         private final Level previous = logger.getLevel();
 
         Events() {

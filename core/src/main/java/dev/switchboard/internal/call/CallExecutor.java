@@ -1,0 +1,271 @@
+package dev.switchboard.internal.call;
+
+import dev.switchboard.BreakerState;
+import dev.switchboard.CallOptions;
+import dev.switchboard.CallStats;
+import dev.switchboard.CancellationToken;
+import dev.switchboard.ErrorCode;
+import dev.switchboard.ServerState;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.ToolResult;
+import dev.switchboard.config.CallPolicy;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.internal.upstream.CallHandle;
+import dev.switchboard.internal.upstream.Deadline;
+import dev.switchboard.internal.upstream.Upstream;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tool calls on resolved servers: deadline (per server, per call, capped by {@code max_total}, extended by
+ * progress), cancellation by the caller or by interrupt, safe retries, circuit breaker, bulkheads, and the numbers.
+ * Blocking; safe to use from many virtual threads at once.
+ */
+public final class CallExecutor {
+    private static final Logger log = LoggerFactory.getLogger(CallExecutor.class);
+
+    private final Map<String, ServerGuard> guards = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CallMetrics metrics;
+    private final Bulkhead global;
+    private final Clock clock;
+    private final Consumer<String> onBreakerChange;
+
+    /**
+     * @param onBreakerChange told the server's name whenever its breaker changes state
+     */
+    public CallExecutor(SwitchboardConfig config, Clock clock, Consumer<String> onBreakerChange) {
+        List<String> names = config.servers().stream().map(ServerConfig::name).toList();
+        Duration globalWait = config.servers().stream().map(s -> s.options().calls().queueWait())
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+        this.global = ServerGuard.globalLimit(config.orchestration().maxConcurrentCalls(), globalWait);
+        this.clock = clock;
+        this.onBreakerChange = onBreakerChange;
+        for (ServerConfig s : config.servers()) {
+            guards.put(s.name(), new ServerGuard(s.name(), s.options().calls(), global, clock, onBreakerChange));
+        }
+        this.metrics = new CallMetrics(names);
+    }
+
+    /**
+     * Follows a changed set of servers (a reload, an enabled or disabled server): added servers and servers whose
+     * call policy changed get a fresh breaker and bulkhead; untouched ones keep theirs, state included.
+     */
+    public void update(SwitchboardConfig config) {
+        List<String> names = config.servers().stream().map(ServerConfig::name).toList();
+        guards.keySet().retainAll(names);
+        for (ServerConfig s : config.servers()) {
+            ServerGuard g = guards.get(s.name());
+            if (g == null || !g.policy().equals(s.options().calls())) {
+                guards.put(s.name(), new ServerGuard(s.name(), s.options().calls(), global, clock, onBreakerChange));
+            }
+        }
+        metrics.servers(names);
+    }
+
+    /** Publishes the numbers to a Micrometer registry (see {@link MicrometerBinding}); call before any call. */
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        MicrometerBinding binding = new MicrometerBinding(registry);
+        binding.bindBreakers(List.copyOf(guards.keySet()), this::breakerState);
+        metrics.sink(binding);
+    }
+
+    /**
+     * Calls a tool and waits for its result.
+     *
+     * @throws SwitchboardException with the code of the last attempt's failure; a result with {@code isError} is
+     *     returned, not thrown
+     */
+    public ToolResult call(Upstream upstream, String tool, Map<String, Object> arguments, CallOptions options) {
+        String server = upstream.name();
+        CallPolicy policy = upstream.config().options().calls();
+        Duration timeout = options.timeout() != null ? options.timeout()
+                : upstream.config().options().requestTimeout();
+        Deadline deadline = Deadline.of(timeout, policy.maxTotal(), policy.progressExtendsDeadline());
+        CallMetrics.Call counted = metrics.start(server, tool);
+        Attempts attempts = new Attempts(server, tool, options.cancellation());
+        ErrorCode code = ErrorCode.INTERNAL;
+        try {
+            ToolResult result = run(upstream, tool, arguments, options, policy, deadline, attempts);
+            code = result.isError() ? ErrorCode.TOOL_ERROR : null;
+            log.atDebug().setMessage("call.done").addKeyValue("server", server).addKeyValue("tool", tool)
+                    .addKeyValue("duration_ms", result.duration().toMillis())
+                    .addKeyValue("attempts", result.attempts()).addKeyValue("is_error", result.isError()).log();
+            return result;
+        } catch (SwitchboardException e) {
+            code = e.code();
+            log.atWarn().setMessage("call.failed").addKeyValue("server", server).addKeyValue("tool", tool)
+                    .addKeyValue("error_code", e.code().name()).addKeyValue("attempts", attempts.count())
+                    .addKeyValue("duration_ms", deadline.elapsed().toMillis())
+                    .addKeyValue("message", e.getMessage()).log();
+            throw e;
+        } finally {
+            attempts.close();
+            counted.ended(code, deadline.elapsed().toNanos());
+        }
+    }
+
+    private ToolResult run(Upstream upstream, String tool, Map<String, Object> arguments, CallOptions options,
+            CallPolicy policy, Deadline deadline, Attempts attempts) {
+        ServerGuard guard = guards.get(upstream.name());
+        Duration backoff = policy.retryBackoff();
+        // Read now: once the session is lost, its tool list (and the annotations) are gone with it.
+        boolean safeToRepeat = RetryRule.safeToRepeat(upstream.tools(), tool);
+        while (true) {
+            CallHandle handle = attempts.next(new CallHandle(deadline, options.onProgress()));
+            try {
+                McpSchema.CallToolResult r = attempt(upstream, guard, tool, arguments, handle);
+                return new ToolResult(upstream.name(), tool, deadline.elapsed(), r, attempts.count());
+            } catch (SwitchboardException e) {
+                boolean again = attempts.count() < policy.retryAttempts() && !attempts.cancelled()
+                        && RetryRule.mayRetry(e, handle.wasSent(), safeToRepeat)
+                        && (e.code() == ErrorCode.SESSION_EXPIRED ? awaitNewSession(upstream, handle, deadline)
+                                : waitBeforeRetry(upstream, handle, backoff, deadline));
+                if (!again) {
+                    throw attempts.count() == 1 ? e : new SwitchboardException(e.code(), upstream.name(), tool,
+                            e.getMessage() + " (after " + attempts.count() + " attempts)", e);
+                }
+                log.atInfo().setMessage("call.retry").addKeyValue("server", upstream.name()).addKeyValue("tool", tool)
+                        .addKeyValue("attempt", attempts.count() + 1).addKeyValue("error_code", e.code().name())
+                        .addKeyValue("sent", handle.wasSent()).log();
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static McpSchema.CallToolResult attempt(Upstream upstream, ServerGuard guard, String tool,
+            Map<String, Object> arguments, CallHandle handle) {
+        ServerGuard.Permit permit = guard.enter(tool);
+        long t0 = System.nanoTime();
+        ErrorCode code = ErrorCode.INTERNAL;
+        try {
+            McpSchema.CallToolResult r = upstream.callTool(tool, arguments, handle);
+            code = null;
+            return r;
+        } catch (SwitchboardException e) {
+            code = e.code();
+            throw e;
+        } finally {
+            permit.end(code, System.nanoTime() - t0);
+        }
+    }
+
+    /**
+     * Waits the backoff, or less when a new session becomes ready (the server came back, or a session was
+     * re-established); false when the deadline leaves no room for another attempt, the server will not come back,
+     * or the wait was interrupted.
+     */
+    private static boolean waitBeforeRetry(Upstream upstream, CallHandle failed, Duration backoff,
+            Deadline deadline) {
+        long left = deadline.remainingNanos();
+        if (left <= backoff.toNanos() / 2) {
+            return false;
+        }
+        Duration wait = Duration.ofNanos(Math.min(left / 2, backoff.toNanos()));
+        try {
+            if (upstream.awaitSessionAfter(failed.session(), wait)) {
+                return true;
+            }
+            ServerState state = upstream.status().state();
+            return state == ServerState.READY || state == ServerState.CONNECTING || state == ServerState.RETRYING;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * After the server refused the session, waits for the new one (at most the connect timeout, within the
+     * deadline) rather than a backoff: the refused request was not processed and can go out as soon as it is ready.
+     */
+    private static boolean awaitNewSession(Upstream upstream, CallHandle failed, Deadline deadline) {
+        long left = deadline.remainingNanos();
+        Duration wait = Duration.ofNanos(Math.min(left, upstream.config().options().connectTimeout().toNanos()));
+        try {
+            return left > 0 && upstream.awaitSessionAfter(failed.session(), wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The numbers of every server and tool. */
+    public List<CallStats> stats() {
+        return metrics.snapshot(this::breakerState);
+    }
+
+    public BreakerState breakerState(String server) {
+        ServerGuard g = guards.get(server);
+        return g == null ? BreakerState.CLOSED : g.state();
+    }
+
+    public Instant breakerChangedAt(String server) {
+        ServerGuard g = guards.get(server);
+        return g == null ? null : g.changedAt();
+    }
+
+    /**
+     * The attempts of one call and its link to the caller's cancellation token: cancelling the token cancels the
+     * attempt running now and prevents further ones.
+     */
+    private static final class Attempts implements AutoCloseable {
+        private final String server;
+        private final String tool;
+        private final CancellationToken token;
+        private final CancellationToken.Registration registration;
+        private volatile CallHandle current;
+        private int count;
+
+        Attempts(String server, String tool, CancellationToken token) {
+            this.server = server;
+            this.tool = tool;
+            this.token = token;
+            this.registration = token == null ? null : token.onCancel(this::cancelCurrent);
+        }
+
+        CallHandle next(CallHandle handle) {
+            count++;
+            current = handle;
+            if (cancelled()) {
+                handle.cancel(cancelledError());
+            }
+            return handle;
+        }
+
+        int count() {
+            return count;
+        }
+
+        boolean cancelled() {
+            return token != null && token.isCancelled();
+        }
+
+        private void cancelCurrent() {
+            CallHandle h = current;
+            if (h != null) {
+                h.cancel(cancelledError());
+            }
+        }
+
+        private SwitchboardException cancelledError() {
+            return new SwitchboardException(ErrorCode.CANCELLED, server, tool, "call to server '" + server
+                    + "' (tool '" + tool + "') was cancelled: " + token.reason(), null);
+        }
+
+        @Override
+        public void close() {
+            if (registration != null) {
+                registration.close();
+            }
+        }
+    }
+}

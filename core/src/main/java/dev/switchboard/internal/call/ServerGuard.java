@@ -1,0 +1,183 @@
+package dev.switchboard.internal.call;
+
+import dev.switchboard.BreakerState;
+import dev.switchboard.ErrorCode;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.BreakerPolicy;
+import dev.switchboard.config.CallPolicy;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What stands between a call and one server: its circuit breaker, its bulkhead, and the global bulkhead. A call
+ * {@linkplain #enter enters} (or fails at once with CIRCUIT_OPEN or OVERLOADED, before touching the network) and
+ * reports how it ended on the {@link Permit}.
+ *
+ * <p>The breaker is resilience4j's, on a count-based window for the failure rate; the "N consecutive failures"
+ * rule, which it lacks, is counted here and forces the breaker open.
+ */
+final class ServerGuard {
+    private static final Logger log = LoggerFactory.getLogger(ServerGuard.class);
+    /** Slow calls never open the breaker: a long tool call that reports progress is not a failure. */
+    private static final Duration NEVER_SLOW = Duration.ofDays(3650);
+
+    private final String server;
+    private final CallPolicy policy;
+    private final Clock clock;
+    private final CircuitBreaker breaker;
+    private final Bulkhead bulkhead;
+    private final Bulkhead global;
+    private final int consecutiveLimit;
+    private final Duration openFor;
+    private final AtomicInteger consecutive = new AtomicInteger();
+    private volatile Instant changedAt;
+
+    ServerGuard(String server, CallPolicy policy, Bulkhead global, Clock clock, Consumer<String> onTransition) {
+        this.server = server;
+        this.policy = policy;
+        this.clock = clock;
+        this.global = global;
+        BreakerPolicy b = policy.breaker();
+        this.consecutiveLimit = b.failureThreshold();
+        this.openFor = b.openFor();
+        this.breaker = CircuitBreaker.of(server, CircuitBreakerConfig.custom()
+                .clock(clock)
+                .slidingWindow(b.window(), b.window(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED,
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
+                .failureRateThreshold(b.failureRate())
+                .slowCallDurationThreshold(NEVER_SLOW)
+                .waitDurationInOpenState(b.openFor())
+                .permittedNumberOfCallsInHalfOpenState(b.halfOpenCalls())
+                .writableStackTraceEnabled(false)
+                .build());
+        this.bulkhead = Bulkhead.of(server, BulkheadConfig.custom().maxConcurrentCalls(policy.maxConcurrentCalls())
+                .maxWaitDuration(policy.queueWait()).fairCallHandlingStrategyEnabled(false)
+                .writableStackTraceEnabled(false).build());
+        breaker.getEventPublisher().onStateTransition(e -> transitioned(e, onTransition));
+    }
+
+    /** The policy this guard was built from. */
+    CallPolicy policy() {
+        return policy;
+    }
+
+    /** A global limit on calls in flight across servers, waiting at most {@code wait} for a slot. */
+    static Bulkhead globalLimit(int maxConcurrentCalls, Duration wait) {
+        return Bulkhead.of("switchboard-global", BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls)
+                .maxWaitDuration(wait).fairCallHandlingStrategyEnabled(false).writableStackTraceEnabled(false).build());
+    }
+
+    /**
+     * Lets a call through, or fails it at once.
+     *
+     * @throws SwitchboardException CIRCUIT_OPEN, OVERLOADED, or CANCELLED when interrupted while waiting for a slot
+     */
+    Permit enter(String tool) {
+        if (!breaker.tryAcquirePermission()) {
+            throw circuitOpen(tool);
+        }
+        if (!bulkhead.tryAcquirePermission()) {
+            breaker.releasePermission();
+            throw overloaded(tool, "server '" + server + "' has " + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
+                    + " calls in flight (calls.max_concurrent_calls)");
+        }
+        if (!global.tryAcquirePermission()) {
+            bulkhead.onComplete();
+            breaker.releasePermission();
+            throw overloaded(tool, "Switchboard has " + global.getBulkheadConfig().getMaxConcurrentCalls()
+                    + " calls in flight (orchestration.max_concurrent_calls)");
+        }
+        return new Permit();
+    }
+
+    BreakerState state() {
+        return switch (breaker.getState()) {
+            case OPEN, FORCED_OPEN -> BreakerState.OPEN;
+            case HALF_OPEN -> BreakerState.HALF_OPEN;
+            default -> BreakerState.CLOSED;
+        };
+    }
+
+    /** When the breaker last changed state, or null. */
+    Instant changedAt() {
+        return changedAt;
+    }
+
+    /** One call let through; {@link #end} must be called exactly once. */
+    final class Permit {
+        private Permit() {
+        }
+
+        /**
+         * The call ended: {@code code} is null for a result (a tool error included), or the failure's code.
+         * Timeouts and transport failures count against the breaker; caller-side ends (cancel, shutdown) and
+         * answers from a working server (JSON-RPC errors) do not.
+         */
+        void end(ErrorCode code, long nanos) {
+            global.onComplete();
+            bulkhead.onComplete();
+            if (code == null || code == ErrorCode.TOOL_ERROR || code == ErrorCode.RPC_ERROR) {
+                consecutive.set(0);
+                breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+            } else if (countsAsFailure(code)) {
+                breaker.onError(nanos, TimeUnit.NANOSECONDS, new SwitchboardException(code, server, code.name()));
+                if (consecutive.incrementAndGet() >= consecutiveLimit
+                        && breaker.getState() == CircuitBreaker.State.CLOSED) {
+                    breaker.transitionToOpenState();
+                }
+            } else {
+                breaker.releasePermission();
+            }
+        }
+    }
+
+    static boolean countsAsFailure(ErrorCode code) {
+        return switch (code) {
+            case TIMEOUT, UNREACHABLE, PROCESS_EXITED, SESSION_EXPIRED, OVERLOADED, PROTOCOL_MISMATCH, AUTH_FAILED,
+                    INTERNAL -> true;
+            default -> false;
+        };
+    }
+
+    private void transitioned(CircuitBreakerOnStateTransitionEvent e, Consumer<String> onTransition) {
+        consecutive.set(0);
+        changedAt = clock.instant();
+        var t = e.getStateTransition();
+        var event = t.getToState() == CircuitBreaker.State.OPEN ? log.atWarn() : log.atInfo();
+        event.setMessage("call.breaker").addKeyValue("server", server).addKeyValue("from", t.getFromState().name())
+                .addKeyValue("to", t.getToState().name())
+                .addKeyValue("failure_rate", breaker.getMetrics().getFailureRate()).log();
+        onTransition.accept(server);
+    }
+
+    private SwitchboardException circuitOpen(String tool) {
+        Instant at = changedAt;
+        String until = breaker.getState() == CircuitBreaker.State.HALF_OPEN ? "its trial calls have ended"
+                : at == null ? "it closes" : at.plus(openFor) + " (then a few trial calls go through)";
+        return new SwitchboardException(ErrorCode.CIRCUIT_OPEN, server, tool, "server '" + server + "'"
+                + (tool == null ? "" : " (tool '" + tool + "')") + ": the circuit breaker is open after repeated "
+                + "failures (timeouts or transport errors); calls fail at once until " + until
+                + ". Check the server's health: switchboard status", null);
+    }
+
+    private SwitchboardException overloaded(String tool, String why) {
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        if (interrupted) {
+            return new SwitchboardException(ErrorCode.CANCELLED, server, tool, "call to server '" + server
+                    + "' was interrupted while waiting for a free slot", null);
+        }
+        return new SwitchboardException(ErrorCode.OVERLOADED, server, tool, why + (tool == null ? ""
+                : "; tool '" + tool + "' was not called") + ". Retry later, or raise the limit", null);
+    }
+}

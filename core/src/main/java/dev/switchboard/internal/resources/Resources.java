@@ -1,0 +1,94 @@
+package dev.switchboard.internal.resources;
+
+import dev.switchboard.GatherOptions;
+import dev.switchboard.GatherResult;
+import dev.switchboard.GatherStats;
+import dev.switchboard.NamedPrompt;
+import dev.switchboard.Resolution;
+import dev.switchboard.ResourceItem;
+import dev.switchboard.config.ResourcePolicy;
+import dev.switchboard.internal.upstream.Upstream;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Resources, resource templates and prompts across every server, for the facade. Nothing is cached: every call asks
+ * the servers again. Safe to call from many threads at once.
+ */
+public final class Resources {
+    private final Servers servers;
+    private final ResourcePolicy policy;
+    private final String separator;
+    private final Counters counters;
+
+    /**
+     * @param upstreams the servers in configuration order
+     * @param aliases alias to server name
+     * @param policy the configured limits and defaults
+     * @param separator joins a server's and a prompt's name, as in qualified tool names
+     */
+    public Resources(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy policy,
+            String separator) {
+        this(upstreams, aliases, policy, separator, new Counters());
+    }
+
+    private Resources(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy policy,
+            String separator, Counters counters) {
+        this.servers = new Servers(upstreams, aliases);
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.separator = Objects.requireNonNull(separator, "separator");
+        this.counters = counters;
+    }
+
+    /** The same view over another set of servers (after a reload), keeping the running totals. */
+    public Resources over(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy newPolicy,
+            String newSeparator) {
+        return new Resources(upstreams, aliases, newPolicy, newSeparator, counters);
+    }
+
+    public GatherResult gather(GatherOptions options) {
+        return new Gatherer(servers, policy, counters).gather(Objects.requireNonNull(options, "options"));
+    }
+
+    public Resolution resolve(String entity, String domain) {
+        Objects.requireNonNull(entity, "entity");
+        if (entity.isBlank()) {
+            throw new IllegalArgumentException("entity is blank (expected: a name to look for)");
+        }
+        return new Resolver(servers, policy).resolve(entity, domain);
+    }
+
+    public ResourceItem read(String uriOrQualified) {
+        Objects.requireNonNull(uriOrQualified, "uri");
+        return new ResourceReader(servers, policy).read(uriOrQualified);
+    }
+
+    /** Each server's resource templates (every page), by server priority; servers without any are left out. */
+    public Map<String, List<McpSchema.ResourceTemplate>> templates() {
+        Map<String, List<McpSchema.ResourceTemplate>> out = new LinkedHashMap<>();
+        Across.collect(servers.enabled(), policy, "resources/templates/list",
+                (u, b) -> ServerGather.offersResources(u) ? Listings.templates(u, b).items()
+                        : List.<McpSchema.ResourceTemplate>of())
+                .forEach(o -> {
+                    if (!o.value().isEmpty()) {
+                        out.put(o.server().name(), o.value());
+                    }
+                });
+        return out;
+    }
+
+    public List<NamedPrompt> prompts() {
+        return new PromptCatalog(servers, policy, separator).list();
+    }
+
+    public McpSchema.GetPromptResult prompt(String name, Map<String, Object> arguments) {
+        return new PromptCatalog(servers, policy, separator).get(Objects.requireNonNull(name, "name"), arguments);
+    }
+
+    public GatherStats stats() {
+        return counters.snapshot();
+    }
+}

@@ -1,0 +1,274 @@
+package dev.switchboard.internal.upstream;
+
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.StdioServer;
+import dev.switchboard.config.Transport;
+import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.spi.Sleeper;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Makes one connection attempt to a server: builds its transport, initialises the MCP session within the connect
+ * timeout, and lists what the server offers. Either returns a ready {@link UpstreamSession} or throws a classified
+ * {@link SwitchboardException}, leaving nothing open behind it.
+ */
+final class Connector {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Connector.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final HttpExchangeLog http = new HttpExchangeLog();
+    private final ErrorClassifier classifier;
+    private final SessionHooks hooks;
+    private final ServerRequests serverRequests;
+
+    /** What a live session reports back to its owner. */
+    interface SessionHooks {
+        void onToolsChanged(java.util.List<McpSchema.Tool> tools);
+
+        void onServerLog(McpSchema.LoggingMessageNotification message);
+
+        /** A {@code notifications/progress} for one of the requests in flight. */
+        default void onProgress(McpSchema.ProgressNotification progress) {
+        }
+    }
+
+    Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers) {
+        this.config = config;
+        this.serverRequests = new ServerRequests(config, handlers);
+        this.clock = clock;
+        this.hooks = hooks;
+        this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null);
+    }
+
+    ErrorClassifier classifier() {
+        return classifier;
+    }
+
+    /** One attempt; interrupting the calling thread abandons it and releases what it started. */
+    UpstreamSession connect() throws InterruptedException {
+        http.reset();
+        Instant start = clock.instant();
+        Duration timeout = config.options().connectTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var early = new CompletableFuture<Throwable>();
+        var live = new AtomicReference<UpstreamSession>();
+        http.onAttemptEnding(r -> {
+            if (live.get() == null) {
+                early.complete(new HttpExchangeLog.StatusException(r));
+            }
+        });
+        if (config.transport() == Transport.SSE) {
+            // Legacy SSE carries every answer on the one stream: once it ends, the session is gone.
+            http.onStreamEnd(error -> {
+                UpstreamSession s = live.get();
+                if (s == null) {
+                    early.complete(error != null ? error : new java.io.EOFException("the event stream ended"));
+                } else {
+                    // Not on the HTTP client's thread: losing a session waits for its callers to cancel over HTTP.
+                    Thread.ofVirtual().name("switchboard-sse-dropped-" + config.name())
+                            .start(() -> s.lose(streamDropped(error)));
+                }
+            });
+        }
+        var httpClient = new AtomicReference<HttpClient>();
+        var intercepting = new AtomicReference<InterceptingTransport>();
+        StreamResumer resumer = null;
+        if (config instanceof HttpServer h && h.transport() == Transport.STREAMABLE_HTTP) {
+            resumer = new StreamResumer(h.name(), h.headers(), httpClient::get, m -> {
+                InterceptingTransport t = intercepting.get();
+                if (t != null) {
+                    t.deliver(m);
+                }
+            }, Sleeper.SYSTEM);
+            http.onStreamInterrupted(resumer::resume);
+        }
+        McpAsyncClient client = null;
+        McpClientTransport transport = null;
+        try {
+            InterceptingTransport t = new InterceptingTransport(transport(httpClient::set),
+                    e -> onTransportError(e, early, live));
+            intercepting.set(t);
+            transport = t;
+            client = buildClient(transport);
+            McpSchema.InitializeResult init = await(client.initialize().toFuture(), early, deadline, "initialize");
+            var listing = new Listing(client, early, deadline, this);
+            StreamResumer streams = resumer;
+            McpAsyncClient sdk = client;
+            McpClientTransport wire = transport;
+            UpstreamSession session = listing.toSession(init, start, clock, () -> {
+                stop(streams);
+                closeQuietly(sdk, wire, httpClient.get());
+            });
+            session.transport = (InterceptingTransport) transport;
+            live.set(session);
+            return session;
+        } catch (InterruptedException e) {
+            stop(resumer);
+            closeQuietly(client, transport, httpClient.get());
+            throw e;
+        } catch (RuntimeException e) {
+            stop(resumer);
+            closeQuietly(client, transport, httpClient.get());
+            throw e instanceof SwitchboardException se ? se
+                    : classifier.classify(e, "initialize", null, timeout);
+        }
+    }
+
+    private SwitchboardException streamDropped(Throwable error) {
+        String how = error == null ? "closed its event stream" : "lost its event stream ("
+                + ErrorClassifier.describe(error) + ")";
+        return new SwitchboardException(dev.switchboard.ErrorCode.UNREACHABLE, config.name(), null, Redactor.scrub(
+                "server '" + config.name() + "' " + how + "; Switchboard reconnects with backoff"), error);
+    }
+
+    private void onTransportError(Throwable t, CompletableFuture<Throwable> early,
+            AtomicReference<UpstreamSession> live) {
+        if (config.transport() == Transport.STREAMABLE_HTTP && http.isGetStreamFailure(t)) {
+            // The optional GET stream broke off: StreamResumer reopens it (with Last-Event-ID); calls are unaffected.
+            log.atDebug().setMessage("upstream.get_stream_dropped").addKeyValue("server", config.name())
+                    .addKeyValue("error", t.toString()).log();
+            return;
+        }
+        if (http.takeOptionalGetFailure() && t instanceof io.modelcontextprotocol.spec.McpTransportException) {
+            // The server offers no GET stream (a stateless server answers 404, or no event stream): POSTs still work.
+            Events.info(log, "upstream.no_get_stream")
+                    .addKeyValue("server", config.name()).addKeyValue("error", ErrorClassifier.describe(t)).log();
+            return;
+        }
+        UpstreamSession session = live.get();
+        if (session == null) {
+            early.complete(t);
+            return;
+        }
+        SwitchboardException error = classifier.classify(t, "a request", null, config.options().requestTimeout());
+        if (error.code() == dev.switchboard.ErrorCode.PROCESS_EXITED
+                || error.code() == dev.switchboard.ErrorCode.SESSION_EXPIRED) {
+            // A refused session is lost for good: the supervisor initialises a new one on a fresh client.
+            session.lose(error);
+        } else {
+            session.failInFlight(error);
+        }
+    }
+
+    /** Waits for an SDK future, failing early when the transport reports an error first. */
+    <T> T await(CompletableFuture<T> future, CompletableFuture<Throwable> early, long deadlineNanos, String what)
+            throws InterruptedException {
+        early.thenAccept(future::completeExceptionally);
+        long left = deadlineNanos - System.nanoTime();
+        try {
+            return future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw classifier.classify(e, what, null, config.options().connectTimeout());
+        } catch (ExecutionException e) {
+            throw classifier.classify(e.getCause(), what, null, config.options().connectTimeout());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    private McpAsyncClient buildClient(McpClientTransport transport) {
+        // Switchboard enforces deadlines itself (a call may run up to max_total when progress extends it); the
+        // SDK's timeout is only a backstop, and a request it times out would stay in its pending map.
+        Duration request = config.options().calls().maxTotal();
+        return serverRequests.install(McpClient.async(transport))
+                .requestTimeout(request.plus(Duration.ofSeconds(5)))
+                .initializationTimeout(config.options().connectTimeout().plus(Duration.ofSeconds(5)))
+                .clientInfo(new McpSchema.Implementation("switchboard", Version.TEXT))
+                .toolsChangeConsumer(tools -> reactor.core.publisher.Mono.fromRunnable(
+                        () -> hooks.onToolsChanged(tools)))
+                .loggingConsumer(msg -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onServerLog(msg)))
+                .progressConsumer(p -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onProgress(p)))
+                .build();
+    }
+
+    private McpClientTransport transport(Consumer<HttpClient> ownHttpClient) {
+        return switch (config) {
+            case StdioServer s -> StdioTransports.create(s);
+            case HttpServer h -> httpTransport(h, ownHttpClient);
+        };
+    }
+
+    private McpClientTransport httpTransport(HttpServer h, Consumer<HttpClient> ownHttpClient) {
+        URI url = h.url();
+        String base = url.getScheme() + "://" + url.getRawAuthority();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String endpoint = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        HttpClient.Builder clients = ObservedHttpClient.builder(http, ownHttpClient)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(h.options().connectTimeout());
+        http.getIsOptional(h.transport() == Transport.STREAMABLE_HTTP);
+        if (h.transport() == Transport.SSE) {
+            return HttpClientSseClientTransport.builder(base)
+                    .sseEndpoint(endpoint)
+                    .clientBuilder(clients)
+                    .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader))
+                    .build();
+        }
+        return HttpClientStreamableHttpTransport.builder(base)
+                .endpoint(endpoint)
+                .clientBuilder(clients)
+                .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader))
+                .build();
+    }
+
+    private static void stop(StreamResumer resumer) {
+        if (resumer != null) {
+            resumer.stop();
+        }
+    }
+
+    static void closeQuietly(McpAsyncClient client, McpClientTransport transport, HttpClient httpClient) {
+        // Closing must finish even on an interrupted thread (Upstream.close interrupts a connecting supervisor):
+        // the waits for the process to exit would otherwise return at once and leave it to the shutdown hook.
+        boolean interrupted = Thread.interrupted();
+        try {
+            closeAll(client, transport, httpClient);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeAll(McpAsyncClient client, McpClientTransport transport, HttpClient httpClient) {
+        try {
+            if (client != null) {
+                client.closeGracefully().block(CLOSE_TIMEOUT);
+            }
+        } catch (RuntimeException ignored) {
+            // Closing is best effort: the transport close below releases what matters.
+        }
+        try {
+            if (transport != null) {
+                transport.close();
+            }
+        } catch (RuntimeException ignored) {
+            // Same: a transport that fails to close politely is still released by its owner.
+        }
+        if (httpClient != null) {
+            httpClient.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.switchboard.internal.upstream;
+
+import dev.switchboard.ErrorCode;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Wraps a transport so that Switchboard hears about transport failures, sees the ids of the requests it sends, and
+ * can abandon a request the SDK cannot.
+ *
+ * <p>The SDK's HTTP transports report a failed POST (401, connection refused, 5xx) only to the exception handler
+ * that {@code McpAsyncClient} installs, which ignores it: the request then waits for its full timeout. Hearing it
+ * here lets the connection fail the request at once with the real reason.
+ *
+ * <p>A request sent with a {@link CallHandle} in its Reactor context gets its JSON-RPC id recorded on the handle (or
+ * is refused, when the handle was abandoned first). {@link #abandon} then sends {@code notifications/cancelled} and
+ * hands the session a made-up error response for the id, the only way to make the SDK drop its pending entry.
+ */
+final class InterceptingTransport implements McpClientTransport {
+    static final String CANCELLED = "notifications/cancelled";
+    private static final Logger log = LoggerFactory.getLogger(InterceptingTransport.class);
+    private static final Duration CANCEL_SEND_LIMIT = Duration.ofSeconds(5);
+
+    private final McpClientTransport delegate;
+    private final Consumer<Throwable> onError;
+    private volatile Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> inbound;
+
+    InterceptingTransport(McpClientTransport delegate, Consumer<Throwable> onError) {
+        this.delegate = delegate;
+        this.onError = onError;
+        delegate.setExceptionHandler(onError);
+    }
+
+    @Override
+    public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
+        this.inbound = handler;
+        return delegate.connect(handler);
+    }
+
+    @Override
+    public void setExceptionHandler(Consumer<Throwable> handler) {
+        delegate.setExceptionHandler(t -> {
+            onError.accept(t);
+            if (!(t instanceof McpTransportSessionNotFoundException)) {
+                // The SDK would re-initialise this client in place while its refused request hangs; Switchboard
+                // instead drops the session and starts a new client (Connector.onTransportError).
+                handler.accept(t);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return delegate.closeGracefully();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+        if (!(message instanceof McpSchema.JSONRPCRequest request)) {
+            return delegate.sendMessage(message);
+        }
+        return Mono.deferContextual(ctx -> {
+            CallHandle handle = ctx.getOrDefault(CallHandle.KEY, null);
+            if (handle != null && !handle.sending(request.id())) {
+                // Abandoned before it went out: refusing it here makes the SDK drop its pending entry itself.
+                return Mono.error(handle.notSent());
+            }
+            return delegate.sendMessage(message);
+        });
+    }
+
+    /** Hands a message that arrived outside the SDK's own streams (a resumed answer stream) to the session. */
+    void deliver(McpSchema.JSONRPCMessage message) {
+        var handler = inbound;
+        if (handler != null) {
+            handler.apply(Mono.just(message)).subscribe(ignored -> { }, e -> log.atDebug()
+                    .setMessage("upstream.deliver_failed").setCause(e).log());
+        }
+    }
+
+    /**
+     * Gives up on a sent request: asks the server to stop ({@code notifications/cancelled}, best effort) and releases
+     * everything the client side holds for it.
+     */
+    void abandon(Object id, String method, String reason, boolean awaitSent) {
+        var cancel = new McpSchema.JSONRPCNotification(CANCELLED, Map.of("requestId", id, "reason", reason));
+        Mono<Void> send = delegate.sendMessage(cancel).timeout(CANCEL_SEND_LIMIT);
+        if (awaitSent) {
+            // The session is closing right after: an asynchronous send would be cut off with the connection.
+            try {
+                send.block();
+            } catch (RuntimeException e) {
+                log.atDebug().setMessage("call.cancel_not_sent").addKeyValue("request_id", id)
+                        .addKeyValue("error", e.toString()).log();
+            }
+        } else {
+            send.subscribe(ignored -> { }, e -> log.atDebug().setMessage("call.cancel_not_sent")
+                    .addKeyValue("request_id", id).addKeyValue("error", e.toString()).log());
+        }
+        var answer = StdioInFlight.failure(id, method, ErrorCode.CANCELLED, reason);
+        if (delegate instanceof StdioProcessTransport stdio) {
+            stdio.answerLocally(answer); // it keeps its own book of pending ids, answered exactly once
+            return;
+        }
+        var handler = inbound;
+        if (handler != null) {
+            handler.apply(Mono.just(answer)).subscribe(ignored -> { }, e -> log.atDebug()
+                    .setMessage("call.release_failed").addKeyValue("request_id", id).setCause(e).log());
+        }
+    }
+
+    @Override
+    public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
+        return delegate.unmarshalFrom(data, typeRef);
+    }
+
+    @Override
+    public List<String> protocolVersions() {
+        return delegate.protocolVersions();
+    }
+}

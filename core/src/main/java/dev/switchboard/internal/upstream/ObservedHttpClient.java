@@ -1,0 +1,244 @@
+package dev.switchboard.internal.upstream;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.InetAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * An {@link HttpClient} that notes each response's status and headers in an {@link HttpExchangeLog} before the SDK
+ * sees it. The SDK's transports keep only a status code in their exception messages; this keeps what an error
+ * message needs (Retry-After, content type, WWW-Authenticate) and lets Switchboard close the client it owns.
+ */
+final class ObservedHttpClient extends HttpClient {
+    private final HttpClient delegate;
+    private final HttpExchangeLog log;
+
+    private ObservedHttpClient(HttpClient delegate, HttpExchangeLog log) {
+        this.delegate = delegate;
+        this.log = log;
+    }
+
+    /** A builder for the SDK's transport builders; whatever they configure goes to a real client. */
+    static Builder builder(HttpExchangeLog log, java.util.function.Consumer<HttpClient> onBuild) {
+        return new ObservingBuilder(HttpClient.newBuilder(), log, onBuild);
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        return delegate.send(request, observing(request, handler));
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
+            HttpResponse.BodyHandler<T> handler) {
+        return watchFailure(request, delegate.sendAsync(request, observing(request, handler)));
+    }
+
+    /** A stream that could not even be opened (connection refused) has ended as much as one that dropped. */
+    private <T> CompletableFuture<HttpResponse<T>> watchFailure(HttpRequest request,
+            CompletableFuture<HttpResponse<T>> response) {
+        if ("GET".equals(request.method())
+                && request.headers().firstValue("accept").orElse("").contains("text/event-stream")) {
+            response.whenComplete((r, failure) -> {
+                if (failure != null) {
+                    log.streamEnded(failure);
+                }
+            });
+        }
+        return response;
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
+            HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
+        return delegate.sendAsync(request, observing(request, handler), push);
+    }
+
+    private <T> HttpResponse.BodyHandler<T> observing(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return info -> {
+            log.record(request.method(), info.statusCode(), info.headers());
+            HttpResponse.BodySubscriber<T> body = handler.apply(info);
+            boolean events = info.statusCode() / 100 == 2
+                    && info.headers().firstValue("content-type").orElse("").contains("text/event-stream");
+            if (!events) {
+                return body;
+            }
+            String session = request.headers().firstValue("mcp-session-id").orElse(null);
+            if ("GET".equals(request.method())) {
+                // Noted before the SDK hears of it: a broken GET stream must not fail the session.
+                return new EventStreamWatch<>(body, log::getStreamFailed, (tracker, error) -> {
+                    log.streamEnded(error);
+                    if (error != null) {
+                        // The SDK never resumes a GET stream that breaks off (its resume hook sees no such errors).
+                        log.streamInterrupted(new SseInterruption(request.uri(), session, tracker.lastId(),
+                                tracker.retry()));
+                    }
+                });
+            }
+            return new EventStreamWatch<>(body, error -> { }, (tracker, error) -> {
+                SseInterruption i = tracker.ended(request.uri(), session);
+                if (i != null) {
+                    log.streamInterrupted(i); // a POST's answer stream ended before the answer
+                }
+            });
+        };
+    }
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+        return delegate.cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+        return delegate.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+        return delegate.followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+        return delegate.proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return delegate.sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+        return delegate.sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+        return delegate.authenticator();
+    }
+
+    @Override
+    public Version version() {
+        return delegate.version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+        return delegate.executor();
+    }
+
+    @Override
+    public void shutdown() {
+        delegate.shutdown();
+    }
+
+    @Override
+    public void shutdownNow() {
+        delegate.shutdownNow();
+    }
+
+    @Override
+    public boolean awaitTermination(Duration duration) throws InterruptedException {
+        return delegate.awaitTermination(duration);
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return delegate.isTerminated();
+    }
+
+    @Override
+    public void close() {
+        delegate.shutdownNow();
+    }
+
+    private record ObservingBuilder(Builder real, HttpExchangeLog log,
+            java.util.function.Consumer<HttpClient> onBuild) implements Builder {
+        @Override
+        public Builder cookieHandler(CookieHandler cookieHandler) {
+            real.cookieHandler(cookieHandler);
+            return this;
+        }
+
+        @Override
+        public Builder connectTimeout(Duration duration) {
+            real.connectTimeout(duration);
+            return this;
+        }
+
+        @Override
+        public Builder sslContext(SSLContext sslContext) {
+            real.sslContext(sslContext);
+            return this;
+        }
+
+        @Override
+        public Builder sslParameters(SSLParameters sslParameters) {
+            real.sslParameters(sslParameters);
+            return this;
+        }
+
+        @Override
+        public Builder executor(Executor executor) {
+            real.executor(executor);
+            return this;
+        }
+
+        @Override
+        public Builder followRedirects(Redirect policy) {
+            real.followRedirects(policy);
+            return this;
+        }
+
+        @Override
+        public Builder version(Version version) {
+            real.version(version);
+            return this;
+        }
+
+        @Override
+        public Builder priority(int priority) {
+            real.priority(priority);
+            return this;
+        }
+
+        @Override
+        public Builder proxy(ProxySelector proxySelector) {
+            real.proxy(proxySelector);
+            return this;
+        }
+
+        @Override
+        public Builder authenticator(Authenticator authenticator) {
+            real.authenticator(authenticator);
+            return this;
+        }
+
+        @Override
+        public Builder localAddress(InetAddress localAddr) {
+            real.localAddress(localAddr);
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            HttpClient client = new ObservedHttpClient(real.build(), log);
+            onBuild.accept(client);
+            return client;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.switchboard.internal.upstream;
+
+import dev.switchboard.ErrorCode;
+import dev.switchboard.SwitchboardException;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * One request on one live session, waited for on the caller's (virtual) thread until its answer, its deadline, its
+ * cancellation or an interrupt. A request given up on is cancelled on the server and released in the SDK
+ * ({@link UpstreamSession#abandon}), so nothing of it stays behind.
+ */
+final class SessionRequest {
+    private final UpstreamSession session;
+    private final ErrorClassifier classifier;
+    private final String server;
+    private final DeadlineWatch deadlines;
+
+    SessionRequest(UpstreamSession session, ErrorClassifier classifier, String server, DeadlineWatch deadlines) {
+        this.session = session;
+        this.classifier = classifier;
+        this.server = server;
+        this.deadlines = deadlines;
+    }
+
+    <T> T run(String what, String tool, CallHandle handle, Function<McpAsyncClient, Mono<T>> op) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        handle.attach(f);
+        if (f.isDone()) {
+            throw handle.notSent(); // cancelled before it started
+        }
+        Disposable subscription = op.apply(session.client).contextWrite(ctx -> ctx.put(CallHandle.KEY, handle))
+                .subscribe(value -> {
+                    handle.released();
+                    f.complete(value);
+                }, error -> {
+                    handle.released();
+                    f.completeExceptionally(error);
+                }, () -> {
+                    handle.released();
+                    f.complete(null);
+                });
+        session.track(f);
+        String why = "abandoned";
+        try {
+            return await(f, handle, what, tool);
+        } catch (SwitchboardException e) {
+            why = e.code() == ErrorCode.TIMEOUT ? "timeout after "
+                    + dev.switchboard.config.Durations.format(handle.deadline().elapsed())
+                    : e.code() == ErrorCode.CANCELLED ? "cancelled by the caller" : e.code().name();
+            throw e;
+        } finally {
+            // Cancel on the server first, untrack last: a session being lost waits for its callers to let go.
+            if (!handle.isReleased()) {
+                subscription.dispose();
+                Object id = handle.abandon();
+                if (id != null) {
+                    session.abandon(id, what, why);
+                }
+            }
+            session.untrack(f);
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> f, CallHandle handle, String what, String tool) {
+        // Only a virtual thread waits for the watch: its timed park is what costs (see DeadlineWatch). A platform
+        // thread keeps the timed get, which also lets a ForkJoinPool worker be compensated while it blocks.
+        DeadlineWatch.Waiter waiter = deadlines != null && Thread.currentThread().isVirtual()
+                ? deadlines.watch(handle.deadline()) : null;
+        try {
+            return waiter != null ? awaitWatched(f, handle, what, tool) : awaitTimed(f, handle, what, tool);
+        } catch (ExecutionException e) {
+            if (handle.cancelReason() != null && e.getCause() == handle.cancelReason()) {
+                throw handle.cancelReason();
+            }
+            SwitchboardException lost = session.lossReason();
+            throw lost != null ? lost : classifier.classify(e.getCause(), what, tool, handle.deadline().timeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwitchboardException(ErrorCode.CANCELLED, server, tool,
+                    "call to server '" + server + "' was interrupted", e);
+        } finally {
+            if (waiter != null) {
+                deadlines.forget(waiter);
+            }
+        }
+    }
+
+    private <T> T awaitWatched(CompletableFuture<T> f, CallHandle handle, String what, String tool)
+            throws ExecutionException, InterruptedException {
+        Thread me = Thread.currentThread();
+        f.whenComplete((v, e) -> LockSupport.unpark(me));
+        // Woken by the answer, the watch, an interrupt, or nothing at all (a spurious wake-up): each time, look again.
+        while (!f.isDone()) {
+            long left = handle.deadline().remainingNanos();
+            if (left <= 0) {
+                throw timedOut(handle, what, tool);
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (deadlines.isRunning()) {
+                LockSupport.park(f);
+            } else {
+                LockSupport.parkNanos(f, left);
+            }
+        }
+        return f.get();
+    }
+
+    private <T> T awaitTimed(CompletableFuture<T> f, CallHandle handle, String what, String tool)
+            throws ExecutionException, InterruptedException {
+        while (true) {
+            long left = handle.deadline().remainingNanos();
+            if (left <= 0) {
+                throw timedOut(handle, what, tool);
+            }
+            try {
+                return f.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // Look again: a progress report may have moved the deadline meanwhile.
+            }
+        }
+    }
+
+    private SwitchboardException timedOut(CallHandle handle, String what, String tool) {
+        return classifier.classify(new TimeoutException(), what, tool, handle.deadline().elapsed());
+    }
+}

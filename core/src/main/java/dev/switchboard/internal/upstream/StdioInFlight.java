@@ -1,0 +1,65 @@
+package dev.switchboard.internal.upstream;
+
+import dev.switchboard.ErrorCode;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ids of requests written to a server and not answered yet.
+ *
+ * <p>Why the transport tracks them: the SDK's {@code McpClientSession} (2.1.0) fails its pending requests only when
+ * the session itself is closed; a transport error reaches nothing but {@code LifecycleInitializer.handleException},
+ * which ignores everything except "session not found". So when the process dies, the transport answers each
+ * pending request itself with a JSON-RPC error response, and the session fails the caller at once instead of after
+ * the request timeout.
+ *
+ * <p>Each id is answered exactly once: whoever removes it from the map (a real response, a synthesized failure, or a
+ * send that lost the race with the exit) owns it.
+ */
+final class StdioInFlight {
+    /** The JSON-RPC error code of responses the transport makes up (the implementation-defined server range). */
+    static final int TRANSPORT_FAILURE = -32000;
+    /** Key in the error's {@code data} that carries the {@link ErrorCode} name. */
+    static final String ERROR_CODE_KEY = "switchboardErrorCode";
+
+    private final Map<Object, String> methodsById = new ConcurrentHashMap<>();
+
+    void sent(Object id, String method) {
+        methodsById.put(id, method);
+    }
+
+    /** Forgets the id; true when it was still pending (so the caller owns its answer). */
+    boolean remove(Object id) {
+        return take(id) != null;
+    }
+
+    /** Forgets the id and returns its request's method, or null when it was answered already. */
+    String take(Object id) {
+        return id == null ? null : methodsById.remove(id);
+    }
+
+    int size() {
+        return methodsById.size();
+    }
+
+    /** Takes every pending id and makes an error response for it. */
+    List<JSONRPCResponse> failAll(ErrorCode code, String message) {
+        List<JSONRPCResponse> out = new ArrayList<>();
+        for (Object id : List.copyOf(methodsById.keySet())) {
+            String method = methodsById.remove(id);
+            if (method != null) {
+                out.add(failure(id, method, code, message));
+            }
+        }
+        return out;
+    }
+
+    static JSONRPCResponse failure(Object id, String method, ErrorCode code, String message) {
+        Map<String, Object> data = Map.of(ERROR_CODE_KEY, code.name(), "method", method);
+        return JSONRPCResponse.error(id, new JSONRPCError(TRANSPORT_FAILURE, message, data));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.switchboard.internal.upstream;
+
+import dev.switchboard.internal.observe.Redactor;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The way in from a server: reads its stdout line by line, turns each line into a JSON-RPC message and hands it to
+ * the session's handler, in order, on the reading thread.
+ *
+ * <p>A line that is not JSON-RPC (a banner, a stray {@code console.log}, a truncated blob) is logged, scrubbed and
+ * shortened, and skipped: the SDK's transport ends the whole session on such a line.
+ */
+final class StdioInbound {
+    static final int MAX_MESSAGE_CHARS = 16 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(StdioInbound.class);
+    private static final int LOGGED_LINE_CHARS = 200;
+    private static final int INVALID_LINES_LOGGED_AT_WARN = 20;
+
+    private final String server;
+    private final McpJsonMapper mapper;
+    private final StdioInFlight inFlight;
+    private final AtomicInteger invalidLines = new AtomicInteger();
+    private volatile Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler;
+
+    StdioInbound(String server, McpJsonMapper mapper, StdioInFlight inFlight) {
+        this.server = server;
+        this.mapper = mapper;
+        this.inFlight = inFlight;
+    }
+
+    void setHandler(Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler) {
+        this.handler = handler;
+    }
+
+    /**
+     * Reads {@code stdout} to its end, delivering each message; {@code onFirstMessage} runs before the first one is
+     * delivered.
+     */
+    void pump(InputStream stdout, Runnable onFirstMessage) throws IOException {
+        var reader = new StdioLineReader(new InputStreamReader(stdout, StandardCharsets.UTF_8), MAX_MESSAGE_CHARS);
+        boolean first = true;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (reader.lastLineTruncated()) {
+                skip(line, "longer than " + MAX_MESSAGE_CHARS + " characters");
+                continue;
+            }
+            JSONRPCMessage message = line.isBlank() ? null : parse(line);
+            if (message != null) {
+                if (first) {
+                    first = false;
+                    onFirstMessage.run();
+                }
+                if (message instanceof JSONRPCResponse response) {
+                    inFlight.remove(response.id());
+                }
+                deliver(message);
+            }
+        }
+    }
+
+    /** Hands a message to the session (also used for the responses the transport makes up). */
+    void deliver(JSONRPCMessage message) {
+        var h = handler;
+        if (h == null) {
+            log.atDebug().setMessage("upstream.stdio.no_handler").addKeyValue("server", server).log();
+            return;
+        }
+        try {
+            h.apply(Mono.just(message)).subscribe(ignored -> { }, this::handlerFailed);
+        } catch (RuntimeException e) {
+            handlerFailed(e);
+        }
+    }
+
+    private JSONRPCMessage parse(String line) {
+        try {
+            return McpSchema.deserializeJsonRpcMessage(mapper, line);
+        } catch (IOException | RuntimeException e) {
+            skip(line, e.getMessage());
+            return null;
+        }
+    }
+
+    private void skip(String line, String reason) {
+        int count = invalidLines.incrementAndGet();
+        // A server that prints garbage all the time should not flood the log at warn level.
+        var event = count <= INVALID_LINES_LOGGED_AT_WARN ? log.atWarn() : log.atDebug();
+        event.setMessage("upstream.stdio.invalid_line").addKeyValue("server", server)
+                .addKeyValue("line", Redactor.scrub(StderrTail.truncate(line, LOGGED_LINE_CHARS)))
+                .addKeyValue("reason", Redactor.scrub(StderrTail.truncate(String.valueOf(reason), LOGGED_LINE_CHARS)))
+                .addKeyValue("count", count).log();
+    }
+
+    private void handlerFailed(Throwable e) {
+        log.atWarn().setMessage("upstream.stdio.handler_failed").addKeyValue("server", server).setCause(e).log();
+    }
+}

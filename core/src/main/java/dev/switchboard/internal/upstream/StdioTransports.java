@@ -1,0 +1,16 @@
+package dev.switchboard.internal.upstream;
+
+import dev.switchboard.config.StdioServer;
+import io.modelcontextprotocol.spec.McpClientTransport;
+
+/** Creates the transport that owns a stdio server's process, started so that a bad command fails here. */
+final class StdioTransports {
+    private StdioTransports() {
+    }
+
+    static McpClientTransport create(StdioServer server) {
+        var transport = new StdioProcessTransport(server);
+        transport.start();
+        return transport;
+    }
+}

@@ -1,0 +1,497 @@
+package dev.switchboard.internal.upstream;
+
+import dev.switchboard.ErrorCode;
+import dev.switchboard.ErrorInfo;
+import dev.switchboard.ServerState;
+import dev.switchboard.ServerStatus;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.spi.Sleeper;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * One supervised connection to one server. A virtual thread connects, retries transient failures with backoff and
+ * jitter, and reconnects when the session is lost (a crashed process is restarted), until the connection is closed.
+ * Requests are made on the current session and fail at once, with a classified error, when it is lost.
+ */
+public final class Upstream implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Upstream.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
+    /** A session lost sooner than this after it was ready is re-established only after the usual backoff. */
+    private static final Duration QUICK_LOSS = Duration.ofSeconds(1);
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Consumer<ServerStatus> listener;
+    private final Connector connector;
+    private final Backoff backoff;
+    private final StatusBook book;
+    private final RestartTracker restarts;
+    private final CompletableFuture<ServerStatus> settled = new CompletableFuture<>();
+    private final ProgressRoutes progress = new ProgressRoutes();
+    private final ReentrantLock readyLock = new ReentrantLock();
+    private final Condition readyChanged = readyLock.newCondition();
+    private volatile UpstreamSession session;
+    /** The tools of the last session, kept while the server is down so a catalog can show them unavailable. */
+    private volatile List<McpSchema.Tool> lastTools = List.of();
+    /** Tools listed by a change notification that arrived before its session was ready. */
+    private volatile List<McpSchema.Tool> announcedTools;
+    private final ReentrantLock toolsLock = new ReentrantLock();
+    private volatile long sessionNumber;
+    private volatile boolean closed;
+    private volatile Thread supervisor;
+    private volatile DeadlineWatch deadlines;
+    /** Whether the last session was re-initialised without a backoff; only the supervisor thread uses it. */
+    private boolean reinitialisedAtOnce;
+
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener) {
+        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE);
+    }
+
+    /** A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}. */
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener,
+            dev.switchboard.ClientHandlers handlers) {
+        this.config = config;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.listener = listener;
+        this.backoff = new Backoff(config.options().retry());
+        this.book = new StatusBook(config);
+        this.restarts = new RestartTracker(config.options().restart());
+        this.connector = new Connector(config, clock, new Connector.SessionHooks() {
+            @Override
+            public void onToolsChanged(List<McpSchema.Tool> tools) {
+                toolsLock.lock();
+                try {
+                    UpstreamSession s = session;
+                    if (s != null) {
+                        s.tools(tools);
+                    } else {
+                        // The change came while the session was still being set up; runSession applies it.
+                        announcedTools = List.copyOf(tools);
+                    }
+                } finally {
+                    toolsLock.unlock();
+                }
+                Events.info(log, "upstream.tools_changed").addKeyValue("server", config.name())
+                        .addKeyValue("tools", tools.size()).log();
+            }
+
+            @Override
+            public void onServerLog(McpSchema.LoggingMessageNotification m) {
+                Events.serverLog(log, config.name(), m);
+                if (handlers.serverLog() != null) {
+                    try {
+                        handlers.serverLog().onLog(config.name(), m);
+                    } catch (RuntimeException e) {
+                        log.warn("server log listener failed", e);
+                    }
+                }
+            }
+
+            @Override
+            public void onProgress(McpSchema.ProgressNotification p) {
+                progress.deliver(p);
+            }
+        }, handlers);
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Starts connecting in the background; a disabled server is only marked so. */
+    public void start() {
+        if (!config.options().enabled()) {
+            update(ServerState.DISABLED, null);
+            settled.complete(status());
+            return;
+        }
+        deadlines = new DeadlineWatch(config.name());
+        supervisor = Thread.ofVirtual().name("switchboard-upstream-" + config.name()).start(this::supervise);
+    }
+
+    /**
+     * Completes when the server is first ready, has failed for good, or has used up its startup attempts (it is
+     * then retried in the background).
+     */
+    public CompletableFuture<ServerStatus> settled() {
+        return settled;
+    }
+
+    public ServerStatus status() {
+        return book.snapshot(session);
+    }
+
+    /** Whether the server is READY: what {@code status().ready()} says, without building a snapshot. */
+    public boolean isReady() {
+        return book.state() == ServerState.READY;
+    }
+
+    /** The tools of the current session; empty when not connected. */
+    public List<McpSchema.Tool> tools() {
+        UpstreamSession s = session;
+        return s == null ? List.of() : s.tools();
+    }
+
+    /** The tools of the current session, or of the last one while not connected; empty before the first. */
+    public List<McpSchema.Tool> lastKnownTools() {
+        UpstreamSession s = session;
+        return s == null ? lastTools : s.tools();
+    }
+
+    private void supervise() {
+        int failures = 0;
+        boolean restarting = false;
+        while (!closed) {
+            if (restarting && !admitRestart()) {
+                return;
+            }
+            update(ServerState.CONNECTING, null);
+            Events.info(log, "upstream.connecting").addKeyValue("server", config.name())
+                    .addKeyValue("transport", config.transport().configName())
+                    .addKeyValue("attempt", book.attempts() + 1).log();
+            Duration retryAfter = null;
+            try {
+                book.attempt();
+                announcedTools = null;
+                UpstreamSession s = connector.connect();
+                failures = 0;
+                if (!runSession(s)) {
+                    return;
+                }
+                restarting = true;
+                failures = 1;
+                if (reinitialiseAtOnce(s)) {
+                    continue;
+                }
+            } catch (SwitchboardException e) {
+                failures++;
+                retryAfter = retryAfterOf(e);
+                if (!recordFailure(e, failures)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                break;
+            }
+            boolean startupAttemptsUsed = failures >= config.options().retry().maxAttempts();
+            if (!waitBeforeRetry(backoff.delay(failures, retryAfter), startupAttemptsUsed)) {
+                break;
+            }
+        }
+        update(ServerState.CLOSED, null);
+    }
+
+    /** Serves one ready session until it is lost; returns false when the connection was closed meanwhile. */
+    private boolean runSession(UpstreamSession s) throws InterruptedException {
+        toolsLock.lock();
+        try {
+            if (announcedTools != null) {
+                s.tools(announcedTools);
+            }
+            sessionNumber++; // only the supervisor thread writes it
+            session = s;
+        } finally {
+            toolsLock.unlock();
+        }
+        if (closed) {
+            session = null;
+            s.close();
+            return false;
+        }
+        book.ready(s);
+        update(ServerState.READY, null);
+        Events.info(log, "upstream.ready").addKeyValue("server", config.name())
+                .addKeyValue("transport", config.transport().configName())
+                .addKeyValue("protocol", s.init.protocolVersion())
+                .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
+        settled.complete(status());
+        try {
+            SwitchboardException reason = s.lost().get();
+            lastTools = s.tools();
+            session = null;
+            if (!closed) {
+                // Reported before the session is closed, which may take a while: health hears of the loss now.
+                book.failed(errorInfo(reason));
+                update(ServerState.RETRYING, null);
+                Events.warn(log, "upstream.lost").addKeyValue("server", config.name())
+                        .addKeyValue("error_code", reason.code().name()).addKeyValue("message", reason.getMessage())
+                        .log();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a session's loss is never exceptional", e);
+        } finally {
+            lastTools = s.tools();
+            session = null;
+            restarts.sessionEnded(s.readyAt, clock.instant());
+            s.close();
+        }
+        return !closed;
+    }
+
+    /**
+     * A session the server refused is initialised again without a backoff: the server is up (it answered), and
+     * callers wait for the new session. If that new session is refused again quickly, the next attempt waits like
+     * any failure, so a server that forgets every session cannot make the supervisor spin.
+     */
+    private boolean reinitialiseAtOnce(UpstreamSession s) {
+        boolean quick = Duration.between(s.readyAt, clock.instant()).compareTo(QUICK_LOSS) < 0;
+        if (!quick) {
+            reinitialisedAtOnce = false;
+        }
+        SwitchboardException reason = s.lossReason();
+        if (reason == null || reason.code() != ErrorCode.SESSION_EXPIRED || reinitialisedAtOnce) {
+            return false;
+        }
+        reinitialisedAtOnce = true;
+        return true;
+    }
+
+    /** Counts a restart; when the restart cap is reached the server turns FAILED, saying why. */
+    private boolean admitRestart() {
+        String refused = restarts.admit(clock.instant());
+        if (refused == null) {
+            return true;
+        }
+        ErrorInfo last = book.lastError();
+        var e = new SwitchboardException(last == null ? ErrorCode.SERVER_UNAVAILABLE : last.code(), config.name(),
+                null, "server '" + config.name() + "' " + refused + (last == null ? "" : "; last failure: "
+                + last.code() + ": " + last.message()) + "; fix the cause, then reconnect it", null);
+        update(ServerState.FAILED, e);
+        settled.complete(status());
+        Events.warn(log, "upstream.restart_limit").addKeyValue("server", config.name())
+                .addKeyValue("error_code", e.code().name()).addKeyValue("message", e.getMessage()).log();
+        return false;
+    }
+
+    /** Restarts since the server was last stable for {@code restart.stable_after}. */
+    public int restarts() {
+        UpstreamSession s = session;
+        return restarts.count(s == null ? null : s.readyAt, clock.instant());
+    }
+
+    /**
+     * Runs one health probe on the current session: a {@code ping}, or with {@code listTools} the first page of
+     * {@code tools/list}; throws like {@link #request}.
+     */
+    public void probe(boolean listTools, Duration timeout) {
+        if (listTools) {
+            request("tools/list", null, timeout, c -> c.listTools(null));
+        } else {
+            request("ping", null, timeout, McpAsyncClient::ping);
+        }
+    }
+
+    /** Requests in flight on the current session (calls and probes); 0 when not connected. */
+    public int inFlight() {
+        UpstreamSession s = session;
+        return s == null ? 0 : s.inFlightCount();
+    }
+
+    /** Returns false when the failure is final. */
+    private boolean recordFailure(SwitchboardException e, int failures) {
+        book.failed(errorInfo(e));
+        Events.warn(log, "upstream.failed").addKeyValue("server", config.name())
+                .addKeyValue("error_code", e.code().name())
+                .addKeyValue("attempt", failures).addKeyValue("message", e.getMessage()).log();
+        if (!e.code().retryable()) {
+            update(ServerState.FAILED, e);
+            settled.complete(status());
+            return false;
+        }
+        return true;
+    }
+
+    private boolean waitBeforeRetry(Duration delay, boolean settle) {
+        if (closed) {
+            return false;
+        }
+        update(ServerState.RETRYING, null);
+        if (settle) {
+            settled.complete(status());
+        }
+        Events.info(log, "upstream.retrying").addKeyValue("server", config.name())
+                .addKeyValue("delay_ms", delay.toMillis())
+                .addKeyValue("attempt", book.attempts() + 1).log();
+        try {
+            sleeper.sleep(delay);
+            return !closed;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private ErrorInfo errorInfo(SwitchboardException e) {
+        return new ErrorInfo(e.code(), e.getMessage(), clock.instant());
+    }
+
+    private static Duration retryAfterOf(SwitchboardException e) {
+        return e instanceof RetryLaterException r ? r.retryAfter() : null;
+    }
+
+    private void update(ServerState state, SwitchboardException finalError) {
+        book.state(state);
+        if (finalError != null) {
+            book.failed(errorInfo(finalError));
+        }
+        readyLock.lock();
+        try {
+            readyChanged.signalAll();
+        } finally {
+            readyLock.unlock();
+        }
+        try {
+            listener.accept(status());
+        } catch (RuntimeException e) {
+            log.warn("status listener failed", e);
+        }
+    }
+
+    /**
+     * Runs one request on the current session and waits for it, at most {@code timeout}.
+     *
+     * @param what the operation, for messages ("tools/call")
+     * @param tool the tool concerned, or null
+     */
+    public <T> T request(String what, String tool, Duration timeout, Function<McpAsyncClient, Mono<T>> op) {
+        return request(what, tool, new CallHandle(Deadline.of(timeout), null), op);
+    }
+
+    /**
+     * Calls a tool on the current session and waits for its result until the handle's deadline; progress reports
+     * for it reach the handle. See {@link #request(String, String, CallHandle, Function)} for what a failure leaves.
+     */
+    public McpSchema.CallToolResult callTool(String tool, Map<String, Object> arguments, CallHandle handle) {
+        var request = McpSchema.CallToolRequest.builder(tool).arguments(arguments);
+        String token = handle.wantsProgress() ? progress.open(handle) : null;
+        try {
+            if (token != null) {
+                request.progressToken(token);
+            }
+            McpSchema.CallToolRequest built = request.build();
+            return request("tools/call", tool, handle, c -> c.callTool(built));
+        } finally {
+            progress.close(token);
+        }
+    }
+
+    /**
+     * Runs one request on the current session and waits for it until the handle's deadline, its cancellation, or
+     * an interrupt. A request given up on is cancelled on the server ({@code notifications/cancelled}) and released
+     * in the SDK, so nothing of it stays behind.
+     */
+    public <T> T request(String what, String tool, CallHandle handle, Function<McpAsyncClient, Mono<T>> op) {
+        long number = sessionNumber;
+        UpstreamSession s = session;
+        handle.ranOnSession(number);
+        if (closed) {
+            throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, config.name(), tool,
+                    "server '" + config.name() + "' is closed", null);
+        }
+        if (s == null || s.lossReason() != null) {
+            throw unavailable(tool); // nothing was sent: the caller may safely try again once it is back
+        }
+        return new SessionRequest(s, connector.classifier(), config.name(), deadlines).run(what, tool, handle, op);
+    }
+
+    /** The number of the current (or last) session; each new session gets a higher one. */
+    public long sessionNumber() {
+        return sessionNumber;
+    }
+
+    /**
+     * Waits until a session newer than number {@code after} is ready, at most {@code max}; returns at once when the
+     * server failed for good, is disabled or closed. True when such a session is ready.
+     */
+    public boolean awaitSessionAfter(long after, Duration max) throws InterruptedException {
+        long nanos = max.toNanos();
+        readyLock.lock();
+        try {
+            while (session == null || book.state() != ServerState.READY || sessionNumber <= after) {
+                ServerState st = book.state();
+                if (nanos <= 0 || closed || st == ServerState.FAILED || st == ServerState.DISABLED
+                        || st == ServerState.CLOSED) {
+                    return false;
+                }
+                nanos = readyChanged.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            readyLock.unlock();
+        }
+    }
+
+    private SwitchboardException unavailable(String tool) {
+        ServerStatus st = status();
+        String why = st.lastError() == null ? "" : "; last error: " + st.lastError().code() + ": "
+                + st.lastError().message();
+        String hint = switch (st.state()) {
+            case DISABLED -> " (it is disabled in the configuration)";
+            case FAILED -> " (it failed for good; fix the cause and reconnect)";
+            default -> " (Switchboard keeps retrying in the background)";
+        };
+        return new SwitchboardException(ErrorCode.SERVER_UNAVAILABLE, config.name(), tool,
+                "server '" + config.name() + "' is " + st.state() + hint + why, null);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        UpstreamSession s = session;
+        if (s != null) {
+            s.lose(new SwitchboardException(ErrorCode.SHUTTING_DOWN, config.name(),
+                    "server '" + config.name() + "' is closing"));
+        }
+        Thread t = supervisor;
+        if (t != null) {
+            // A live session's loss wakes the supervisor, which closes it; an interrupt is only needed to stop a
+            // connect attempt or a backoff wait.
+            if (s == null) {
+                t.interrupt();
+            }
+            try {
+                if (!t.join(CLOSE_WAIT)) {
+                    log.warn("supervisor of {} did not stop in {}", config.name(), CLOSE_WAIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (s != null) {
+            s.close(); // idempotent; makes sure the process is gone when close() returns, whoever closed first
+        }
+        DeadlineWatch d = deadlines;
+        if (d != null) {
+            d.stop();
+        }
+        if (book.state() != ServerState.CLOSED) {
+            update(ServerState.CLOSED, null);
+        }
+        settled.complete(status());
+        Events.info(log, "upstream.closed").addKeyValue("server", config.name()).log();
+    }
+}

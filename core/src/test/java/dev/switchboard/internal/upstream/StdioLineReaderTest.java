@@ -1,0 +1,33 @@
+package dev.switchboard.internal.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class StdioLineReaderTest {
+
+    @Test
+    void splitsOnNewlinesAndStripsCarriageReturns() throws IOException {
+        var reader = new StdioLineReader(new StringReader("a\r\nbb\n\nlast"), 100);
+
+        assertThat(reader.readLine()).isEqualTo("a");
+        assertThat(reader.readLine()).isEqualTo("bb");
+        assertThat(reader.readLine()).isEmpty();
+        assertThat(reader.readLine()).isEqualTo("last");
+        assertThat(reader.readLine()).isNull();
+    }
+
+    @Test
+    void cutsAnOverlongLineAndGoesOnWithTheNextOne() throws IOException {
+        String longLine = "x".repeat(20_000);
+        var reader = new StdioLineReader(new StringReader(longLine + "\nnext\n"), 10);
+
+        assertThat(reader.readLine()).isEqualTo("xxxxxxxxxx");
+        assertThat(reader.lastLineTruncated()).isTrue();
+        assertThat(reader.readLine()).isEqualTo("next");
+        assertThat(reader.lastLineTruncated()).isFalse();
+        assertThat(reader.readLine()).isNull();
+    }
+}
