@@ -3,6 +3,8 @@ package dev.switchboard.cli;
 import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardEvent;
+import dev.switchboard.SwitchboardListener;
 import dev.switchboard.config.SwitchboardConfig;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,17 +25,27 @@ final class Connections implements AutoCloseable {
         long enabled = config.servers().stream().filter(s -> s.options().enabled()).count();
         Progress progress = Progress.onTerminal(err, (int) enabled);
         Switchboard.Builder builder = Switchboard.builder(config).failOnRequiredServers(false);
-        if (progress != null) {
-            builder.listener(s -> {
-                if (s.state() != ServerState.DISABLED && s.state() != ServerState.CLOSED) {
-                    progress.update(s);
+        SwitchboardListener drawer = progress == null ? null : new SwitchboardListener() {
+            @Override
+            public void serverStateChanged(SwitchboardEvent.ServerStateChanged e) {
+                ServerState state = e.status().state();
+                if (state != ServerState.DISABLED && state != ServerState.CLOSED) {
+                    progress.update(e.server(), state);
                 }
-            });
+            }
+        };
+        if (drawer != null) {
+            builder.listener(drawer);
         }
+        Switchboard sb = null;
         try {
-            return new Connections(builder.start());
+            sb = builder.start();
+            return new Connections(sb);
         } finally {
             if (progress != null) {
+                if (sb != null) {
+                    sb.removeListener(drawer); // delivers what is queued: nothing redraws the line after this
+                }
                 progress.clear();
             }
         }

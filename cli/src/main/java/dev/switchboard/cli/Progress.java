@@ -1,7 +1,6 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.ServerState;
-import dev.switchboard.ServerStatus;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -56,8 +55,8 @@ final class Progress {
     }
 
     /** Records a server's new state and redraws the line. */
-    void update(ServerStatus status) {
-        states.put(status.name(), status.state());
+    void update(String server, ServerState state) {
+        states.put(server, state);
         long settled = states.values().stream().filter(s -> s != ServerState.CONNECTING).count();
         long ready = states.values().stream().filter(s -> s == ServerState.READY).count();
         // RETRYING counts as settled: after its startup attempts a server keeps retrying in the background.

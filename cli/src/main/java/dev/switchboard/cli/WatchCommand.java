@@ -2,7 +2,6 @@ package dev.switchboard.cli;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.SwitchboardConfig;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ final class WatchCommand extends ConfigCommand {
     int execute() throws InterruptedException {
         try {
             SwitchboardConfig config = loadConfig();
-            WatchLines lines = new WatchLines(json, this::print, Clock.systemUTC());
+            WatchLines lines = new WatchLines(json, this::print);
             try (Signals signals = Signals.onTermination(this::stop)) {
                 Switchboard sb = Switchboard.builder(config).failOnRequiredServers(false).listener(lines)
                         .configFile(configFile, loader()).start();

@@ -6,18 +6,17 @@ import dev.switchboard.ErrorInfo;
 import dev.switchboard.HealthState;
 import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
-import java.time.Clock;
+import dev.switchboard.SwitchboardEvent;
+import dev.switchboard.SwitchboardListener;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Turns the stream of server statuses into one line per change of a server's connection state or health state, for
- * people or as JSON lines. Statuses arrive from many threads; lines come out one at a time, in the order seen.
+ * Turns Switchboard's events into one line per change of a server's connection state or health state, for people or
+ * as JSON lines, in the order the events arrive.
  */
-final class WatchLines implements Consumer<ServerStatus> {
+final class WatchLines implements SwitchboardListener {
 
     /**
      * One change as {@code watch --json} prints it.
@@ -34,46 +33,45 @@ final class WatchLines implements Consumer<ServerStatus> {
     record Change(String time, String server, String kind, String from, String to, String code, String reason) {
     }
 
-    private record Seen(ServerState state, HealthState health) {
-    }
-
     private final boolean json;
     private final Consumer<String> out;
-    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Seen> seen = new HashMap<>();
 
-    WatchLines(boolean json, Consumer<String> out, Clock clock) {
+    WatchLines(boolean json, Consumer<String> out) {
         this.json = json;
         this.out = out;
-        this.clock = clock;
     }
 
     @Override
-    public void accept(ServerStatus s) {
+    public void serverStateChanged(SwitchboardEvent.ServerStateChanged event) {
+        ServerStatus s = event.status();
+        ErrorInfo e = s.state() == ServerState.READY ? null : s.lastError();
+        print(new Change(time(event), s.name(), "state", event.previous() == null ? null : event.previous().name(),
+                s.state().name(), e == null ? null : e.code().name(), e == null ? null : e.message()));
+    }
+
+    @Override
+    public void healthChanged(SwitchboardEvent.HealthChanged event) {
+        ServerStatus.Health h = event.status().health();
+        ErrorInfo e = h.state() == HealthState.HEALTHY ? null : h.lastError();
+        print(new Change(time(event), event.server(), "health", event.previous().name(), h.state().name(),
+                e == null ? null : e.code().name(), h.reason()));
+    }
+
+    private static String time(SwitchboardEvent event) {
+        return event.at().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private void print(Change c) {
         lock.lock();
         try {
-            Seen before = seen.get(s.name());
-            ServerStatus.Health h = s.health();
-            seen.put(s.name(), new Seen(s.state(), h.state()));
-            String time = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-            if (before == null || before.state() != s.state()) {
-                ErrorInfo e = s.state() == ServerState.READY ? null : s.lastError();
-                print(new Change(time, s.name(), "state", before == null ? null : before.state().name(),
-                        s.state().name(), e == null ? null : e.code().name(), e == null ? null : e.message()));
-            }
-            HealthState was = before == null ? HealthState.UNKNOWN : before.health();
-            if (was != h.state()) {
-                ErrorInfo e = h.state() == HealthState.HEALTHY ? null : h.lastError();
-                print(new Change(time, s.name(), "health", was.name(), h.state().name(),
-                        e == null ? null : e.code().name(), h.reason()));
-            }
+            write(c);
         } finally {
             lock.unlock();
         }
     }
 
-    private void print(Change c) {
+    private void write(Change c) {
         if (json) {
             try {
                 out.accept(Json.MAPPER.writeValueAsString(c));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
+import dev.switchboard.StatusesInto;
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.RetryPolicy;
@@ -46,7 +47,7 @@ class ReconnectsDroppedSseStreamTest {
         var server = new HttpServer("legacy", ServerOptions.DEFAULT.withRetry(QUICK), Transport.SSE,
                 URI.create("http://127.0.0.1:" + port + "/sse"), Map.of());
         Process second = null;
-        try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(server))).listener(seen::add).start()) {
+        try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(server))).listener(StatusesInto.list(seen)).start()) {
             Instant firstSession = sb.status("legacy").connectedAt();
             assertThat(sb.call("legacy", "echo", Map.of("n", 1)).text()).contains("\"n\":1");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ServerStatus;
+import dev.switchboard.StatusesInto;
 import dev.switchboard.Switchboard;
 import dev.switchboard.ToolResult;
 import dev.switchboard.config.HttpServer;
@@ -31,7 +32,7 @@ class ReinitialisesExpiredHttpSessionTest {
         int port = first.port();
         var config = SwitchboardConfig.of(List.of(new HttpServer("everything",
                 ServerOptions.DEFAULT.withRequired(true), Transport.STREAMABLE_HTTP, first.url(), Map.of())));
-        try (var sb = Switchboard.builder(config).listener(seen::add).start()) {
+        try (var sb = Switchboard.builder(config).listener(StatusesInto.list(seen)).start()) {
             assertThat(sb.call("everything", "echo", Map.of("message", "before")).text()).contains("before");
             Instant firstSession = sb.status("everything").connectedAt();
             first.close();

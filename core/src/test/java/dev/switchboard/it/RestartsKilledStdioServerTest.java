@@ -7,6 +7,7 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.HealthState;
 import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
+import dev.switchboard.StatusesInto;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.SwitchboardConfig;
@@ -39,7 +40,7 @@ class RestartsKilledStdioServerTest {
         List<ServerStatus> seen = new CopyOnWriteArrayList<>();
         var probes = new ManualProbes();
         try (var sb = Switchboard.builder(config).sleeper(new RecordingSleeper(5)).probeScheduler(probes)
-                .listener(seen::add).start()) {
+                .listener(StatusesInto.list(seen)).start()) {
             probes.probe("victim");
             assertThat(sb.status("victim").health().state()).isEqualTo(HealthState.HEALTHY);
             FakeMcpServer.Pids pids = FakeMcpServer.readPids(pidFile);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.HealthState;
+import dev.switchboard.RecordingListener;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolResult;
@@ -76,14 +77,15 @@ class ShutsDownGracefullyTest {
                 assertThat(first.call("remote", "echo", Map.of("k", "v")).text()).contains("v");
             }
             Leftovers before = Leftovers.now(httpChild.pid());
-            try (var sb = Switchboard.start(config)) {
+            try (var sb = Switchboard.builder(config).listener(new RecordingListener()).start()) {
                 assertThat(sb.call("remote", "echo", Map.of("k", "v")).text()).contains("v");
                 assertThat(sb.call("local", "echo", Map.of("k", "v")).text()).contains("v");
                 // The real scheduler probes a fresh session at once: its threads are running.
                 Awaitility.await().until(() -> sb.status().stream()
                         .allMatch(s -> s.health().state() == HealthState.HEALTHY));
                 Leftovers during = Leftovers.now(httpChild.pid());
-                assertThat(during.threads()).contains("switchboard-health-local", "switchboard-health-remote");
+                assertThat(during.threads()).contains("switchboard-health-local", "switchboard-health-remote")
+                        .anyMatch(t -> t.startsWith("switchboard-listener-"));
                 assertThat(during.processes()).hasSize(1);
                 assertThat(during.sockets()).isGreaterThan(before.sockets());
             }

@@ -6,11 +6,13 @@ import dev.switchboard.CallStats;
 import dev.switchboard.CancellationToken;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ServerState;
+import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolResult;
 import dev.switchboard.config.CallPolicy;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.upstream.CallHandle;
 import dev.switchboard.internal.upstream.Deadline;
 import dev.switchboard.internal.upstream.Upstream;
@@ -18,11 +20,9 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,49 +34,61 @@ import org.slf4j.LoggerFactory;
 public final class CallExecutor {
     private static final Logger log = LoggerFactory.getLogger(CallExecutor.class);
 
-    private final Map<String, ServerGuard> guards = new java.util.concurrent.ConcurrentHashMap<>();
     private final CallMetrics metrics;
     private final Bulkhead global;
     private final Clock clock;
-    private final Consumer<String> onBreakerChange;
+    private final ServerGuard.BreakerListener onBreakerChange;
+    private final EventHub events;
+    private volatile MicrometerBinding binding;
 
     /**
-     * @param onBreakerChange told the server's name whenever its breaker changes state
+     * @param config the first configuration: its global limit on calls in flight holds for the instance's life
+     * @param onBreakerChange told whenever a server's breaker changes state
+     * @param events where a {@code CallFinished} goes after every call, while anyone listens
      */
-    public CallExecutor(SwitchboardConfig config, Clock clock, Consumer<String> onBreakerChange) {
-        List<String> names = config.servers().stream().map(ServerConfig::name).toList();
+    public CallExecutor(SwitchboardConfig config, Clock clock, ServerGuard.BreakerListener onBreakerChange,
+            EventHub events) {
         Duration globalWait = config.servers().stream().map(s -> s.options().calls().queueWait())
                 .max(Duration::compareTo).orElse(Duration.ZERO);
         this.global = ServerGuard.globalLimit(config.orchestration().maxConcurrentCalls(), globalWait);
         this.clock = clock;
         this.onBreakerChange = onBreakerChange;
-        for (ServerConfig s : config.servers()) {
-            guards.put(s.name(), new ServerGuard(s.name(), s.options().calls(), global, clock, onBreakerChange));
-        }
-        this.metrics = new CallMetrics(names);
+        this.events = events;
+        this.metrics = new CallMetrics(config.servers().stream().map(ServerConfig::name).toList());
     }
 
     /**
-     * Follows a changed set of servers (a reload, an enabled or disabled server): added servers and servers whose
-     * call policy changed get a fresh breaker and bulkhead; untouched ones keep theirs, state included.
+     * The guard a server's calls go through: {@code previous} (state included) when its call policy is unchanged,
+     * else a fresh breaker and bulkhead.
+     *
+     * @param previous the server's guard before a change, or null for a new server
      */
-    public void update(SwitchboardConfig config) {
-        List<String> names = config.servers().stream().map(ServerConfig::name).toList();
-        guards.keySet().retainAll(names);
-        for (ServerConfig s : config.servers()) {
-            ServerGuard g = guards.get(s.name());
-            if (g == null || !g.policy().equals(s.options().calls())) {
-                guards.put(s.name(), new ServerGuard(s.name(), s.options().calls(), global, clock, onBreakerChange));
-            }
+    public ServerGuard guard(String server, CallPolicy policy, ServerGuard previous) {
+        if (previous != null && previous.policy().equals(policy)) {
+            return previous;
         }
+        return new ServerGuard(server, policy, global, clock, onBreakerChange);
+    }
+
+    /**
+     * Follows a changed set of servers (a reload, an enabled or disabled server): every server gets its numbers,
+     * and its breaker gauge when a registry is bound.
+     */
+    public void servers(List<String> names, Function<String, BreakerState> breakers) {
         metrics.servers(names);
+        MicrometerBinding b = binding;
+        if (b != null) {
+            b.bindBreakers(names, breakers);
+        }
     }
 
     /** Publishes the numbers to a Micrometer registry (see {@link MicrometerBinding}); call before any call. */
-    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
-        MicrometerBinding binding = new MicrometerBinding(registry);
-        binding.bindBreakers(List.copyOf(guards.keySet()), this::breakerState);
-        metrics.sink(binding);
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry, List<String> servers,
+            Function<String, BreakerState> breakers) {
+        MicrometerBinding b = new MicrometerBinding(registry);
+        b.bindBreakers(servers, breakers);
+        metrics.sink(b);
+        binding = b;
     }
 
     /**
@@ -85,7 +97,8 @@ public final class CallExecutor {
      * @throws SwitchboardException with the code of the last attempt's failure; a result with {@code isError} is
      *     returned, not thrown
      */
-    public ToolResult call(Upstream upstream, String tool, Map<String, Object> arguments, CallOptions options) {
+    public ToolResult call(Upstream upstream, ServerGuard guard, String tool, Map<String, Object> arguments,
+            CallOptions options) {
         String server = upstream.name();
         CallPolicy policy = upstream.config().options().calls();
         Duration timeout = options.timeout() != null ? options.timeout()
@@ -95,7 +108,7 @@ public final class CallExecutor {
         Attempts attempts = new Attempts(server, tool, options.cancellation());
         ErrorCode code = ErrorCode.INTERNAL;
         try {
-            ToolResult result = run(upstream, tool, arguments, options, policy, deadline, attempts);
+            ToolResult result = run(upstream, guard, tool, arguments, options, policy, deadline, attempts);
             code = result.isError() ? ErrorCode.TOOL_ERROR : null;
             log.atDebug().setMessage("call.done").addKeyValue("server", server).addKeyValue("tool", tool)
                     .addKeyValue("duration_ms", result.duration().toMillis())
@@ -110,13 +123,17 @@ public final class CallExecutor {
             throw e;
         } finally {
             attempts.close();
-            counted.ended(code, deadline.elapsed().toNanos());
+            long nanos = deadline.elapsed().toNanos();
+            counted.ended(code, nanos);
+            if (events.active()) {
+                events.publish(new SwitchboardEvent.CallFinished(server, tool, Duration.ofNanos(nanos), code,
+                        attempts.count(), clock.instant()));
+            }
         }
     }
 
-    private ToolResult run(Upstream upstream, String tool, Map<String, Object> arguments, CallOptions options,
-            CallPolicy policy, Deadline deadline, Attempts attempts) {
-        ServerGuard guard = guards.get(upstream.name());
+    private ToolResult run(Upstream upstream, ServerGuard guard, String tool, Map<String, Object> arguments,
+            CallOptions options, CallPolicy policy, Deadline deadline, Attempts attempts) {
         Duration backoff = policy.retryBackoff();
         // Read now: once the session is lost, its tool list (and the annotations) are gone with it.
         boolean safeToRepeat = RetryRule.safeToRepeat(upstream.tools(), tool);
@@ -198,19 +215,9 @@ public final class CallExecutor {
         }
     }
 
-    /** The numbers of every server and tool. */
-    public List<CallStats> stats() {
-        return metrics.snapshot(this::breakerState);
-    }
-
-    public BreakerState breakerState(String server) {
-        ServerGuard g = guards.get(server);
-        return g == null ? BreakerState.CLOSED : g.state();
-    }
-
-    public Instant breakerChangedAt(String server) {
-        ServerGuard g = guards.get(server);
-        return g == null ? null : g.changedAt();
+    /** The numbers of every server and tool, with each server's breaker state. */
+    public List<CallStats> stats(Function<String, BreakerState> breakers) {
+        return metrics.snapshot(breakers);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.BreakerPolicy;
 import dev.switchboard.config.CallPolicy;
+import dev.switchboard.internal.observe.LogEvents;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,13 @@ import org.slf4j.LoggerFactory;
  * <p>The breaker is resilience4j's, on a count-based window for the failure rate; the "N consecutive failures"
  * rule, which it lacks, is counted here and forces the breaker open.
  */
-final class ServerGuard {
+public final class ServerGuard {
+    /** Hears every change of a breaker's state. */
+    @FunctionalInterface
+    public interface BreakerListener {
+        void changed(String server, BreakerState from, BreakerState to, Instant at);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ServerGuard.class);
     /** Slow calls never open the breaker: a long tool call that reports progress is not a failure. */
     private static final Duration NEVER_SLOW = Duration.ofDays(3650);
@@ -43,7 +49,7 @@ final class ServerGuard {
     private final AtomicInteger consecutive = new AtomicInteger();
     private volatile Instant changedAt;
 
-    ServerGuard(String server, CallPolicy policy, Bulkhead global, Clock clock, Consumer<String> onTransition) {
+    ServerGuard(String server, CallPolicy policy, Bulkhead global, Clock clock, BreakerListener onTransition) {
         this.server = server;
         this.policy = policy;
         this.clock = clock;
@@ -101,8 +107,12 @@ final class ServerGuard {
         return new Permit();
     }
 
-    BreakerState state() {
-        return switch (breaker.getState()) {
+    public BreakerState state() {
+        return of(breaker.getState());
+    }
+
+    private static BreakerState of(CircuitBreaker.State state) {
+        return switch (state) {
             case OPEN, FORCED_OPEN -> BreakerState.OPEN;
             case HALF_OPEN -> BreakerState.HALF_OPEN;
             default -> BreakerState.CLOSED;
@@ -110,7 +120,7 @@ final class ServerGuard {
     }
 
     /** When the breaker last changed state, or null. */
-    Instant changedAt() {
+    public Instant changedAt() {
         return changedAt;
     }
 
@@ -150,15 +160,19 @@ final class ServerGuard {
         };
     }
 
-    private void transitioned(CircuitBreakerOnStateTransitionEvent e, Consumer<String> onTransition) {
+    private void transitioned(CircuitBreakerOnStateTransitionEvent e, BreakerListener onTransition) {
         consecutive.set(0);
-        changedAt = clock.instant();
+        Instant at = clock.instant();
+        changedAt = at;
         var t = e.getStateTransition();
-        var event = t.getToState() == CircuitBreaker.State.OPEN ? log.atWarn() : log.atInfo();
-        event.setMessage("call.breaker").addKeyValue("server", server).addKeyValue("from", t.getFromState().name())
+        var event = t.getToState() == CircuitBreaker.State.OPEN ? LogEvents.warn(log, LogEvents.CALL_BREAKER)
+                : LogEvents.info(log, LogEvents.CALL_BREAKER);
+        event.addKeyValue("server", server).addKeyValue("from", t.getFromState().name())
                 .addKeyValue("to", t.getToState().name())
                 .addKeyValue("failure_rate", breaker.getMetrics().getFailureRate()).log();
-        onTransition.accept(server);
+        if (of(t.getFromState()) != of(t.getToState())) { // FORCED_OPEN and OPEN are both OPEN to users
+            onTransition.changed(server, of(t.getFromState()), of(t.getToState()), at);
+        }
     }
 
     private SwitchboardException circuitOpen(String tool) {

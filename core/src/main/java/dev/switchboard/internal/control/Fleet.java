@@ -1,10 +1,13 @@
 package dev.switchboard.internal.control;
 
+import dev.switchboard.ClientHandlers;
 import dev.switchboard.ReloadResult;
-import dev.switchboard.ServerStatus;
+import dev.switchboard.ServerState;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.health.HealthMonitor;
+import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.upstream.Upstream;
 import dev.switchboard.spi.ProbeScheduler;
 import dev.switchboard.spi.Sleeper;
@@ -12,16 +15,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,117 +33,103 @@ import org.slf4j.LoggerFactory;
  * reconnected, the configuration reloaded, everything shut down. Each change builds the new set, publishes it (new
  * calls see it at once), then drains and closes what it replaced and starts what is new. A server replaced by a
  * change is closed before its successor connects, so that two processes of one server never run side by side.
+ * Changes are made one at a time.
  */
 public final class Fleet {
     private static final Logger log = LoggerFactory.getLogger(Fleet.class);
 
-    /** A connection with the configuration it was declared with (before overrides) and its monitor. */
-    private record Member(ServerConfig declared, HealthMonitor monitor) {
+    /**
+     * One server: its connection, the health monitor watching it, and the configuration it was declared with
+     * (before the state file's overrides).
+     */
+    public record Member(ServerConfig declared, Upstream upstream, HealthMonitor health) {
+        public String name() {
+            return declared.name();
+        }
     }
 
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final ProbeScheduler scheduler;
-    private final Consumer<ServerStatus> listener;
+    /** How the fleet is built: time, waits, probes, the engine's ears, and the application's handlers. */
+    public record Parts(Clock clock, Sleeper sleeper, ProbeScheduler probes, ServerEvents events,
+            ClientHandlers handlers) {
+        public Parts {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(sleeper, "sleeper");
+            Objects.requireNonNull(probes, "probes");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(handlers, "handlers");
+        }
+    }
+
+    private final Parts parts;
     private final StateFile state;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<Upstream, Member> members = new ConcurrentHashMap<>();
-    private volatile SwitchboardConfig config;
-    private volatile Map<String, Upstream> upstreams;
-    private BiConsumer<SwitchboardConfig, Map<String, Upstream>> publisher = (c, u) -> { };
-    private final dev.switchboard.ClientHandlers handlers;
+    private final BiConsumer<SwitchboardConfig, Map<String, Member>> publisher;
+    /** Written under the lock only; read by changes, which hold it. */
+    private SwitchboardConfig config;
+    private Map<String, Member> members;
 
-    /** Creates (without starting) a connection per server of {@code config}, with the overrides of the state file. */
-    public Fleet(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler scheduler,
-            Consumer<ServerStatus> listener) {
-        this(config, clock, sleeper, scheduler, listener, dev.switchboard.ClientHandlers.NONE);
-    }
-
-    /** Like the other constructor; servers' requests (sampling, elicitation, roots) go to {@code handlers}. */
-    public Fleet(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler scheduler,
-            Consumer<ServerStatus> listener, dev.switchboard.ClientHandlers handlers) {
-        this.handlers = handlers;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.scheduler = scheduler;
-        this.listener = listener;
+    /**
+     * Creates (without starting) a connection per server of {@code config}, with the overrides of the state file,
+     * and publishes them.
+     *
+     * @param publisher told every new set of servers, in configuration order, before any of them starts
+     */
+    public Fleet(SwitchboardConfig config, Parts parts, BiConsumer<SwitchboardConfig, Map<String, Member>> publisher) {
+        this.parts = parts;
+        this.publisher = publisher;
         this.state = StateFile.load(config.orchestration().stateFile());
-        Map<String, Upstream> ups = new LinkedHashMap<>();
-        config.servers().forEach(s -> ups.put(s.name(), create(s)));
-        this.config = config;
-        this.upstreams = java.util.Collections.unmodifiableMap(ups);
+        Map<String, Member> all = new LinkedHashMap<>();
+        config.servers().forEach(s -> all.put(s.name(), create(s)));
+        publish(config, all);
     }
 
-    /** Who is told about every new set of connections (the facade, which routes calls by it). */
-    public void onPublish(BiConsumer<SwitchboardConfig, Map<String, Upstream>> newPublisher) {
-        this.publisher = newPublisher;
+    /** Starts every connection and waits until each has settled (see {@link Upstream#settled()}). */
+    public void start() throws InterruptedException {
+        startAndSettle(List.copyOf(members.values()));
     }
 
-    public SwitchboardConfig config() {
-        return config;
-    }
-
-    public Map<String, Upstream> upstreams() {
-        return upstreams;
-    }
-
-    /** A connection's status with its health. */
-    public ServerStatus status(Upstream u) {
-        Member m = members.get(u);
-        return m == null ? u.status() : m.monitor().status();
-    }
-
-    /** Probes a connection now, on the calling thread, and returns its status with the fresh health. */
-    public ServerStatus probe(Upstream u) {
-        Member m = members.get(u);
-        return m == null ? u.status() : m.monitor().probe();
-    }
-
-    private Upstream create(ServerConfig declared) {
+    private Member create(ServerConfig declared) {
         ServerConfig effective = state.effective(declared);
-        HealthMonitor monitor = new HealthMonitor(effective, clock, scheduler, listener);
-        Upstream u = new Upstream(effective, clock, sleeper, monitor::onStatus, handlers);
+        HealthMonitor monitor = new HealthMonitor(effective, parts.clock(), parts.probes(), parts.events());
+        Upstream u = new Upstream(effective, parts.clock(), parts.sleeper(), monitor, parts.handlers());
         monitor.attach(u);
-        members.put(u, new Member(declared, monitor));
-        return u;
+        return new Member(declared, u, monitor);
     }
 
     /** Enables or disables a server (by configured name) and remembers it in the state file. */
-    public ServerStatus setEnabled(String name, boolean on, Duration drain) {
+    public void setEnabled(String name, boolean on, Duration drain) {
         lock.lock();
         try {
-            Upstream old = upstreams.get(name);
-            ServerConfig declared = members.get(old).declared();
-            state.set(declared, on);
-            if (old.config().equals(state.effective(declared)) && old.status().state()
-                    != dev.switchboard.ServerState.CLOSED) {
-                return status(old);
+            Member old = members.get(name);
+            state.set(old.declared(), on);
+            Upstream u = old.upstream();
+            if (u.config().equals(state.effective(old.declared())) && u.status().state() != ServerState.CLOSED) {
+                return;
             }
-            return status(replace(name, declared, drain));
+            replace(name, old.declared(), drain);
         } finally {
             lock.unlock();
         }
     }
 
     /** Closes a server's connection and connects it again from scratch (also the way out of FAILED). */
-    public ServerStatus reconnect(String name, Duration drain) {
+    public void reconnect(String name, Duration drain) {
         lock.lock();
         try {
-            return status(replace(name, members.get(upstreams.get(name)).declared(), drain));
+            replace(name, members.get(name).declared(), drain);
         } finally {
             lock.unlock();
         }
     }
 
-    private Upstream replace(String name, ServerConfig declared, Duration drain) {
-        Upstream old = upstreams.get(name);
-        Upstream fresh = create(declared);
-        Map<String, Upstream> next = new LinkedHashMap<>(upstreams);
+    private void replace(String name, ServerConfig declared, Duration drain) {
+        Member old = members.get(name);
+        Member fresh = create(declared);
+        Map<String, Member> next = new LinkedHashMap<>(members);
         next.put(name, fresh);
         publish(config, next);
         retire(List.of(old), drain);
-        startAndSettle(List.of(fresh));
-        return fresh;
+        startAndSettleQuietly(List.of(fresh));
     }
 
     /**
@@ -153,34 +142,33 @@ public final class Fleet {
             List<String> added = new ArrayList<>();
             List<String> changed = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
-            List<Upstream> retired = new ArrayList<>();
-            List<Upstream> fresh = new ArrayList<>();
-            Map<String, Upstream> current = upstreams;
-            Map<String, Upstream> ups = new LinkedHashMap<>();
+            List<Member> retired = new ArrayList<>();
+            List<Member> fresh = new ArrayList<>();
+            Map<String, Member> all = new LinkedHashMap<>();
             for (ServerConfig s : next.servers()) {
-                Upstream old = current.get(s.name());
-                if (old != null && members.get(old).declared().equals(s)) {
+                Member old = members.get(s.name());
+                if (old != null && old.declared().equals(s)) {
                     unchanged.add(s.name());
-                    ups.put(s.name(), old);
+                    all.put(s.name(), old);
                     continue;
                 }
                 (old == null ? added : changed).add(s.name());
                 if (old != null) {
                     retired.add(old);
                 }
-                Upstream u = create(s);
-                fresh.add(u);
-                ups.put(s.name(), u);
+                Member m = create(s);
+                fresh.add(m);
+                all.put(s.name(), m);
             }
-            List<String> removed = current.keySet().stream().filter(n -> !ups.containsKey(n)).toList();
-            removed.forEach(n -> retired.add(current.get(n)));
-            publish(next, ups);
+            List<String> removed = members.keySet().stream().filter(n -> !all.containsKey(n)).toList();
+            removed.forEach(n -> retired.add(members.get(n)));
+            publish(next, all);
             retire(retired, drain);
-            startAndSettle(fresh);
-            ReloadResult result = new ReloadResult(added, removed, changed, unchanged);
-            log.atInfo().setMessage("switchboard.reloaded").addKeyValue("added", added).addKeyValue("removed", removed)
-                    .addKeyValue("changed", changed).addKeyValue("unchanged", unchanged.size()).log();
-            return result;
+            startAndSettleQuietly(fresh);
+            LogEvents.info(log, LogEvents.SWITCHBOARD_RELOADED).addKeyValue("added", added)
+                    .addKeyValue("removed", removed).addKeyValue("changed", changed)
+                    .addKeyValue("unchanged", unchanged.size()).log();
+            return new ReloadResult(added, removed, changed, unchanged);
         } finally {
             lock.unlock();
         }
@@ -190,37 +178,43 @@ public final class Fleet {
     public void shutdown(Duration drain) {
         lock.lock();
         try {
-            retire(upstreams.values(), drain);
+            retire(members.values(), drain);
         } finally {
             lock.unlock();
         }
     }
 
-    private void publish(SwitchboardConfig newConfig, Map<String, Upstream> ups) {
+    private void publish(SwitchboardConfig newConfig, Map<String, Member> newMembers) {
         config = newConfig;
-        upstreams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ups));
-        publisher.accept(config, upstreams);
+        members = Collections.unmodifiableMap(new LinkedHashMap<>(newMembers));
+        publisher.accept(config, members);
     }
 
     /** Stops probing, drains, then closes the connections in parallel. */
-    private void retire(Collection<Upstream> olds, Duration drain) {
-        List<Member> gone = olds.stream().map(members::get).filter(java.util.Objects::nonNull).toList();
-        gone.forEach(m -> m.monitor().close());
-        Drain.await(olds, drain);
+    private static void retire(Collection<Member> olds, Duration drain) {
+        olds.forEach(m -> m.health().close());
+        List<Upstream> ups = olds.stream().map(Member::upstream).toList();
+        Drain.await(ups, drain);
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            olds.forEach(u -> exec.submit(u::close));
+            ups.forEach(u -> exec.submit(u::close));
         }
-        olds.forEach(members::remove);
     }
 
-    private static void startAndSettle(List<Upstream> fresh) {
-        fresh.forEach(Upstream::start);
+    private static void startAndSettle(List<Member> fresh) throws InterruptedException {
+        fresh.forEach(m -> m.upstream().start());
         try {
-            CompletableFuture.allOf(fresh.stream().map(Upstream::settled).toArray(CompletableFuture[]::new)).get();
+            CompletableFuture.allOf(fresh.stream().map(m -> m.upstream().settled())
+                    .toArray(CompletableFuture[]::new)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("settling never fails", e);
+        }
+    }
+
+    private static void startAndSettleQuietly(List<Member> fresh) {
+        try {
+            startAndSettle(fresh);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            log.warn("a server did not settle", e);
         }
     }
 }

@@ -2,49 +2,59 @@ package dev.switchboard.internal.health;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ErrorInfo;
+import dev.switchboard.HealthState;
 import dev.switchboard.ServerState;
-import dev.switchboard.ServerStatus;
+import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.HealthPolicy;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
+import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.status.ServerEvents;
+import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;
+import dev.switchboard.internal.upstream.UpstreamListener;
 import dev.switchboard.spi.ProbeScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the health of one server: hears every change of its connection (a lost session makes it UNHEALTHY at
  * once) and probes it while it is connected, as its {@link HealthPolicy} says, without disturbing calls in flight
- * (a probe is one more request with a short timeout of its own). Reports every status to a listener with the health
- * attached: each change of connection state, and each change of health state a probe brings.
+ * (a probe is one more request with a short timeout of its own). Reports each change of connection state and each
+ * change of health state, in the order they happen, with the health attached.
  */
-public final class HealthMonitor implements AutoCloseable {
+public final class HealthMonitor implements UpstreamListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
 
     private final ServerConfig config;
     private final HealthPolicy policy;
     private final Clock clock;
-    private final Consumer<ServerStatus> listener;
+    private final ServerEvents events;
     private final HealthTracker tracker;
     private final ProbeScheduler scheduler;
     private final HttpGetProbe httpGet;
+    /** Makes "look at the state, then report it" one step, so reports of one server keep their order. */
+    private final ReentrantLock reporting = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Upstream upstream;
     private volatile ProbeScheduler.Ticket ticket;
-    private volatile ServerState lastState;
+    private ServerState lastState;
+    private HealthState lastHealth = HealthState.UNKNOWN;
 
-    public HealthMonitor(ServerConfig config, Clock clock, ProbeScheduler scheduler,
-            Consumer<ServerStatus> listener) {
+    public HealthMonitor(ServerConfig config, Clock clock, ProbeScheduler scheduler, ServerEvents events) {
         this.config = config;
         this.policy = config.options().health();
         this.clock = clock;
         this.scheduler = scheduler;
-        this.listener = listener;
+        this.events = events;
         this.tracker = new HealthTracker(policy);
         this.httpGet = policy.probe() == HealthPolicy.Probe.HTTP_GET && config instanceof HttpServer h
                 ? new HttpGetProbe(h, policy.path()) : null;
@@ -58,53 +68,79 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    /** The connection's listener: updates health from its state, then tells the listener. */
-    public void onStatus(ServerStatus status) {
-        tracker.onConnection(status.state(), status.lastError());
-        boolean fresh = status.state() == ServerState.READY && lastState != ServerState.READY;
-        lastState = status.state();
-        ProbeScheduler.Ticket t = ticket;
-        if (fresh && t != null) {
-            t.wake(); // a fresh session: learn its health now, not one interval later
+    /** The connection's listener: updates health from its state, then reports both. */
+    @Override
+    public void onStatus(StatusSnapshot status) {
+        reporting.lock();
+        try {
+            tracker.onConnection(status.state(), status.lastError());
+            ServerState previous = lastState;
+            lastState = status.state();
+            boolean fresh = status.state() == ServerState.READY && previous != ServerState.READY;
+            ProbeScheduler.Ticket t = ticket;
+            if (fresh && t != null) {
+                t.wake(); // a fresh session: learn its health now, not one interval later
+            }
+            StatusSnapshot full = withHealth(status);
+            if (previous != status.state()) {
+                events.stateChanged(full, previous);
+            }
+            reportHealth(full);
+        } finally {
+            reporting.unlock();
         }
-        emit(status);
+    }
+
+    @Override
+    public void onCatalogChanged(Set<CatalogPart> parts) {
+        events.catalogChanged(config.name(), parts);
     }
 
     /** The connection's current status with its health. */
-    public ServerStatus status() {
-        Upstream u = upstream;
-        return withHealth(u.status(), u);
+    public StatusSnapshot status() {
+        return withHealth(upstream.status());
     }
 
     /** Runs one probe now, on the calling thread, if the server is connected; returns its status after it. */
-    public ServerStatus probe() {
+    public StatusSnapshot probe() {
         long session = tracker.currentSession();
         Upstream u = upstream;
         if (session < 0 || u == null || policy.probe() == HealthPolicy.Probe.NONE) {
             return status();
         }
         Instant start = clock.instant();
-        boolean changed;
         try {
             runProbe(u);
-            changed = tracker.onSuccess(session, Duration.between(start, clock.instant()), clock.instant());
+            tracker.onSuccess(session, Duration.between(start, clock.instant()), clock.instant());
         } catch (SwitchboardException e) {
             if (Thread.currentThread().isInterrupted()) {
                 return status(); // probing was stopped (shutdown): not the server's failure
             }
-            changed = tracker.onFailure(session, new ErrorInfo(e.code(), e.getMessage(), clock.instant()));
+            tracker.onFailure(session, new ErrorInfo(e.code(), e.getMessage(), clock.instant()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return status();
         }
-        ServerStatus now = status();
-        if (changed) {
-            log.atInfo().setMessage("health.changed").addKeyValue("server", config.name())
-                    .addKeyValue("health", now.health().state().name())
-                    .addKeyValue("reason", now.health().reason()).log();
-            emit(now);
+        reporting.lock();
+        try {
+            StatusSnapshot now = status();
+            reportHealth(now);
+            return now;
+        } finally {
+            reporting.unlock();
         }
-        return now;
+    }
+
+    /** Reports the health when its verdict differs from the last one reported; the caller holds the lock. */
+    private void reportHealth(StatusSnapshot now) {
+        HealthState previous = lastHealth;
+        if (now.health().state() == previous) {
+            return;
+        }
+        lastHealth = now.health().state();
+        LogEvents.info(log, LogEvents.HEALTH_CHANGED).addKeyValue("server", config.name())
+                .addKeyValue("health", lastHealth.name()).addKeyValue("reason", now.health().reason()).log();
+        events.healthChanged(now, previous);
     }
 
     private void runProbe(Upstream u) throws InterruptedException {
@@ -123,23 +159,18 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private ServerStatus withHealth(ServerStatus status, Upstream u) {
-        return status.withHealth(tracker.snapshot(status, u.restarts(), clock.instant()));
-    }
-
-    private void emit(ServerStatus status) {
+    private StatusSnapshot withHealth(StatusSnapshot status) {
         Upstream u = upstream;
-        ServerStatus full = u == null ? status : withHealth(status, u);
-        try {
-            listener.accept(full);
-        } catch (RuntimeException e) {
-            log.warn("status listener failed", e);
-        }
+        int restarts = u == null ? 0 : u.restarts();
+        return status.withHealth(tracker.snapshot(status, restarts, clock.instant()));
     }
 
-    /** Stops probing and releases the probe's resources; the connection is closed by its owner. */
+    /** Stops probing and releases the probe's resources; the connection is closed by its owner. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         ProbeScheduler.Ticket t = ticket;
         if (t != null) {
             t.close();

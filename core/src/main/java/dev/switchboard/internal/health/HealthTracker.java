@@ -6,6 +6,7 @@ import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.config.Durations;
 import dev.switchboard.config.HealthPolicy;
+import dev.switchboard.internal.status.HealthSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -132,12 +133,12 @@ final class HealthTracker {
     }
 
     /** The health as of {@code now}, given the connection's current snapshot and restart count. */
-    ServerStatus.Health snapshot(ServerStatus status, int restarts, Instant now) {
+    HealthSnapshot snapshot(ServerStatus status, int restarts, Instant now) {
         lock.lock();
         try {
             Duration uptime = status.ready() && status.connectedAt() != null
                     ? Duration.between(status.connectedAt(), now) : null;
-            return new ServerStatus.Health(state, reason, last, average(), failures, lastError, lastSuccess,
+            return new HealthSnapshot(state, reason, last, average(), failures, lastError, lastSuccess,
                     uptime, restarts);
         } finally {
             lock.unlock();

@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
@@ -49,6 +50,10 @@ final class Connector {
 
         /** A {@code notifications/progress} for one of the requests in flight. */
         default void onProgress(McpSchema.ProgressNotification progress) {
+        }
+
+        /** The server's resources or prompts changed ({@code notifications/.../list_changed}). */
+        default void onListChanged(CatalogPart part) {
         }
     }
 
@@ -200,6 +205,11 @@ final class Connector {
                         () -> hooks.onToolsChanged(tools)))
                 .loggingConsumer(msg -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onServerLog(msg)))
                 .progressConsumer(p -> reactor.core.publisher.Mono.fromRunnable(() -> hooks.onProgress(p)))
+                // The SDK lists the changed resources or prompts whether or not anyone listens; only the fact counts.
+                .resourcesChangeConsumer(r -> reactor.core.publisher.Mono.fromRunnable(
+                        () -> hooks.onListChanged(CatalogPart.RESOURCES)))
+                .promptsChangeConsumer(p -> reactor.core.publisher.Mono.fromRunnable(
+                        () -> hooks.onListChanged(CatalogPart.PROMPTS)))
                 .build();
     }
 

@@ -47,6 +47,11 @@ final class InterceptingTransport implements McpClientTransport {
         return delegate.connect(handler);
     }
 
+    /** The transport it wraps; for tests of this package. */
+    McpClientTransport delegate() {
+        return delegate;
+    }
+
     @Override
     public void setExceptionHandler(Consumer<Throwable> handler) {
         delegate.setExceptionHandler(t -> {

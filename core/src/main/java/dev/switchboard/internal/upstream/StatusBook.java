@@ -2,8 +2,8 @@ package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
-import dev.switchboard.ServerStatus;
 import dev.switchboard.config.ServerConfig;
+import dev.switchboard.internal.status.StatusSnapshot;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +48,15 @@ final class StatusBook {
         lastError = error;
     }
 
-    ServerStatus snapshot(UpstreamSession s) {
+    StatusSnapshot snapshot(UpstreamSession s) {
         var o = config.options();
         if (s == null) {
-            return new ServerStatus(config.name(), config.transport(), state, o.required(), o.priority(), null,
+            return StatusSnapshot.connection(config.name(), config.transport(), state, o.required(), o.priority(), null,
                     null, null, List.of(), -1, -1, -1, null, null, attempts, lastError);
         }
         McpSchema.InitializeResult init = s.init;
         McpSchema.Implementation info = init.serverInfo();
-        return new ServerStatus(config.name(), config.transport(), state, o.required(), o.priority(),
+        return StatusSnapshot.connection(config.name(), config.transport(), state, o.required(), o.priority(),
                 init.protocolVersion(), info == null ? null : info.name(), info == null ? null : info.version(),
                 capabilities(init.capabilities()), s.tools().size(), s.resourceCount, s.promptCount, s.readyAt,
                 s.connectDuration, attempts, lastError);

@@ -165,6 +165,11 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     }
 
     /** Whether messages can be sent: started, not exited, not closed. */
+    /** Requests written and not answered yet; for tests of this package. */
+    int pendingIds() {
+        return inFlight.size();
+    }
+
     boolean isOpen() {
         return state.get() == State.RUNNING;
     }

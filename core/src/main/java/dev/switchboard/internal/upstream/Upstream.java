@@ -3,7 +3,9 @@ package dev.switchboard.internal.upstream;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
-import dev.switchboard.ServerStatus;
+import dev.switchboard.SwitchboardEvent.CatalogPart;
+import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.spi.Sleeper;
@@ -19,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +39,20 @@ public final class Upstream implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     /** A session lost sooner than this after it was ready is re-established only after the usual backoff. */
     private static final Duration QUICK_LOSS = Duration.ofSeconds(1);
+    /** What a session's start or end changes in the catalog: everything the server offers. */
+    private static final Set<CatalogPart> EVERYTHING = EnumSet.allOf(CatalogPart.class);
 
     private final ServerConfig config;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Consumer<ServerStatus> listener;
+    private final UpstreamListener listener;
     private final Connector connector;
     private final Backoff backoff;
     private final StatusBook book;
     private final RestartTracker restarts;
-    private final CompletableFuture<ServerStatus> settled = new CompletableFuture<>();
+    private final CompletableFuture<StatusSnapshot> settled = new CompletableFuture<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
     private final ProgressRoutes progress = new ProgressRoutes();
     private final ReentrantLock readyLock = new ReentrantLock();
     private final Condition readyChanged = readyLock.newCondition();
@@ -61,12 +69,12 @@ public final class Upstream implements AutoCloseable {
     /** Whether the last session was re-initialised without a backoff; only the supervisor thread uses it. */
     private boolean reinitialisedAtOnce;
 
-    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener) {
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener) {
         this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE);
     }
 
     /** A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}. */
-    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, Consumer<ServerStatus> listener,
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
             dev.switchboard.ClientHandlers handlers) {
         this.config = config;
         this.clock = clock;
@@ -90,8 +98,14 @@ public final class Upstream implements AutoCloseable {
                 } finally {
                     toolsLock.unlock();
                 }
-                Events.info(log, "upstream.tools_changed").addKeyValue("server", config.name())
+                LogEvents.info(log, LogEvents.UPSTREAM_TOOLS_CHANGED).addKeyValue("server", config.name())
                         .addKeyValue("tools", tools.size()).log();
+                listener.onCatalogChanged(EnumSet.of(CatalogPart.TOOLS));
+            }
+
+            @Override
+            public void onListChanged(CatalogPart part) {
+                listener.onCatalogChanged(EnumSet.of(part));
             }
 
             @Override
@@ -101,7 +115,8 @@ public final class Upstream implements AutoCloseable {
                     try {
                         handlers.serverLog().onLog(config.name(), m);
                     } catch (RuntimeException e) {
-                        log.warn("server log listener failed", e);
+                        LogEvents.warn(log, LogEvents.UPSTREAM_SERVER_LOG_LISTENER_FAILED)
+                                .addKeyValue("server", config.name()).setCause(e).log();
                     }
                 }
             }
@@ -136,11 +151,11 @@ public final class Upstream implements AutoCloseable {
      * Completes when the server is first ready, has failed for good, or has used up its startup attempts (it is
      * then retried in the background).
      */
-    public CompletableFuture<ServerStatus> settled() {
+    public CompletableFuture<StatusSnapshot> settled() {
         return settled;
     }
 
-    public ServerStatus status() {
+    public StatusSnapshot status() {
         return book.snapshot(session);
     }
 
@@ -169,7 +184,7 @@ public final class Upstream implements AutoCloseable {
                 return;
             }
             update(ServerState.CONNECTING, null);
-            Events.info(log, "upstream.connecting").addKeyValue("server", config.name())
+            LogEvents.info(log, LogEvents.UPSTREAM_CONNECTING).addKeyValue("server", config.name())
                     .addKeyValue("transport", config.transport().configName())
                     .addKeyValue("attempt", book.attempts() + 1).log();
             Duration retryAfter = null;
@@ -222,11 +237,12 @@ public final class Upstream implements AutoCloseable {
         }
         book.ready(s);
         update(ServerState.READY, null);
-        Events.info(log, "upstream.ready").addKeyValue("server", config.name())
+        LogEvents.info(log, LogEvents.UPSTREAM_READY).addKeyValue("server", config.name())
                 .addKeyValue("transport", config.transport().configName())
                 .addKeyValue("protocol", s.init.protocolVersion())
                 .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
         settled.complete(status());
+        listener.onCatalogChanged(EVERYTHING);
         try {
             SwitchboardException reason = s.lost().get();
             lastTools = s.tools();
@@ -235,7 +251,7 @@ public final class Upstream implements AutoCloseable {
                 // Reported before the session is closed, which may take a while: health hears of the loss now.
                 book.failed(errorInfo(reason));
                 update(ServerState.RETRYING, null);
-                Events.warn(log, "upstream.lost").addKeyValue("server", config.name())
+                LogEvents.warn(log, LogEvents.UPSTREAM_LOST).addKeyValue("server", config.name())
                         .addKeyValue("error_code", reason.code().name()).addKeyValue("message", reason.getMessage())
                         .log();
             }
@@ -246,6 +262,7 @@ public final class Upstream implements AutoCloseable {
             session = null;
             restarts.sessionEnded(s.readyAt, clock.instant());
             s.close();
+            listener.onCatalogChanged(EVERYTHING);
         }
         return !closed;
     }
@@ -280,7 +297,7 @@ public final class Upstream implements AutoCloseable {
                 + last.code() + ": " + last.message()) + "; fix the cause, then reconnect it", null);
         update(ServerState.FAILED, e);
         settled.complete(status());
-        Events.warn(log, "upstream.restart_limit").addKeyValue("server", config.name())
+        LogEvents.warn(log, LogEvents.UPSTREAM_RESTART_LIMIT).addKeyValue("server", config.name())
                 .addKeyValue("error_code", e.code().name()).addKeyValue("message", e.getMessage()).log();
         return false;
     }
@@ -312,7 +329,7 @@ public final class Upstream implements AutoCloseable {
     /** Returns false when the failure is final. */
     private boolean recordFailure(SwitchboardException e, int failures) {
         book.failed(errorInfo(e));
-        Events.warn(log, "upstream.failed").addKeyValue("server", config.name())
+        LogEvents.warn(log, LogEvents.UPSTREAM_FAILED).addKeyValue("server", config.name())
                 .addKeyValue("error_code", e.code().name())
                 .addKeyValue("attempt", failures).addKeyValue("message", e.getMessage()).log();
         if (!e.code().retryable()) {
@@ -331,7 +348,7 @@ public final class Upstream implements AutoCloseable {
         if (settle) {
             settled.complete(status());
         }
-        Events.info(log, "upstream.retrying").addKeyValue("server", config.name())
+        LogEvents.info(log, LogEvents.UPSTREAM_RETRYING).addKeyValue("server", config.name())
                 .addKeyValue("delay_ms", delay.toMillis())
                 .addKeyValue("attempt", book.attempts() + 1).log();
         try {
@@ -362,9 +379,10 @@ public final class Upstream implements AutoCloseable {
             readyLock.unlock();
         }
         try {
-            listener.accept(status());
+            listener.onStatus(status());
         } catch (RuntimeException e) {
-            log.warn("status listener failed", e);
+            LogEvents.warn(log, LogEvents.UPSTREAM_LISTENER_FAILED).addKeyValue("server", config.name()).setCause(e)
+                    .log();
         }
     }
 
@@ -415,6 +433,11 @@ public final class Upstream implements AutoCloseable {
         return new SessionRequest(s, connector.classifier(), config.name(), deadlines).run(what, tool, handle, op);
     }
 
+    /** The current session, or null; for tests of this package, which look at what it holds. */
+    UpstreamSession currentSession() {
+        return session;
+    }
+
     /** The number of the current (or last) session; each new session gets a higher one. */
     public long sessionNumber() {
         return sessionNumber;
@@ -443,7 +466,7 @@ public final class Upstream implements AutoCloseable {
     }
 
     private SwitchboardException unavailable(String tool) {
-        ServerStatus st = status();
+        StatusSnapshot st = status();
         String why = st.lastError() == null ? "" : "; last error: " + st.lastError().code() + ": "
                 + st.lastError().message();
         String hint = switch (st.state()) {
@@ -455,11 +478,25 @@ public final class Upstream implements AutoCloseable {
                 "server '" + config.name() + "' is " + st.state() + hint + why, null);
     }
 
+    /**
+     * Closes the connection: the session's callers fail with SHUTTING_DOWN, the process (tree) is stopped, the
+     * supervisor ends. Safe to call from several threads at once: one closes, the others wait (bounded) until it is
+     * done.
+     */
     @Override
     public void close() {
-        if (closed) {
+        if (!closing.compareAndSet(false, true)) {
+            Waits.await(closeDone, CLOSE_WAIT.plus(CLOSE_WAIT));
             return;
         }
+        try {
+            closeOnce();
+        } finally {
+            closeDone.complete(null);
+        }
+    }
+
+    private void closeOnce() {
         closed = true;
         UpstreamSession s = session;
         if (s != null) {
@@ -475,7 +512,8 @@ public final class Upstream implements AutoCloseable {
             }
             try {
                 if (!t.join(CLOSE_WAIT)) {
-                    log.warn("supervisor of {} did not stop in {}", config.name(), CLOSE_WAIT);
+                    LogEvents.warn(log, LogEvents.UPSTREAM_CLOSE_TIMEOUT).addKeyValue("server", config.name())
+                            .addKeyValue("timeout_ms", CLOSE_WAIT.toMillis()).log();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -492,6 +530,6 @@ public final class Upstream implements AutoCloseable {
             update(ServerState.CLOSED, null);
         }
         settled.complete(status());
-        Events.info(log, "upstream.closed").addKeyValue("server", config.name()).log();
+        LogEvents.info(log, LogEvents.UPSTREAM_CLOSED).addKeyValue("server", config.name()).log();
     }
 }

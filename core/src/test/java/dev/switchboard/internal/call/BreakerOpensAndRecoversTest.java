@@ -2,12 +2,15 @@ package dev.switchboard.internal.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.BreakerState;
 import dev.switchboard.CallOptions;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ServerStatus;
+import dev.switchboard.RecordingListener;
 import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardEvent.BreakerChanged;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
 import dev.switchboard.config.BreakerPolicy;
@@ -17,7 +20,6 @@ import dev.switchboard.testing.RunningFakeServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class BreakerOpensAndRecoversTest {
     private static final Duration SHORT = Duration.ofMillis(100);
     private final MutableClock clock = new MutableClock();
-    private final List<ServerStatus> seen = new CopyOnWriteArrayList<>();
+    private final RecordingListener heard = new RecordingListener();
     private RunningFakeServer server;
     private Switchboard sb;
 
@@ -51,7 +53,11 @@ class BreakerOpensAndRecoversTest {
 
     private void start(BreakerPolicy breaker) {
         sb = Switchboard.builder(CallServers.config(CallServers.http("flaky", server.url(),
-                CallServers.breaker(breaker)))).clock(clock).listener(seen::add).start();
+                CallServers.breaker(breaker)))).clock(clock).listener(heard).start();
+    }
+
+    private List<BreakerState> transitions() {
+        return heard.of(BreakerChanged.class).stream().map(BreakerChanged::to).toList();
     }
 
     private void timeOut(int times) {
@@ -72,7 +78,11 @@ class BreakerOpensAndRecoversTest {
         ServerStatus status = sb.status("flaky");
         assertThat(status.breaker()).isEqualTo(BreakerState.OPEN);
         assertThat(status.breakerChangedAt()).isEqualTo(clock.instant());
-        assertThat(seen).anySatisfy(s -> assertThat(s.breaker()).isEqualTo(BreakerState.OPEN));
+        await().until(() -> transitions().equals(List.of(BreakerState.OPEN)));
+        assertThat(heard.of(BreakerChanged.class)).singleElement().satisfies(b -> {
+            assertThat(b.from()).isEqualTo(BreakerState.CLOSED);
+            assertThat(b.at()).isEqualTo(clock.instant());
+        });
         assertThatThrownBy(() -> sb.call("flaky", "echo", Map.of()))
                 .isInstanceOfSatisfying(SwitchboardException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CIRCUIT_OPEN);
@@ -96,8 +106,8 @@ class BreakerOpensAndRecoversTest {
         sb.call("flaky", "echo", Map.of("trial", 2));
         sb.call("flaky", "echo", Map.of("trial", 3));
         assertThat(sb.status("flaky").breaker()).isEqualTo(BreakerState.CLOSED);
-        assertThat(seen).extracting(ServerStatus::breaker).containsSubsequence(BreakerState.OPEN,
-                BreakerState.HALF_OPEN, BreakerState.CLOSED);
+        await().until(() -> transitions().equals(List.of(BreakerState.OPEN, BreakerState.HALF_OPEN,
+                BreakerState.CLOSED)));
     }
 
     @Test

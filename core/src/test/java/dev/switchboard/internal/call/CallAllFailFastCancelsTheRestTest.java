@@ -15,6 +15,7 @@ import dev.switchboard.testing.RunningFakeServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,9 @@ class CallAllFailFastCancelsTheRestTest {
                     assertThat(e.server()).hasValue("mixed");
                     assertThat(e.tool()).hasValue("invalid");
                 });
-        assertThat(server.awaitCancellations(3, WAIT)).hasSize(3);
+        // Which hang calls were sent before the failure depends on scheduling; each one that was must be cancelled.
+        Awaitility.await().atMost(WAIT).until(() -> server.receivedCancellations().size()
+                == server.receivedCalls().stream().filter(c -> c.tool().equals("hang")).count());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.config.HealthPolicy;
 import dev.switchboard.config.Transport;
+import dev.switchboard.internal.status.StatusSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -101,7 +102,7 @@ class HealthStateMachineTest {
     }
 
     private ServerStatus.Health health() {
-        ServerStatus s = new ServerStatus("s", Transport.STDIO, ServerState.READY, false, 100, null, null, null,
+        ServerStatus s = StatusSnapshot.connection("s", Transport.STDIO, ServerState.READY, false, 100, null, null, null,
                 List.of(), 0, 0, 0, T0, Duration.ZERO, 0, null);
         return tracker.snapshot(s, 0, T0.plusSeconds(60));
     }

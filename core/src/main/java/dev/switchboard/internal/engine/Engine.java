@@ -1,0 +1,436 @@
+package dev.switchboard.internal.engine;
+
+import dev.switchboard.BreakerState;
+import dev.switchboard.CallAllOptions;
+import dev.switchboard.CallOptions;
+import dev.switchboard.CallStats;
+import dev.switchboard.CatalogEntry;
+import dev.switchboard.ErrorCode;
+import dev.switchboard.GatherOptions;
+import dev.switchboard.GatherResult;
+import dev.switchboard.GatherStats;
+import dev.switchboard.HealthState;
+import dev.switchboard.NamedPrompt;
+import dev.switchboard.Outcome;
+import dev.switchboard.ReloadResult;
+import dev.switchboard.Resolution;
+import dev.switchboard.ResourceItem;
+import dev.switchboard.ServerState;
+import dev.switchboard.ServerStatus;
+import dev.switchboard.SwitchboardEvent;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.SwitchboardListener;
+import dev.switchboard.ToolCall;
+import dev.switchboard.ToolResult;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.StdioServer;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.internal.call.CallExecutor;
+import dev.switchboard.internal.call.FanOut;
+import dev.switchboard.internal.call.ServerGuard;
+import dev.switchboard.internal.catalog.Suggestions;
+import dev.switchboard.internal.control.ConfigWatcher;
+import dev.switchboard.internal.control.Fleet;
+import dev.switchboard.internal.events.EventHub;
+import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.status.ServerEvents;
+import dev.switchboard.internal.status.StatusSnapshot;
+import dev.switchboard.internal.upstream.Upstream;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running Switchboard behind the facade: the fleet of connections with their health monitors, the call
+ * executor with every server's guard, the catalog, the resources view, the listeners, and the runtime controls.
+ * Calls read one {@link Routing} snapshot; changes are made one at a time and swap in a new one.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final Clock clock;
+    private final EventHub events = new EventHub();
+    private final CallExecutor calls;
+    private final Fleet fleet;
+    private final Path configFile;
+    private final ConfigLoader loader;
+    private final ReentrantLock control = new ReentrantLock();
+    private final AtomicLong catalogVersion = new AtomicLong();
+    private volatile Routing routing;
+    private volatile boolean closed;
+    private ConfigWatcher watcher;
+
+    private Engine(EngineSettings s) {
+        this.clock = s.clock();
+        this.configFile = s.configFile();
+        this.loader = s.loader();
+        s.listeners().forEach(events::add);
+        rememberSecrets(s.config());
+        this.calls = new CallExecutor(s.config(), clock, this::breakerChanged, events);
+        if (s.meterRegistry() != null) {
+            calls.bindTo((io.micrometer.core.instrument.MeterRegistry) s.meterRegistry(),
+                    s.config().servers().stream().map(ServerConfig::name).toList(), this::breakerOf);
+        }
+        var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers());
+        this.fleet = new Fleet(s.config(), parts, this::publish);
+    }
+
+    /**
+     * Starts every server and returns when each has settled.
+     *
+     * @throws SwitchboardException when {@code failOnRequired} and a required server is not ready (everything
+     *     started is closed again first)
+     */
+    public static Engine start(EngineSettings settings) {
+        Engine e = new Engine(settings);
+        try {
+            e.startServers(settings.failOnRequired());
+        } catch (RuntimeException x) {
+            e.close();
+            throw x;
+        }
+        e.watchConfigFile(settings.config());
+        return e;
+    }
+
+    private void startServers(boolean failOnRequired) {
+        Routing r = routing;
+        LogEvents.info(log, LogEvents.SWITCHBOARD_STARTING).addKeyValue("servers", r.routes().size()).log();
+        try {
+            fleet.start();
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new SwitchboardException(ErrorCode.CANCELLED, "start was interrupted");
+        }
+        List<ServerStatus> statuses = status();
+        if (failOnRequired) {
+            Startup.checkRequired(statuses);
+        }
+        LogEvents.info(log, LogEvents.SWITCHBOARD_STARTED)
+                .addKeyValue("ready", statuses.stream().filter(ServerStatus::ready).count())
+                .addKeyValue("servers", statuses.size()).log();
+    }
+
+    /** Builds and swaps in the routing of a new set of servers; guards of unchanged call policies are kept. */
+    private void publish(SwitchboardConfig config, Map<String, Fleet.Member> members) {
+        Routing before = routing;
+        Map<String, Routing.Route> routes = new LinkedHashMap<>();
+        members.forEach((name, m) -> {
+            Routing.Route old = before == null ? null : before.routes().get(name);
+            ServerGuard guard = calls.guard(name, m.upstream().config().options().calls(),
+                    old == null ? null : old.guard());
+            routes.put(name, new Routing.Route(m.upstream(), m.health(), guard));
+        });
+        routing = Routing.of(config, routes, before);
+        calls.servers(List.copyOf(routes.keySet()), this::breakerOf);
+    }
+
+    public SwitchboardConfig config() {
+        return routing.config();
+    }
+
+    public void addListener(SwitchboardListener listener) {
+        events.add(listener);
+    }
+
+    public void removeListener(SwitchboardListener listener) {
+        events.remove(listener);
+    }
+
+    /** The catalog's version: it grows with every change of any server's tools, resources or prompts. */
+    public long catalogVersion() {
+        return catalogVersion.get();
+    }
+
+    // ---- Status, tools and the catalog ----
+
+    public List<ServerStatus> status() {
+        return routing.routes().values().stream().<ServerStatus>map(Routing.Route::status).toList();
+    }
+
+    public ServerStatus status(String server) {
+        return route(server, null).status();
+    }
+
+    public List<McpSchema.Tool> tools(String server) {
+        Upstream u = route(server, null).upstream();
+        return u.tools().stream().filter(t -> u.config().options().tools().allows(t.name())).toList();
+    }
+
+    public Map<String, List<McpSchema.Tool>> tools() {
+        Map<String, List<McpSchema.Tool>> out = new LinkedHashMap<>();
+        routing.routes().forEach((name, r) -> {
+            if (r.upstream().isReady()) {
+                out.put(name, tools(name));
+            }
+        });
+        return out;
+    }
+
+    public List<CatalogEntry> catalog() {
+        return open(null).catalog().entries();
+    }
+
+    public CatalogEntry resolveTool(String name) {
+        Objects.requireNonNull(name, "name");
+        return open(name).catalog().resolve(name);
+    }
+
+    // ---- Calls ----
+
+    public ToolResult call(ToolCall call, CallOptions options) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(options, "options");
+        Routing r = open(call.tool());
+        Routing.Route route = route(r, call.server(), call.tool());
+        r.catalog().checkCall(route.name(), call.tool(), call.arguments());
+        return calls.call(route.upstream(), route.guard(), call.tool(), call.arguments(), options);
+    }
+
+    public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
+        Objects.requireNonNull(toolCalls, "toolCalls");
+        Objects.requireNonNull(options, "options");
+        return FanOut.run(toolCalls, options, this::call);
+    }
+
+    public List<CallStats> stats() {
+        return calls.stats(this::breakerOf);
+    }
+
+    // ---- Resources and prompts ----
+
+    public GatherResult gather(GatherOptions options) {
+        return open(null).resources().gather(options);
+    }
+
+    public Resolution resolve(String entity, String domain) {
+        return open(null).resources().resolve(entity, domain);
+    }
+
+    public ResourceItem readResource(String uriOrQualified) {
+        return open(null).resources().read(uriOrQualified);
+    }
+
+    public Map<String, List<McpSchema.ResourceTemplate>> resourceTemplates() {
+        return open(null).resources().templates();
+    }
+
+    public List<NamedPrompt> prompts() {
+        return open(null).resources().prompts();
+    }
+
+    public McpSchema.GetPromptResult getPrompt(String name, Map<String, Object> arguments) {
+        return open(null).resources().prompt(name, arguments);
+    }
+
+    public GatherStats gatherStats() {
+        return routing.resources().stats();
+    }
+
+    // ---- Health and runtime control ----
+
+    public List<ServerStatus> checkHealth() {
+        Routing r = open(null);
+        List<Future<ServerStatus>> all;
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            all = r.routes().values().stream().map(route -> exec.<ServerStatus>submit(() -> {
+                route.health().probe();
+                return route.status();
+            })).toList();
+        }
+        return all.stream().map(Future::resultNow).toList();
+    }
+
+    public ServerStatus enable(String server) {
+        return control(server, name -> fleet.setEnabled(name, true, drainTimeout()));
+    }
+
+    public ServerStatus disable(String server) {
+        return control(server, name -> fleet.setEnabled(name, false, drainTimeout()));
+    }
+
+    public ServerStatus reconnect(String server) {
+        return control(server, name -> fleet.reconnect(name, drainTimeout()));
+    }
+
+    public ReloadResult reload(SwitchboardConfig newConfig) {
+        Objects.requireNonNull(newConfig, "newConfig");
+        control.lock();
+        try {
+            open(null);
+            rememberSecrets(newConfig);
+            ReloadResult result = fleet.reload(newConfig, drainTimeout());
+            events.publish(new SwitchboardEvent.ConfigReloaded(result, clock.instant()));
+            return result;
+        } finally {
+            control.unlock();
+        }
+    }
+
+    public ReloadResult reload() {
+        if (configFile == null) {
+            throw new SwitchboardException(ErrorCode.CONFIG_INVALID, null, null, "there is no file to reload:"
+                    + " Switchboard was started from a configuration in memory (use Builder.configFile)", null);
+        }
+        return reload(loader.load(configFile));
+    }
+
+    /** See {@code Switchboard.shutdown}; the last events are delivered before the listeners' threads end. */
+    public void shutdown(Duration drain) {
+        Objects.requireNonNull(drain, "drain");
+        control.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            LogEvents.info(log, LogEvents.SWITCHBOARD_SHUTTING_DOWN).addKeyValue("drain_ms", drain.toMillis()).log();
+            if (watcher != null) {
+                watcher.close();
+            }
+            fleet.shutdown(drain);
+            events.close();
+            LogEvents.info(log, LogEvents.SWITCHBOARD_CLOSED).log();
+        } finally {
+            control.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown(drainTimeout());
+    }
+
+    private Duration drainTimeout() {
+        return routing.config().orchestration().drainTimeout();
+    }
+
+    private ServerStatus control(String server, Consumer<String> op) {
+        control.lock();
+        try {
+            String name = route(server, null).name();
+            op.accept(name);
+            return routing.routes().get(name).status();
+        } finally {
+            control.unlock();
+        }
+    }
+
+    private void watchConfigFile(SwitchboardConfig config) {
+        if (configFile == null || !config.orchestration().watchConfig()) {
+            return;
+        }
+        try {
+            watcher = ConfigWatcher.start(configFile, () -> {
+                if (!closed) {
+                    reload();
+                }
+            });
+        } catch (IOException e) {
+            LogEvents.warn(log, LogEvents.CONFIG_WATCH_FAILED).addKeyValue("file", configFile.toString())
+                    .addKeyValue("message", e.getMessage()).log();
+        }
+    }
+
+    // ---- Lookups ----
+
+    private Routing open(String tool) {
+        if (closed) {
+            throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, null, tool, "Switchboard is closed", null);
+        }
+        return routing;
+    }
+
+    private Routing.Route route(String server, String tool) {
+        return route(open(tool), server, tool);
+    }
+
+    private static Routing.Route route(Routing r, String server, String tool) {
+        Objects.requireNonNull(server, "server");
+        Routing.Route route = r.find(server);
+        if (route == null) {
+            List<String> known = List.copyOf(r.routes().keySet());
+            List<String> close = Suggestions.closest(server, known, 3);
+            throw new SwitchboardException(ErrorCode.UNKNOWN_SERVER, server, tool, "no server is named '" + server
+                    + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                    + " (known: " + String.join(", ", known) + ")", null);
+        }
+        return route;
+    }
+
+    private BreakerState breakerOf(String server) {
+        Routing.Route r = routing.routes().get(server);
+        return r == null ? BreakerState.CLOSED : r.guard().state();
+    }
+
+    // ---- Events ----
+
+    private void breakerChanged(String server, BreakerState from, BreakerState to, Instant at) {
+        events.publish(new SwitchboardEvent.BreakerChanged(server, from, to, at));
+    }
+
+    /** Turns what connections and monitors report into public events, with each server's breaker filled in. */
+    private final class Reports implements ServerEvents {
+        @Override
+        public void stateChanged(StatusSnapshot status, ServerState previous) {
+            if (events.active()) {
+                events.publish(new SwitchboardEvent.ServerStateChanged(withBreaker(status), previous, clock.instant()));
+            }
+        }
+
+        @Override
+        public void healthChanged(StatusSnapshot status, HealthState previous) {
+            if (events.active()) {
+                events.publish(new SwitchboardEvent.HealthChanged(withBreaker(status), previous, clock.instant()));
+            }
+        }
+
+        @Override
+        public void catalogChanged(String server, Set<SwitchboardEvent.CatalogPart> parts) {
+            long version = catalogVersion.incrementAndGet();
+            if (events.active()) {
+                events.publish(new SwitchboardEvent.CatalogChanged(server, version, parts, clock.instant()));
+            }
+        }
+
+        private StatusSnapshot withBreaker(StatusSnapshot status) {
+            Routing r = routing;
+            Routing.Route route = r == null ? null : r.routes().get(status.name());
+            // A connection being replaced reports with its successor's guard: the breaker belongs to the server.
+            return route == null ? status : status.withBreaker(route.guard().state(), route.guard().changedAt());
+        }
+    }
+
+    /** Secrets of the configuration are scrubbed from every later log line and message. */
+    private static void rememberSecrets(SwitchboardConfig config) {
+        for (ServerConfig s : config.servers()) {
+            Redactor.rememberNamed(switch (s) {
+                case StdioServer st -> st.env();
+                case HttpServer h -> h.headers();
+            });
+        }
+    }
+
+    /** A server's connection, by configured name; for tests that look below the public API. */
+    public Upstream upstream(String server) {
+        return routing.routes().get(server).upstream();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.switchboard.internal.engine;
+
+import dev.switchboard.ClientHandlers;
+import dev.switchboard.SwitchboardListener;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.spi.ProbeScheduler;
+import dev.switchboard.spi.Sleeper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an engine is started with, as the facade's builder collected it.
+ *
+ * @param configFile the file the configuration came from (for reload and watching), or null
+ * @param loader the loader that read it, or null
+ * @param meterRegistry a Micrometer {@code MeterRegistry}, or null; typed {@code Object} so that Micrometer, an
+ *     optional dependency, is only loaded when one is given
+ */
+public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler probes,
+        boolean failOnRequired, Path configFile, ConfigLoader loader, Object meterRegistry, ClientHandlers handlers,
+        List<SwitchboardListener> listeners) {
+
+    public EngineSettings {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(probes, "probes");
+        Objects.requireNonNull(handlers, "handlers");
+        listeners = List.copyOf(listeners);
+    }
+}

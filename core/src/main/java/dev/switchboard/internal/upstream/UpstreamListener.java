@@ -1,0 +1,18 @@
+package dev.switchboard.internal.upstream;
+
+import dev.switchboard.SwitchboardEvent.CatalogPart;
+import dev.switchboard.internal.status.StatusSnapshot;
+import java.util.Set;
+
+/** Hears one connection: every change of its state, and every change of what its server offers. */
+public interface UpstreamListener {
+    /** Hears nothing. */
+    UpstreamListener NONE = s -> { };
+
+    /** The connection's state changed; called on the thread that changed it. */
+    void onStatus(StatusSnapshot status);
+
+    /** The server's tools, resources or prompts changed (a new or lost session, a {@code list_changed}). */
+    default void onCatalogChanged(Set<CatalogPart> parts) {
+    }
+}
