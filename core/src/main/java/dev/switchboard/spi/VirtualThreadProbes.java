@@ -1,5 +1,6 @@
 package dev.switchboard.spi;
 
+import dev.switchboard.internal.observe.LogEvents;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ final class VirtualThreadProbes implements ProbeScheduler.Ticket {
     private static final Logger log = LoggerFactory.getLogger(VirtualThreadProbes.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
+    private final String server;
     private final Duration interval;
     private final Runnable probe;
     private final Semaphore wake = new Semaphore(0);
@@ -18,6 +20,7 @@ final class VirtualThreadProbes implements ProbeScheduler.Ticket {
     private volatile boolean closed;
 
     VirtualThreadProbes(String server, Duration interval, Runnable probe) {
+        this.server = server;
         this.interval = interval;
         this.probe = probe;
         this.thread = Thread.ofVirtual().name("switchboard-health-" + server).start(this::loop);
@@ -37,7 +40,7 @@ final class VirtualThreadProbes implements ProbeScheduler.Ticket {
             try {
                 probe.run();
             } catch (RuntimeException e) {
-                log.warn("health probe failed unexpectedly", e);
+                LogEvents.warn(log, LogEvents.HEALTH_PROBE_CRASHED).addKeyValue("server", server).setCause(e).log();
             }
         }
     }
@@ -53,7 +56,8 @@ final class VirtualThreadProbes implements ProbeScheduler.Ticket {
         thread.interrupt();
         try {
             if (!thread.join(STOP_WAIT)) {
-                log.warn("{} did not stop in {}", thread.getName(), STOP_WAIT);
+                LogEvents.warn(log, LogEvents.HEALTH_PROBE_STUCK).addKeyValue("server", server)
+                        .addKeyValue("timeout_ms", STOP_WAIT.toMillis()).log();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

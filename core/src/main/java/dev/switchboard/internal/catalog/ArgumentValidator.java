@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.internal.observe.LogEvents;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ final class ArgumentValidator {
             schema.initializeValidators(); // resolves $refs now, so a broken schema fails here, not per call
             return Optional.of(schema);
         } catch (RuntimeException e) {
-            log.atWarn().setMessage("catalog.schema_unusable").addKeyValue("server", server)
+            LogEvents.warn(log, LogEvents.CATALOG_SCHEMA_UNUSABLE).addKeyValue("server", server)
                     .addKeyValue("tool", tool.name()).addKeyValue("message", String.valueOf(e.getMessage())).log();
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.switchboard.internal.catalog;
 import dev.switchboard.CatalogEntry;
 import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ServerOptions;
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.upstream.Upstream;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,14 +112,14 @@ public final class Catalog {
     private void logChoices(CatalogSnapshot s) {
         for (CatalogSnapshot.Conflict c : s.conflicts()) {
             if (logged.add(c)) {
-                log.atInfo().setMessage("catalog.conflict").addKeyValue("tool", c.tool())
+                LogEvents.info(log, LogEvents.CATALOG_CONFLICT).addKeyValue("tool", c.tool())
                         .addKeyValue("winner", c.winner()).addKeyValue("losers", String.join(",", c.losers())).log();
             }
         }
         for (CatalogEntry e : s.entries()) {
             String plain = e.server() + separator + e.tool();
             if (!plain.equals(e.qualifiedName()) && logged.add(List.of(plain, e.qualifiedName()))) {
-                log.atInfo().setMessage("catalog.renamed").addKeyValue("server", e.server())
+                LogEvents.info(log, LogEvents.CATALOG_RENAMED).addKeyValue("server", e.server())
                         .addKeyValue("tool", e.tool()).addKeyValue("name", e.qualifiedName()).log();
             }
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.internal.control;
 
+import dev.switchboard.internal.observe.LogEvents;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -63,7 +64,7 @@ public final class ConfigWatcher implements AutoCloseable {
                 try {
                     onChange.run();
                 } catch (RuntimeException e) {
-                    log.atWarn().setMessage("config.reload_failed").addKeyValue("file", file.toString())
+                    LogEvents.warn(log, LogEvents.CONFIG_RELOAD_FAILED).addKeyValue("file", file.toString())
                             .addKeyValue("message", e.getMessage()).log();
                 }
             }
@@ -75,7 +76,7 @@ public final class ConfigWatcher implements AutoCloseable {
         try {
             watcher.close();
         } catch (IOException e) {
-            log.debug("closing the config watcher failed", e);
+            LogEvents.debug(log, LogEvents.CONFIG_WATCH_CLOSE_FAILED).setCause(e).log();
         }
         thread.interrupt();
         try {

@@ -1,5 +1,6 @@
 package dev.switchboard.internal.control;
 
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.upstream.Upstream;
 import java.time.Duration;
 import java.util.Collection;
@@ -26,7 +27,7 @@ final class Drain {
         if (pending == 0) {
             return;
         }
-        log.atInfo().setMessage("switchboard.draining").addKeyValue("in_flight", pending)
+        LogEvents.info(log, LogEvents.SWITCHBOARD_DRAINING).addKeyValue("in_flight", pending)
                 .addKeyValue("timeout_ms", timeout.toMillis()).log();
         // The counts are polled on a virtual thread and waited for with CompletableFuture.get, which a caller on a
         // ForkJoinPool thread (the common pool) blocks in managed fashion: parking that thread in a polling loop
@@ -41,7 +42,7 @@ final class Drain {
         try {
             drained.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            log.atWarn().setMessage("switchboard.drain_timeout").addKeyValue("in_flight", inFlight(upstreams))
+            LogEvents.warn(log, LogEvents.SWITCHBOARD_DRAIN_TIMEOUT).addKeyValue("in_flight", inFlight(upstreams))
                     .addKeyValue("timeout_ms", timeout.toMillis()).log();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

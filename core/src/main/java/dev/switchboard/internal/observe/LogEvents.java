@@ -53,7 +53,6 @@ public final class LogEvents {
     public static final String SWITCHBOARD_DRAIN_TIMEOUT = "switchboard.drain_timeout";
     public static final String SWITCHBOARD_DRAINING = "switchboard.draining";
     public static final String SWITCHBOARD_RELOADED = "switchboard.reloaded";
-    public static final String SWITCHBOARD_SETTLE_FAILED = "switchboard.settle_failed";
     public static final String SWITCHBOARD_SHUTTING_DOWN = "switchboard.shutting_down";
     public static final String SWITCHBOARD_STARTED = "switchboard.started";
     public static final String SWITCHBOARD_STARTING = "switchboard.starting";

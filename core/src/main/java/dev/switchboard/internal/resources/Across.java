@@ -3,6 +3,7 @@ package dev.switchboard.internal.resources;
 import dev.switchboard.GatherFailure;
 import dev.switchboard.config.FailurePolicy;
 import dev.switchboard.config.ResourcePolicy;
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.upstream.Upstream;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,8 @@ final class Across {
             throw Failures.failFast("listing " + what, targets.size(), failed);
         }
         for (GatherFailure f : failed) {
-            log.atWarn().setMessage(what.replace('/', '.') + ".server.failed").addKeyValue("server", f.server())
+            LogEvents.warn(log, LogEvents.LISTING_SERVER_FAILED).addKeyValue("method", what)
+                    .addKeyValue("server", f.server())
                     .addKeyValue("error_code", f.code().name()).addKeyValue("message", f.message()).log();
         }
         return outcomes.stream().filter(FanOut.Outcome::ok).toList();

@@ -7,6 +7,7 @@ import dev.switchboard.ServerResources;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.FailurePolicy;
 import dev.switchboard.config.ResourcePolicy;
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.upstream.Upstream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class Gatherer {
         long t0 = System.nanoTime();
         long deadline = t0 + whole.toNanos();
         counters.started();
-        log.atInfo().setMessage("gather.start").addKeyValue("servers", targets.size())
+        LogEvents.info(log, LogEvents.GATHER_START).addKeyValue("servers", targets.size())
                 .addKeyValue("policy", failure.configName()).addKeyValue("server_timeout_ms", perServer.toMillis())
                 .addKeyValue("deadline_ms", whole.toMillis()).log();
         List<FanOut.Outcome<ServerResources>> outcomes;
@@ -69,7 +70,7 @@ final class Gatherer {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         GatherResult result = new GatherResult(failure, ok, failed, took);
         counters.finished(took, false);
-        log.atInfo().setMessage("gather.done").addKeyValue("servers", ok.size())
+        LogEvents.info(log, LogEvents.GATHER_DONE).addKeyValue("servers", ok.size())
                 .addKeyValue("failed", failed.size()).addKeyValue("resources", result.resourceCount())
                 .addKeyValue("bytes", result.bytes()).addKeyValue("duration_ms", took.toMillis()).log();
         return result;
@@ -77,7 +78,7 @@ final class Gatherer {
 
     private void serverDone(ServerResources s) {
         counters.server(s.resources().size(), s.bytes());
-        log.atInfo().setMessage("gather.server.done").addKeyValue("server", s.server())
+        LogEvents.info(log, LogEvents.GATHER_SERVER_DONE).addKeyValue("server", s.server())
                 .addKeyValue("resources", s.resources().size()).addKeyValue("bytes", s.bytes())
                 .addKeyValue("incomplete", s.incomplete())
                 .addKeyValue("truncated", s.resources().stream().filter(r -> r.truncated()).count())
@@ -86,7 +87,7 @@ final class Gatherer {
 
     private void serverFailed(FanOut.Outcome<?> o) {
         counters.serverFailed();
-        log.atWarn().setMessage("gather.server.failed").addKeyValue("server", o.server().name())
+        LogEvents.warn(log, LogEvents.GATHER_SERVER_FAILED).addKeyValue("server", o.server().name())
                 .addKeyValue("error_code", o.error().code().name())
                 .addKeyValue("duration_ms", o.duration().toMillis())
                 .addKeyValue("message", o.error().getMessage()).log();
@@ -95,7 +96,7 @@ final class Gatherer {
     private void finishFailed(long t0, int targets, List<GatherFailure> failed, SwitchboardException e) {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         counters.finished(took, true);
-        log.atWarn().setMessage("gather.failed").addKeyValue("servers", targets)
+        LogEvents.warn(log, LogEvents.GATHER_FAILED).addKeyValue("servers", targets)
                 .addKeyValue("failed", failed.stream().map(GatherFailure::server).toList())
                 .addKeyValue("error_code", e.code().name()).addKeyValue("duration_ms", took.toMillis())
                 .addKeyValue("message", e.getMessage()).log();

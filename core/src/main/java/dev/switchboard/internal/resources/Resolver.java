@@ -5,6 +5,7 @@ import dev.switchboard.Resolution;
 import dev.switchboard.ResolutionCandidate;
 import dev.switchboard.config.FailurePolicy;
 import dev.switchboard.config.ResourcePolicy;
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.upstream.Upstream;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
@@ -72,7 +73,7 @@ final class Resolver {
 
     private static void report(Resolution r, int asked, Duration took) {
         if (r.winner().isEmpty()) {
-            log.atInfo().setMessage("resolve.no_match").addKeyValue("entity", r.entity())
+            LogEvents.info(log, LogEvents.RESOLVE_NO_MATCH).addKeyValue("entity", r.entity())
                     .addKeyValue("domain", r.domain()).addKeyValue("servers", asked)
                     .addKeyValue("failed", r.failures().size()).addKeyValue("duration_ms", took.toMillis()).log();
             return;
@@ -81,11 +82,11 @@ final class Resolver {
         List<String> losers = r.others().stream().filter(c -> !c.server().equals(w.server()))
                 .map(Resolver::describe).toList();
         if (!losers.isEmpty()) {
-            log.atWarn().setMessage("resolve.conflict").addKeyValue("entity", r.entity())
+            LogEvents.warn(log, LogEvents.RESOLVE_CONFLICT).addKeyValue("entity", r.entity())
                     .addKeyValue("domain", r.domain()).addKeyValue("winner", describe(w))
                     .addKeyValue("losers", losers).log();
         }
-        log.atInfo().setMessage("resolve.done").addKeyValue("entity", r.entity()).addKeyValue("domain", r.domain())
+        LogEvents.info(log, LogEvents.RESOLVE_DONE).addKeyValue("entity", r.entity()).addKeyValue("domain", r.domain())
                 .addKeyValue("server", w.server()).addKeyValue("uri", w.resource().uri())
                 .addKeyValue("match", w.match().name()).addKeyValue("score", w.score())
                 .addKeyValue("candidates", r.candidates().size()).addKeyValue("failed", r.failures().size())

@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.config.StdioServer;
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +89,7 @@ final class ChildProcess {
         ChildProcess child = new ChildProcess(server, process);
         ChildProcessShutdownHook.watch(child.tree);
         child.startStderrPump();
-        log.atInfo().setMessage("upstream.stdio.started").addKeyValue("server", server)
+        LogEvents.info(log, LogEvents.UPSTREAM_STDIO_STARTED).addKeyValue("server", server)
                 .addKeyValue("pid", process.pid()).addKeyValue("command", executable)
                 .addKeyValue("args", Redactor.args(config.args())).log();
         return child;
@@ -157,7 +158,7 @@ final class ChildProcess {
             if (gone) {
                 ChildProcessShutdownHook.release(tree);
             } else {
-                log.atError().setMessage("upstream.stdio.not_killed").addKeyValue("server", server)
+                LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_NOT_KILLED).addKeyValue("server", server)
                         .addKeyValue("pids", tree.alive().stream().map(ProcessHandle::pid).toList()).log();
             }
             return gone;
@@ -180,7 +181,7 @@ final class ChildProcess {
             try {
                 process.getOutputStream().close();
             } catch (IOException e) {
-                log.atDebug().setMessage("upstream.stdio.stdin_close_failed").addKeyValue("server", server)
+                LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_STDIN_CLOSE_FAILED).addKeyValue("server", server)
                         .addKeyValue("error", e.toString()).log();
             }
         });
@@ -200,13 +201,13 @@ final class ChildProcess {
             while ((line = reader.readLine()) != null) {
                 stderrTail.add(line);
                 if (stderrLog.isInfoEnabled()) { // scrubbing costs: skip it for a line nobody logs
-                    stderrLog.atInfo().addKeyValue("server", server).setMessage("upstream.stderr")
+                    LogEvents.info(stderrLog, LogEvents.UPSTREAM_STDERR).addKeyValue("server", server)
                             .addKeyValue("line", Redactor.scrub(line)).log();
                 }
             }
         } catch (IOException e) {
             // The stream is closed under us when the process is torn down; nothing is lost that matters.
-            log.atDebug().setMessage("upstream.stdio.stderr_closed").addKeyValue("server", server)
+            LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_STDERR_CLOSED).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
         } finally {
             stderrDone.complete(null);

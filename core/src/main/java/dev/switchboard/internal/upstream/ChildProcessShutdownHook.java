@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.internal.observe.LogEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,7 @@ final class ChildProcessShutdownHook {
         if (trees.isEmpty()) {
             return;
         }
-        log.atWarn().setMessage("upstream.stdio.reaping").addKeyValue("count", trees.size()).log();
+        LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_REAPING).addKeyValue("count", trees.size()).log();
         // Signal everything first, then wait once: the JVM's exit should not take count x wait.
         trees.forEach(tree -> tree.forceKill(Duration.ZERO));
         trees.forEach(tree -> tree.forceKill(KILL_WAIT));

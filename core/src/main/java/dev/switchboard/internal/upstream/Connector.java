@@ -6,6 +6,7 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.Redactor;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.client.McpAsyncClient;
@@ -150,13 +151,13 @@ final class Connector {
             AtomicReference<UpstreamSession> live) {
         if (config.transport() == Transport.STREAMABLE_HTTP && http.isGetStreamFailure(t)) {
             // The optional GET stream broke off: StreamResumer reopens it (with Last-Event-ID); calls are unaffected.
-            log.atDebug().setMessage("upstream.get_stream_dropped").addKeyValue("server", config.name())
+            LogEvents.debug(log, LogEvents.UPSTREAM_GET_STREAM_DROPPED).addKeyValue("server", config.name())
                     .addKeyValue("error", t.toString()).log();
             return;
         }
         if (http.takeOptionalGetFailure() && t instanceof io.modelcontextprotocol.spec.McpTransportException) {
             // The server offers no GET stream (a stateless server answers 404, or no event stream): POSTs still work.
-            Events.info(log, "upstream.no_get_stream")
+            LogEvents.info(log, LogEvents.UPSTREAM_NO_GET_STREAM)
                     .addKeyValue("server", config.name()).addKeyValue("error", ErrorClassifier.describe(t)).log();
             return;
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorCode;
+import dev.switchboard.internal.observe.LogEvents;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -93,8 +94,7 @@ final class InterceptingTransport implements McpClientTransport {
     void deliver(McpSchema.JSONRPCMessage message) {
         var handler = inbound;
         if (handler != null) {
-            handler.apply(Mono.just(message)).subscribe(ignored -> { }, e -> log.atDebug()
-                    .setMessage("upstream.deliver_failed").setCause(e).log());
+            handler.apply(Mono.just(message)).subscribe(ignored -> { }, e -> LogEvents.debug(log, LogEvents.UPSTREAM_DELIVER_FAILED).setCause(e).log());
         }
     }
 
@@ -110,11 +110,11 @@ final class InterceptingTransport implements McpClientTransport {
             try {
                 send.block();
             } catch (RuntimeException e) {
-                log.atDebug().setMessage("call.cancel_not_sent").addKeyValue("request_id", id)
+                LogEvents.debug(log, LogEvents.CALL_CANCEL_NOT_SENT).addKeyValue("request_id", id)
                         .addKeyValue("error", e.toString()).log();
             }
         } else {
-            send.subscribe(ignored -> { }, e -> log.atDebug().setMessage("call.cancel_not_sent")
+            send.subscribe(ignored -> { }, e -> LogEvents.debug(log, LogEvents.CALL_CANCEL_NOT_SENT)
                     .addKeyValue("request_id", id).addKeyValue("error", e.toString()).log());
         }
         var answer = StdioInFlight.failure(id, method, ErrorCode.CANCELLED, reason);
@@ -124,8 +124,7 @@ final class InterceptingTransport implements McpClientTransport {
         }
         var handler = inbound;
         if (handler != null) {
-            handler.apply(Mono.just(answer)).subscribe(ignored -> { }, e -> log.atDebug()
-                    .setMessage("call.release_failed").addKeyValue("request_id", id).setCause(e).log());
+            handler.apply(Mono.just(answer)).subscribe(ignored -> { }, e -> LogEvents.debug(log, LogEvents.CALL_RELEASE_FAILED).addKeyValue("request_id", id).setCause(e).log());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.internal.upstream;
 import dev.switchboard.ClientHandlers;
 import dev.switchboard.config.Root;
 import dev.switchboard.config.ServerConfig;
+import dev.switchboard.internal.observe.LogEvents;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -75,7 +76,7 @@ final class ServerRequests {
     }
 
     private Mono<McpSchema.ElicitResult> declined(String mode) {
-        Events.info(log, "server.elicitation_declined").addKeyValue("server", server.name())
+        LogEvents.info(log, LogEvents.SERVER_ELICITATION_DECLINED).addKeyValue("server", server.name())
                 .addKeyValue("mode", mode).log();
         return Mono.just(new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null));
     }
@@ -83,7 +84,7 @@ final class ServerRequests {
     /** Runs a blocking handler on its own virtual thread; its failure becomes a JSON-RPC error for the server. */
     private <T> Mono<T> onVirtualThread(String method, Callable<T> handler) {
         return Mono.fromCallable(handler).subscribeOn(HANDLERS).onErrorMap(e -> !(e instanceof McpError), e -> {
-            Events.warn(log, "server.request_failed").addKeyValue("server", server.name())
+            LogEvents.warn(log, LogEvents.SERVER_REQUEST_FAILED).addKeyValue("server", server.name())
                     .addKeyValue("method", method).addKeyValue("error", ErrorClassifier.describe(e)).log();
             return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("the client's " + method
                     + " handler failed: " + ErrorClassifier.describe(e)).build();

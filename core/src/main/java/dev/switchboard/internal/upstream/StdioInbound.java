@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.Redactor;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -75,7 +76,7 @@ final class StdioInbound {
     void deliver(JSONRPCMessage message) {
         var h = handler;
         if (h == null) {
-            log.atDebug().setMessage("upstream.stdio.no_handler").addKeyValue("server", server).log();
+            LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_NO_HANDLER).addKeyValue("server", server).log();
             return;
         }
         try {
@@ -97,14 +98,16 @@ final class StdioInbound {
     private void skip(String line, String reason) {
         int count = invalidLines.incrementAndGet();
         // A server that prints garbage all the time should not flood the log at warn level.
-        var event = count <= INVALID_LINES_LOGGED_AT_WARN ? log.atWarn() : log.atDebug();
-        event.setMessage("upstream.stdio.invalid_line").addKeyValue("server", server)
+        var event = count <= INVALID_LINES_LOGGED_AT_WARN
+                ? LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE)
+                : LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE);
+        event.addKeyValue("server", server)
                 .addKeyValue("line", Redactor.scrub(StderrTail.truncate(line, LOGGED_LINE_CHARS)))
                 .addKeyValue("reason", Redactor.scrub(StderrTail.truncate(String.valueOf(reason), LOGGED_LINE_CHARS)))
                 .addKeyValue("count", count).log();
     }
 
     private void handlerFailed(Throwable e) {
-        log.atWarn().setMessage("upstream.stdio.handler_failed").addKeyValue("server", server).setCause(e).log();
+        LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_HANDLER_FAILED).addKeyValue("server", server).setCause(e).log();
     }
 }

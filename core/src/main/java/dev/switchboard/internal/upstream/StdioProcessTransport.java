@@ -3,6 +3,7 @@ package dev.switchboard.internal.upstream;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.StdioServer;
+import dev.switchboard.internal.observe.LogEvents;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -146,7 +147,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             try {
                 listener.accept(report);
             } catch (RuntimeException e) {
-                log.atError().setMessage("upstream.stdio.exit_listener_failed").addKeyValue("server", name)
+                LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_EXIT_LISTENER_FAILED).addKeyValue("server", name)
                         .setCause(e).log();
             }
         });
@@ -275,11 +276,11 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             if (state.get() == State.RUNNING) {
                 Waits.await(child.onExit(), timings.drainWait());
                 if (child.isAlive()) {
-                    log.atWarn().setMessage("upstream.stdio.stdout_closed").addKeyValue("server", name).log();
+                    LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_STDOUT_CLOSED).addKeyValue("server", name).log();
                 }
             }
         } catch (IOException e) {
-            log.atDebug().setMessage("upstream.stdio.stdout_failed").addKeyValue("server", name)
+            LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_STDOUT_FAILED).addKeyValue("server", name)
                     .addKeyValue("error", e.toString()).log();
         } finally {
             stdoutDone.complete(null);
@@ -293,7 +294,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         drainOutput();
         ProcessExit report = new ProcessExit(name, child.pid(), child.exitCode(), child.stderrTail().lines(), false);
         SwitchboardException failure = report.toException();
-        log.atWarn().setMessage("upstream.stdio.exited").addKeyValue("server", name).addKeyValue("pid", report.pid())
+        LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_EXITED).addKeyValue("server", name).addKeyValue("pid", report.pid())
                 .addKeyValue("exit_code", report.exitCode()).addKeyValue("pending", inFlight.size()).log();
         writer.stop(() -> failure);
         exit.complete(report);
@@ -310,7 +311,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         try {
             exceptionHandler.accept(failure);
         } catch (RuntimeException e) {
-            log.atWarn().setMessage("upstream.stdio.exception_handler_failed").addKeyValue("server", name)
+            LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_EXCEPTION_HANDLER_FAILED).addKeyValue("server", name)
                     .setCause(e).log();
         }
     }
@@ -363,7 +364,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
                 closeProcess(previous, startedNanos);
             }
         } catch (RuntimeException e) {
-            log.atError().setMessage("upstream.stdio.close_failed").addKeyValue("server", name).setCause(e).log();
+            LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_CLOSE_FAILED).addKeyValue("server", name).setCause(e).log();
         } finally {
             state.set(State.CLOSED);
             closed.complete(null);
@@ -390,7 +391,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
                 Waits.join(t, timings.drainWait());
             }
         }
-        log.atInfo().setMessage("upstream.stdio.closed").addKeyValue("server", name).addKeyValue("pid", child.pid())
+        LogEvents.info(log, LogEvents.UPSTREAM_STDIO_CLOSED).addKeyValue("server", name).addKeyValue("pid", child.pid())
                 .addKeyValue("exit_code", exit.isDone() ? exit.join().exitCode() : null)
                 .addKeyValue("tree_gone", treeGone)
                 .addKeyValue("duration_ms", Duration.ofNanos(System.nanoTime() - startedNanos).toMillis()).log();

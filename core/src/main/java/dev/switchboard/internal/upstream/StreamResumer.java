@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -91,12 +92,12 @@ final class StreamResumer {
             if (i.sessionId() != null) {
                 get.header("mcp-session-id", i.sessionId());
             }
-            log.atInfo().setMessage("upstream.stream_resumed").addKeyValue("server", server)
+            LogEvents.info(log, LogEvents.UPSTREAM_STREAM_RESUMED).addKeyValue("server", server)
                     .addKeyValue("last_event_id", String.valueOf(i.lastEventId())).addKeyValue("attempt", attempt)
                     .log();
             HttpResponse<Stream<String>> response = http.send(get.build(), HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() / 100 != 2) {
-                log.atWarn().setMessage("upstream.stream_resume_refused").addKeyValue("server", server)
+                LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_REFUSED).addKeyValue("server", server)
                         .addKeyValue("status", response.statusCode()).log();
                 return;
             }
@@ -107,10 +108,10 @@ final class StreamResumer {
                 run(again, attempt + 1);
             }
         } catch (java.io.UncheckedIOException e) {
-            log.atDebug().setMessage("upstream.stream_resume_broke_off").addKeyValue("server", server)
+            LogEvents.debug(log, LogEvents.UPSTREAM_STREAM_RESUME_BROKE_OFF).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
         } catch (IOException | RuntimeException e) {
-            log.atWarn().setMessage("upstream.stream_resume_failed").addKeyValue("server", server)
+            LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_FAILED).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,7 +150,7 @@ final class StreamResumer {
             deliver.accept(McpSchema.deserializeJsonRpcMessage(McpJsonDefaults.getMapper(), json));
             return true;
         } catch (IOException e) {
-            log.atWarn().setMessage("upstream.stream_resume_bad_event").addKeyValue("server", server)
+            LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_BAD_EVENT).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
             return false;
         }

@@ -4,26 +4,26 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardEvent.CatalogPart;
-import dev.switchboard.internal.observe.LogEvents;
-import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ServerConfig;
+import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +110,7 @@ public final class Upstream implements AutoCloseable {
 
             @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
-                Events.serverLog(log, config.name(), m);
+                ServerLogs.log(log, config.name(), m);
                 if (handlers.serverLog() != null) {
                     try {
                         handlers.serverLog().onLog(config.name(), m);
