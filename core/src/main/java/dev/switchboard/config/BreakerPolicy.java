@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,12 +21,12 @@ public record BreakerPolicy(int failureThreshold, int failureRate, int window, D
 
     public BreakerPolicy {
         Objects.requireNonNull(openFor, "openFor");
-        RetryPolicy.check(failureThreshold >= 1, "calls.breaker.failure_threshold: %s (expected: >= 1)",
+        Check.argument(failureThreshold >= 1, "calls.breaker.failure_threshold: %s (expected: >= 1)",
                 failureThreshold);
-        RetryPolicy.check(failureRate >= 1 && failureRate <= 100,
+        Check.argument(failureRate >= 1 && failureRate <= 100,
                 "calls.breaker.failure_rate: %s (expected: 1 to 100, a percentage)", failureRate);
-        RetryPolicy.check(window >= 1, "calls.breaker.window: %s (expected: >= 1 calls)", window);
-        RetryPolicy.check(openFor.isPositive(), "calls.breaker.open_for: %s (expected: > 0)", openFor);
-        RetryPolicy.check(halfOpenCalls >= 1, "calls.breaker.half_open_calls: %s (expected: >= 1)", halfOpenCalls);
+        Check.argument(window >= 1, "calls.breaker.window: %s (expected: >= 1 calls)", window);
+        Check.argument(openFor.isPositive(), "calls.breaker.open_for: %s (expected: > 0)", openFor);
+        Check.argument(halfOpenCalls >= 1, "calls.breaker.half_open_calls: %s (expected: >= 1)", halfOpenCalls);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,12 +30,12 @@ public record CallPolicy(Duration maxTotal, boolean progressExtendsDeadline, int
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(queueWait, "queueWait");
         Objects.requireNonNull(breaker, "breaker");
-        RetryPolicy.check(maxTotal.isPositive(), "calls.max_total: %s (expected: > 0)", maxTotal);
-        RetryPolicy.check(retryAttempts >= 1, "calls.retry_attempts: %s (expected: >= 1; 1 means no retry)",
+        Check.argument(maxTotal.isPositive(), "calls.max_total: %s (expected: > 0)", maxTotal);
+        Check.argument(retryAttempts >= 1, "calls.retry_attempts: %s (expected: >= 1; 1 means no retry)",
                 retryAttempts);
-        RetryPolicy.check(retryBackoff.isPositive(), "calls.retry_backoff: %s (expected: > 0)", retryBackoff);
-        RetryPolicy.check(maxConcurrentCalls >= 1, "calls.max_concurrent_calls: %s (expected: >= 1)",
+        Check.argument(retryBackoff.isPositive(), "calls.retry_backoff: %s (expected: > 0)", retryBackoff);
+        Check.argument(maxConcurrentCalls >= 1, "calls.max_concurrent_calls: %s (expected: >= 1)",
                 maxConcurrentCalls);
-        RetryPolicy.check(!queueWait.isNegative(), "calls.queue_wait: %s (expected: >= 0)", queueWait);
+        Check.argument(!queueWait.isNegative(), "calls.queue_wait: %s (expected: >= 0)", queueWait);
     }
 }

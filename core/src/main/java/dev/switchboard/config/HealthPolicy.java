@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -56,12 +57,12 @@ public record HealthPolicy(Probe probe, String path, Duration interval, Duration
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(degradedAfter, "degradedAfter");
-        RetryPolicy.check(interval.isPositive(), "health.interval: %s (expected: > 0)", interval);
-        RetryPolicy.check(timeout.isPositive(), "health.timeout: %s (expected: > 0)", timeout);
-        RetryPolicy.check(degradedAfter.isPositive() && degradedAfter.compareTo(timeout) < 0,
+        Check.argument(interval.isPositive(), "health.interval: %s (expected: > 0)", interval);
+        Check.argument(timeout.isPositive(), "health.timeout: %s (expected: > 0)", timeout);
+        Check.argument(degradedAfter.isPositive() && degradedAfter.compareTo(timeout) < 0,
                 "health.degraded_after: %s (expected: > 0 and less than timeout %s)", degradedAfter, timeout);
-        RetryPolicy.check(unhealthyAfter >= 1, "health.unhealthy_after: %s (expected: >= 1)", unhealthyAfter);
-        RetryPolicy.check(probe != Probe.HTTP_GET || path != null && path.startsWith("/"),
+        Check.argument(unhealthyAfter >= 1, "health.unhealthy_after: %s (expected: >= 1)", unhealthyAfter);
+        Check.argument(probe != Probe.HTTP_GET || path != null && path.startsWith("/"),
                 "health.path: %s (expected: a path starting with / for the http-get probe)", path);
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.util.Check;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record HttpServer(String name, ServerOptions options, Transport transport
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(url, "url");
-        RetryPolicy.check(transport == Transport.STREAMABLE_HTTP || transport == Transport.SSE,
+        Check.argument(transport == Transport.STREAMABLE_HTTP || transport == Transport.SSE,
                 "%s.transport: %s (expected: streamable-http or sse)", name, transport);
         headers = Map.copyOf(headers);
     }

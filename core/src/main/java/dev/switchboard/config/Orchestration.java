@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,11 +36,11 @@ public record Orchestration(boolean failFast, String nameSeparator, boolean vali
         Objects.requireNonNull(nameSeparator, "nameSeparator");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
-        RetryPolicy.check(SEPARATOR.matcher(nameSeparator).matches(), "orchestration.name_separator: \"%s\""
+        Check.argument(SEPARATOR.matcher(nameSeparator).matches(), "orchestration.name_separator: \"%s\""
                 + " (expected: %s)", nameSeparator, SEPARATOR_EXPECTED);
-        RetryPolicy.check(!drainTimeout.isNegative(), "orchestration.drain_timeout: %s (expected: >= 0)",
+        Check.argument(!drainTimeout.isNegative(), "orchestration.drain_timeout: %s (expected: >= 0)",
                 drainTimeout);
-        RetryPolicy.check(maxConcurrentCalls >= 1, "orchestration.max_concurrent_calls: %s (expected: >= 1)",
+        Check.argument(maxConcurrentCalls >= 1, "orchestration.max_concurrent_calls: %s (expected: >= 1)",
                 maxConcurrentCalls);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -33,14 +34,14 @@ public record ResourcePolicy(FailurePolicy failurePolicy, long maxResourceBytes,
         Objects.requireNonNull(failurePolicy, "failurePolicy");
         Objects.requireNonNull(serverTimeout, "serverTimeout");
         Objects.requireNonNull(gatherTimeout, "gatherTimeout");
-        RetryPolicy.check(maxResourceBytes >= 1, "resources.max_resource_bytes: %s (expected: >= 1)",
+        Check.argument(maxResourceBytes >= 1, "resources.max_resource_bytes: %s (expected: >= 1)",
                 maxResourceBytes);
-        RetryPolicy.check(maxResourcesPerServer >= 1, "resources.max_resources_per_server: %s (expected: >= 1)",
+        Check.argument(maxResourcesPerServer >= 1, "resources.max_resources_per_server: %s (expected: >= 1)",
                 maxResourcesPerServer);
-        RetryPolicy.check(readConcurrency >= 1, "resources.read_concurrency: %s (expected: >= 1)", readConcurrency);
-        RetryPolicy.check(serverTimeout.isPositive(), "resources.server_timeout: %s (expected: > 0)", serverTimeout);
-        RetryPolicy.check(gatherTimeout.isPositive(), "resources.gather_timeout: %s (expected: > 0)", gatherTimeout);
-        RetryPolicy.check(fuzzyThreshold > 0.0 && fuzzyThreshold <= 1.0,
+        Check.argument(readConcurrency >= 1, "resources.read_concurrency: %s (expected: >= 1)", readConcurrency);
+        Check.argument(serverTimeout.isPositive(), "resources.server_timeout: %s (expected: > 0)", serverTimeout);
+        Check.argument(gatherTimeout.isPositive(), "resources.gather_timeout: %s (expected: > 0)", gatherTimeout);
+        Check.argument(fuzzyThreshold > 0.0 && fuzzyThreshold <= 1.0,
                 "resolve.fuzzy_threshold: %s (expected: more than 0.0, at most 1.0)", fuzzyThreshold);
     }
 

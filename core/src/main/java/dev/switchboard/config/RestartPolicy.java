@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,10 +20,10 @@ public record RestartPolicy(int maxRestarts, Duration window, Duration stableAft
     public RestartPolicy {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(stableAfter, "stableAfter");
-        RetryPolicy.check(maxRestarts >= 0, "restart.max_restarts: %s (expected: >= 0; 0 means no limit)",
+        Check.argument(maxRestarts >= 0, "restart.max_restarts: %s (expected: >= 0; 0 means no limit)",
                 maxRestarts);
-        RetryPolicy.check(window.isPositive(), "restart.window: %s (expected: > 0)", window);
-        RetryPolicy.check(stableAfter.isPositive(), "restart.stable_after: %s (expected: > 0)", stableAfter);
+        Check.argument(window.isPositive(), "restart.window: %s (expected: > 0)", window);
+        Check.argument(stableAfter.isPositive(), "restart.stable_after: %s (expected: > 0)", stableAfter);
     }
 
     /** Whether restarts are capped at all. */

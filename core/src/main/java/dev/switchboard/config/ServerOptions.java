@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -50,10 +51,10 @@ public record ServerOptions(String description, boolean enabled, boolean require
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(restart, "restart");
         Objects.requireNonNull(calls, "calls");
-        RetryPolicy.check(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
-        RetryPolicy.check(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
-        RetryPolicy.check(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
-        RetryPolicy.check(calls.maxTotal().compareTo(requestTimeout) >= 0,
+        Check.argument(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
+        Check.argument(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
+        Check.argument(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
+        Check.argument(calls.maxTotal().compareTo(requestTimeout) >= 0,
                 "calls.max_total: %s (expected: >= request_timeout %s)", calls.maxTotal(), requestTimeout);
     }
 

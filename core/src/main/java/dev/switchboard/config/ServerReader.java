@@ -1,7 +1,6 @@
 package dev.switchboard.config;
 
-import dev.switchboard.internal.catalog.Suggestions;
-
+import dev.switchboard.internal.util.Suggestions;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.util.Check;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,12 +29,12 @@ public record StdioServer(String name, ServerOptions options, String command, Li
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(command, "command");
-        RetryPolicy.check(!command.isBlank(), "%s.command: blank (expected: an executable)", name);
+        Check.argument(!command.isBlank(), "%s.command: blank (expected: an executable)", name);
         args = List.copyOf(args);
         env = Map.copyOf(env);
         passEnv = List.copyOf(passEnv);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-        RetryPolicy.check(!shutdownGrace.isNegative(), "%s.shutdown_grace: %s (expected: >= 0)", name,
+        Check.argument(!shutdownGrace.isNegative(), "%s.shutdown_grace: %s (expected: >= 0)", name,
                 shutdownGrace);
     }
 

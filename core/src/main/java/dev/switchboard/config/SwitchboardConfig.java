@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
         warnings = List.copyOf(warnings);
         Set<String> names = new HashSet<>();
         for (ServerConfig s : servers) {
-            RetryPolicy.check(names.add(s.name()), "servers.%s: duplicate name (expected: unique names)", s.name());
+            Check.argument(names.add(s.name()), "servers.%s: duplicate name (expected: unique names)", s.name());
         }
     }
 
