@@ -29,4 +29,61 @@ public record BreakerPolicy(int failureThreshold, int failureRate, int window, D
         Check.argument(openFor.isPositive(), "calls.breaker.open_for: %s (expected: > 0)", openFor);
         Check.argument(halfOpenCalls >= 1, "calls.breaker.half_open_calls: %s (expected: >= 1)", halfOpenCalls);
     }
+
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link BreakerPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private int failureThreshold;
+        private int failureRate;
+        private int window;
+        private Duration openFor;
+        private int halfOpenCalls;
+
+        private Builder(BreakerPolicy from) {
+            failureThreshold = from.failureThreshold;
+            failureRate = from.failureRate;
+            window = from.window;
+            openFor = from.openFor;
+            halfOpenCalls = from.halfOpenCalls;
+        }
+
+        public Builder failureThreshold(int failureThreshold) {
+            this.failureThreshold = failureThreshold;
+            return this;
+        }
+
+        public Builder failureRate(int failureRate) {
+            this.failureRate = failureRate;
+            return this;
+        }
+
+        public Builder window(int window) {
+            this.window = window;
+            return this;
+        }
+
+        public Builder openFor(Duration openFor) {
+            this.openFor = openFor;
+            return this;
+        }
+
+        public Builder halfOpenCalls(int halfOpenCalls) {
+            this.halfOpenCalls = halfOpenCalls;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public BreakerPolicy build() {
+            return new BreakerPolicy(failureThreshold, failureRate, window, openFor, halfOpenCalls);
+        }
+    }
 }

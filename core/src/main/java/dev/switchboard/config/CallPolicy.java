@@ -38,4 +38,76 @@ public record CallPolicy(Duration maxTotal, boolean progressExtendsDeadline, int
                 maxConcurrentCalls);
         Check.argument(!queueWait.isNegative(), "calls.queue_wait: %s (expected: >= 0)", queueWait);
     }
+
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link CallPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private Duration maxTotal;
+        private boolean progressExtendsDeadline;
+        private int retryAttempts;
+        private Duration retryBackoff;
+        private int maxConcurrentCalls;
+        private Duration queueWait;
+        private BreakerPolicy breaker;
+
+        private Builder(CallPolicy from) {
+            maxTotal = from.maxTotal;
+            progressExtendsDeadline = from.progressExtendsDeadline;
+            retryAttempts = from.retryAttempts;
+            retryBackoff = from.retryBackoff;
+            maxConcurrentCalls = from.maxConcurrentCalls;
+            queueWait = from.queueWait;
+            breaker = from.breaker;
+        }
+
+        public Builder maxTotal(Duration maxTotal) {
+            this.maxTotal = maxTotal;
+            return this;
+        }
+
+        public Builder progressExtendsDeadline(boolean progressExtendsDeadline) {
+            this.progressExtendsDeadline = progressExtendsDeadline;
+            return this;
+        }
+
+        public Builder retryAttempts(int retryAttempts) {
+            this.retryAttempts = retryAttempts;
+            return this;
+        }
+
+        public Builder retryBackoff(Duration retryBackoff) {
+            this.retryBackoff = retryBackoff;
+            return this;
+        }
+
+        public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+            this.maxConcurrentCalls = maxConcurrentCalls;
+            return this;
+        }
+
+        public Builder queueWait(Duration queueWait) {
+            this.queueWait = queueWait;
+            return this;
+        }
+
+        public Builder breaker(BreakerPolicy breaker) {
+            this.breaker = breaker;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public CallPolicy build() {
+            return new CallPolicy(maxTotal, progressExtendsDeadline, retryAttempts, retryBackoff, maxConcurrentCalls,
+                    queueWait, breaker);
+        }
+    }
 }

@@ -66,19 +66,67 @@ public record HealthPolicy(Probe probe, String path, Duration interval, Duration
                 "health.path: %s (expected: a path starting with / for the http-get probe)", path);
     }
 
-    public HealthPolicy withProbe(Probe newProbe, String newPath) {
-        return new HealthPolicy(newProbe, newPath, interval, timeout, degradedAfter, unhealthyAfter);
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
     }
 
-    public HealthPolicy withInterval(Duration newInterval) {
-        return new HealthPolicy(probe, path, newInterval, timeout, degradedAfter, unhealthyAfter);
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public HealthPolicy withTimeout(Duration newTimeout, Duration newDegradedAfter) {
-        return new HealthPolicy(probe, path, interval, newTimeout, newDegradedAfter, unhealthyAfter);
-    }
+    /** Builds a {@link HealthPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private Probe probe;
+        private String path;
+        private Duration interval;
+        private Duration timeout;
+        private Duration degradedAfter;
+        private int unhealthyAfter;
 
-    public HealthPolicy withUnhealthyAfter(int failures) {
-        return new HealthPolicy(probe, path, interval, timeout, degradedAfter, failures);
+        private Builder(HealthPolicy from) {
+            probe = from.probe;
+            path = from.path;
+            interval = from.interval;
+            timeout = from.timeout;
+            degradedAfter = from.degradedAfter;
+            unhealthyAfter = from.unhealthyAfter;
+        }
+
+        public Builder probe(Probe probe) {
+            this.probe = probe;
+            return this;
+        }
+
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public Builder interval(Duration interval) {
+            this.interval = interval;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder degradedAfter(Duration degradedAfter) {
+            this.degradedAfter = degradedAfter;
+            return this;
+        }
+
+        public Builder unhealthyAfter(int unhealthyAfter) {
+            this.unhealthyAfter = unhealthyAfter;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public HealthPolicy build() {
+            return new HealthPolicy(probe, path, interval, timeout, degradedAfter, unhealthyAfter);
+        }
     }
 }

@@ -30,4 +30,47 @@ public record RestartPolicy(int maxRestarts, Duration window, Duration stableAft
     public boolean capped() {
         return maxRestarts > 0;
     }
+
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link RestartPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private int maxRestarts;
+        private Duration window;
+        private Duration stableAfter;
+
+        private Builder(RestartPolicy from) {
+            maxRestarts = from.maxRestarts;
+            window = from.window;
+            stableAfter = from.stableAfter;
+        }
+
+        public Builder maxRestarts(int maxRestarts) {
+            this.maxRestarts = maxRestarts;
+            return this;
+        }
+
+        public Builder window(Duration window) {
+            this.window = window;
+            return this;
+        }
+
+        public Builder stableAfter(Duration stableAfter) {
+            this.stableAfter = stableAfter;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public RestartPolicy build() {
+            return new RestartPolicy(maxRestarts, window, stableAfter);
+        }
+    }
 }

@@ -31,4 +31,61 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
                 "retry.max_backoff: %s (expected: >= initial_backoff %s)", maxBackoff, initialBackoff);
         Check.argument(jitter >= 0.0 && jitter <= 1.0, "retry.jitter: %s (expected: 0.0 to 1.0)", jitter);
     }
+
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link RetryPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private int maxAttempts;
+        private Duration initialBackoff;
+        private double multiplier;
+        private Duration maxBackoff;
+        private double jitter;
+
+        private Builder(RetryPolicy from) {
+            maxAttempts = from.maxAttempts;
+            initialBackoff = from.initialBackoff;
+            multiplier = from.multiplier;
+            maxBackoff = from.maxBackoff;
+            jitter = from.jitter;
+        }
+
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        public Builder multiplier(double multiplier) {
+            this.multiplier = multiplier;
+            return this;
+        }
+
+        public Builder maxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        public Builder jitter(double jitter) {
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public RetryPolicy build() {
+            return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, jitter);
+        }
+    }
 }
