@@ -4,8 +4,8 @@ import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.internal.call.CallBatch;
 import dev.switchboard.internal.call.CallExecutor;
-import dev.switchboard.internal.call.FanOut;
 import dev.switchboard.internal.catalog.Catalog;
 import dev.switchboard.internal.control.ConfigWatcher;
 import dev.switchboard.internal.control.Fleet;
@@ -578,7 +578,7 @@ public final class Switchboard implements AutoCloseable {
     public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
         Objects.requireNonNull(toolCalls, "toolCalls");
         Objects.requireNonNull(options, "options");
-        return FanOut.run(toolCalls, options, this::call);
+        return CallBatch.run(toolCalls, options, this::call);
     }
 
     /** Call numbers per server (tool null) and per tool: calls, errors by code, latency, in flight, breaker. */

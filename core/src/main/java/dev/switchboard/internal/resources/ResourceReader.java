@@ -40,11 +40,11 @@ final class ResourceReader {
             return ServerGather.read(named, budget(named), uri, uri, null, policy.maxResourceBytes());
         }
         String uri = uriOrQualified;
-        List<FanOut.Outcome<Optional<McpSchema.Resource>>> listed = Across.collect(servers.enabled(), bestEffort,
+        List<ServerFanOut.Outcome<Optional<McpSchema.Resource>>> listed = Across.collect(servers.enabled(), bestEffort,
                 "resources/list",
                 (u, b) -> ServerGather.offersResources(u) ? Listings.resources(u, b, Integer.MAX_VALUE).items()
                         .stream().filter(r -> uri.equals(r.uri())).findFirst() : Optional.empty());
-        List<FanOut.Outcome<Optional<McpSchema.Resource>>> owners = listed.stream()
+        List<ServerFanOut.Outcome<Optional<McpSchema.Resource>>> owners = listed.stream()
                 .filter(o -> o.value().isPresent()).toList();
         if (owners.size() == 1) {
             Upstream u = owners.get(0).server();
@@ -52,16 +52,16 @@ final class ResourceReader {
             return ServerGather.read(u, budget(u), uri, r.name(), r.mimeType(), policy.maxResourceBytes());
         }
         if (owners.size() > 1) {
-            throw ambiguous(uri, owners.stream().map(FanOut.Outcome::server).toList());
+            throw ambiguous(uri, owners.stream().map(ServerFanOut.Outcome::server).toList());
         }
         return readByTemplate(uri);
     }
 
     private ResourceItem readByTemplate(String uri) {
-        List<FanOut.Outcome<Boolean>> templated = Across.collect(servers.enabled(), bestEffort,
+        List<ServerFanOut.Outcome<Boolean>> templated = Across.collect(servers.enabled(), bestEffort,
                 "resources/templates/list", (u, b) -> ServerGather.offersResources(u)
                         && Listings.templates(u, b).items().stream().anyMatch(t -> matches(t.uriTemplate(), uri)));
-        List<Upstream> owners = templated.stream().filter(FanOut.Outcome::value).map(FanOut.Outcome::server)
+        List<Upstream> owners = templated.stream().filter(ServerFanOut.Outcome::value).map(ServerFanOut.Outcome::server)
                 .toList();
         if (owners.size() > 1) {
             throw ambiguous(uri, owners);
