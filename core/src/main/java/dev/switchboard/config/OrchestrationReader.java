@@ -52,7 +52,7 @@ final class OrchestrationReader {
         Double threshold = fuzzyThreshold(o);
         ResourcePolicy.Builder b = base.toBuilder();
         OptionsReader.set(policy, b::failurePolicy);
-        OptionsReader.set(bytes, n -> b.maxResourceBytes(n));
+        OptionsReader.set(bytes, n -> b.maxResourceBytes(n)); // read as an int, kept as a long
         OptionsReader.set(count, b::maxResourcesPerServer);
         OptionsReader.set(reads, b::readConcurrency);
         OptionsReader.set(server, b::serverTimeout);
