@@ -77,7 +77,7 @@ final class CallCommand extends ConfigCommand {
         List<ServerConfig> servers = config.servers().stream()
                 .map(s -> named(s, nameOrAlias) ? s : s.withOptions(s.options().withEnabled(false)))
                 .toList();
-        return new SwitchboardConfig(servers, config.orchestration(), config.logging(), config.warnings());
+        return config.toBuilder().servers(servers).build();
     }
 
     private static boolean named(ServerConfig s, String nameOrAlias) {

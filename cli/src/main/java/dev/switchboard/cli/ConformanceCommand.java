@@ -7,7 +7,6 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.RetryPolicy;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.config.Transport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.time.Duration;
@@ -35,10 +34,10 @@ final class ConformanceCommand extends BaseCommand {
     @Override
     int execute() {
         String scenario = System.getenv().getOrDefault(SCENARIO_VARIABLE, "");
-        var options = ServerOptions.DEFAULT.withRequired(true).withConnectTimeout(Duration.ofSeconds(20))
-                .withRetry(new RetryPolicy(1, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(1), 0));
-        var config = SwitchboardConfig.of(List.of(new HttpServer(SERVER, options, Transport.STREAMABLE_HTTP, url,
-                Map.of())));
+        var retry = RetryPolicy.builder().maxAttempts(1).maxBackoff(Duration.ofSeconds(1)).jitter(0).build();
+        var options = ServerOptions.builder().required(true).connectTimeout(Duration.ofSeconds(20)).retry(retry)
+                .build();
+        var config = SwitchboardConfig.of(List.of(HttpServer.builder(SERVER, url).options(options).build()));
         // The suite's scenarios ask to be accepted; the SDK fills in the schema's defaults for omitted fields.
         var handlers = ClientHandlers.NONE.withFormElicitation((server, request) ->
                 new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of()));

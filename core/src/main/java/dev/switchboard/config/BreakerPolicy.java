@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,12 +21,69 @@ public record BreakerPolicy(int failureThreshold, int failureRate, int window, D
 
     public BreakerPolicy {
         Objects.requireNonNull(openFor, "openFor");
-        RetryPolicy.check(failureThreshold >= 1, "calls.breaker.failure_threshold: %s (expected: >= 1)",
+        Check.argument(failureThreshold >= 1, "calls.breaker.failure_threshold: %s (expected: >= 1)",
                 failureThreshold);
-        RetryPolicy.check(failureRate >= 1 && failureRate <= 100,
+        Check.argument(failureRate >= 1 && failureRate <= 100,
                 "calls.breaker.failure_rate: %s (expected: 1 to 100, a percentage)", failureRate);
-        RetryPolicy.check(window >= 1, "calls.breaker.window: %s (expected: >= 1 calls)", window);
-        RetryPolicy.check(openFor.isPositive(), "calls.breaker.open_for: %s (expected: > 0)", openFor);
-        RetryPolicy.check(halfOpenCalls >= 1, "calls.breaker.half_open_calls: %s (expected: >= 1)", halfOpenCalls);
+        Check.argument(window >= 1, "calls.breaker.window: %s (expected: >= 1 calls)", window);
+        Check.argument(openFor.isPositive(), "calls.breaker.open_for: %s (expected: > 0)", openFor);
+        Check.argument(halfOpenCalls >= 1, "calls.breaker.half_open_calls: %s (expected: >= 1)", halfOpenCalls);
+    }
+
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link BreakerPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private int failureThreshold;
+        private int failureRate;
+        private int window;
+        private Duration openFor;
+        private int halfOpenCalls;
+
+        private Builder(BreakerPolicy from) {
+            failureThreshold = from.failureThreshold;
+            failureRate = from.failureRate;
+            window = from.window;
+            openFor = from.openFor;
+            halfOpenCalls = from.halfOpenCalls;
+        }
+
+        public Builder failureThreshold(int failureThreshold) {
+            this.failureThreshold = failureThreshold;
+            return this;
+        }
+
+        public Builder failureRate(int failureRate) {
+            this.failureRate = failureRate;
+            return this;
+        }
+
+        public Builder window(int window) {
+            this.window = window;
+            return this;
+        }
+
+        public Builder openFor(Duration openFor) {
+            this.openFor = openFor;
+            return this;
+        }
+
+        public Builder halfOpenCalls(int halfOpenCalls) {
+            this.halfOpenCalls = halfOpenCalls;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public BreakerPolicy build() {
+            return new BreakerPolicy(failureThreshold, failureRate, window, openFor, halfOpenCalls);
+        }
     }
 }

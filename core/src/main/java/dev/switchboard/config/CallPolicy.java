@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,12 +30,84 @@ public record CallPolicy(Duration maxTotal, boolean progressExtendsDeadline, int
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(queueWait, "queueWait");
         Objects.requireNonNull(breaker, "breaker");
-        RetryPolicy.check(maxTotal.isPositive(), "calls.max_total: %s (expected: > 0)", maxTotal);
-        RetryPolicy.check(retryAttempts >= 1, "calls.retry_attempts: %s (expected: >= 1; 1 means no retry)",
+        Check.argument(maxTotal.isPositive(), "calls.max_total: %s (expected: > 0)", maxTotal);
+        Check.argument(retryAttempts >= 1, "calls.retry_attempts: %s (expected: >= 1; 1 means no retry)",
                 retryAttempts);
-        RetryPolicy.check(retryBackoff.isPositive(), "calls.retry_backoff: %s (expected: > 0)", retryBackoff);
-        RetryPolicy.check(maxConcurrentCalls >= 1, "calls.max_concurrent_calls: %s (expected: >= 1)",
+        Check.argument(retryBackoff.isPositive(), "calls.retry_backoff: %s (expected: > 0)", retryBackoff);
+        Check.argument(maxConcurrentCalls >= 1, "calls.max_concurrent_calls: %s (expected: >= 1)",
                 maxConcurrentCalls);
-        RetryPolicy.check(!queueWait.isNegative(), "calls.queue_wait: %s (expected: >= 0)", queueWait);
+        Check.argument(!queueWait.isNegative(), "calls.queue_wait: %s (expected: >= 0)", queueWait);
+    }
+
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link CallPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private Duration maxTotal;
+        private boolean progressExtendsDeadline;
+        private int retryAttempts;
+        private Duration retryBackoff;
+        private int maxConcurrentCalls;
+        private Duration queueWait;
+        private BreakerPolicy breaker;
+
+        private Builder(CallPolicy from) {
+            maxTotal = from.maxTotal;
+            progressExtendsDeadline = from.progressExtendsDeadline;
+            retryAttempts = from.retryAttempts;
+            retryBackoff = from.retryBackoff;
+            maxConcurrentCalls = from.maxConcurrentCalls;
+            queueWait = from.queueWait;
+            breaker = from.breaker;
+        }
+
+        public Builder maxTotal(Duration maxTotal) {
+            this.maxTotal = maxTotal;
+            return this;
+        }
+
+        public Builder progressExtendsDeadline(boolean progressExtendsDeadline) {
+            this.progressExtendsDeadline = progressExtendsDeadline;
+            return this;
+        }
+
+        public Builder retryAttempts(int retryAttempts) {
+            this.retryAttempts = retryAttempts;
+            return this;
+        }
+
+        public Builder retryBackoff(Duration retryBackoff) {
+            this.retryBackoff = retryBackoff;
+            return this;
+        }
+
+        public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+            this.maxConcurrentCalls = maxConcurrentCalls;
+            return this;
+        }
+
+        public Builder queueWait(Duration queueWait) {
+            this.queueWait = queueWait;
+            return this;
+        }
+
+        public Builder breaker(BreakerPolicy breaker) {
+            this.breaker = breaker;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public CallPolicy build() {
+            return new CallPolicy(maxTotal, progressExtendsDeadline, retryAttempts, retryBackoff, maxConcurrentCalls,
+                    queueWait, breaker);
+        }
     }
 }

@@ -34,11 +34,14 @@ final class CallsReader {
         if (c.problems().errorCount() > before || breaker == null) {
             return null;
         }
-        return new CallPolicy(OptionsReader.or(maxTotal, base.maxTotal()),
-                OptionsReader.or(extend, base.progressExtendsDeadline()), OptionsReader.or(attempts,
-                base.retryAttempts()), OptionsReader.or(backoff, base.retryBackoff()),
-                OptionsReader.or(concurrent, base.maxConcurrentCalls()), OptionsReader.or(queueWait,
-                base.queueWait()), breaker);
+        CallPolicy.Builder p = base.toBuilder().breaker(breaker);
+        OptionsReader.set(maxTotal, p::maxTotal);
+        OptionsReader.set(extend, p::progressExtendsDeadline);
+        OptionsReader.set(attempts, p::retryAttempts);
+        OptionsReader.set(backoff, p::retryBackoff);
+        OptionsReader.set(concurrent, p::maxConcurrentCalls);
+        OptionsReader.set(queueWait, p::queueWait);
+        return p.build();
     }
 
     private static BreakerPolicy breaker(Section b, BreakerPolicy base) {
@@ -52,8 +55,12 @@ final class CallsReader {
         if (b.problems().errorCount() > before) {
             return null;
         }
-        return new BreakerPolicy(OptionsReader.or(threshold, base.failureThreshold()),
-                OptionsReader.or(rate, base.failureRate()), OptionsReader.or(window, base.window()),
-                OptionsReader.or(openFor, base.openFor()), OptionsReader.or(halfOpen, base.halfOpenCalls()));
+        BreakerPolicy.Builder p = base.toBuilder();
+        OptionsReader.set(threshold, p::failureThreshold);
+        OptionsReader.set(rate, p::failureRate);
+        OptionsReader.set(window, p::window);
+        OptionsReader.set(openFor, p::openFor);
+        OptionsReader.set(halfOpen, p::halfOpenCalls);
+        return p.build();
     }
 }

@@ -39,7 +39,7 @@ final class ConfigReader {
         Section d = top.section("defaults", "a map with " + String.join(", ", DEFAULT_KEYS));
         d.rejectUnknown(DEFAULT_KEYS);
         // fail_fast only changes the default of required; defaults.required and a server's own required win.
-        ServerOptions base = OptionsReader.read(d, ServerOptions.DEFAULT.withRequired(orchestration.failFast()));
+        ServerOptions base = OptionsReader.read(d, ServerOptions.builder().required(orchestration.failFast()).build());
         Duration grace = d.duration("shutdown_grace");
         if (grace != null && grace.isNegative()) {
             d.error("shutdown_grace", Section.shown(d.raw("shutdown_grace")) + " is negative (expected: 0s or more)");
@@ -79,7 +79,6 @@ final class ConfigReader {
 
     private static LogSettings logging(Section l) {
         l.rejectUnknown(List.of("enabled", "level", "format"));
-        LogSettings d = LogSettings.DEFAULT;
         String level = l.string("level");
         if (level != null) {
             level = switch (level.trim().toUpperCase(Locale.ROOT)) {
@@ -98,7 +97,10 @@ final class ConfigReader {
             l.error("format", Section.shown(format) + " is not a log format (expected: console or json)");
             format = null;
         }
-        return new LogSettings(OptionsReader.or(l.bool("enabled"), d.enabled()), OptionsReader.or(level, d.level()),
-                format == null ? d.format() : format.trim());
+        LogSettings.Builder b = LogSettings.builder();
+        OptionsReader.set(l.bool("enabled"), b::enabled);
+        OptionsReader.set(level, b::level);
+        OptionsReader.set(format == null ? null : format.trim(), b::format);
+        return b.build();
     }
 }

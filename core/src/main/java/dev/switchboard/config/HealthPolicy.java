@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -56,28 +57,76 @@ public record HealthPolicy(Probe probe, String path, Duration interval, Duration
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(degradedAfter, "degradedAfter");
-        RetryPolicy.check(interval.isPositive(), "health.interval: %s (expected: > 0)", interval);
-        RetryPolicy.check(timeout.isPositive(), "health.timeout: %s (expected: > 0)", timeout);
-        RetryPolicy.check(degradedAfter.isPositive() && degradedAfter.compareTo(timeout) < 0,
+        Check.argument(interval.isPositive(), "health.interval: %s (expected: > 0)", interval);
+        Check.argument(timeout.isPositive(), "health.timeout: %s (expected: > 0)", timeout);
+        Check.argument(degradedAfter.isPositive() && degradedAfter.compareTo(timeout) < 0,
                 "health.degraded_after: %s (expected: > 0 and less than timeout %s)", degradedAfter, timeout);
-        RetryPolicy.check(unhealthyAfter >= 1, "health.unhealthy_after: %s (expected: >= 1)", unhealthyAfter);
-        RetryPolicy.check(probe != Probe.HTTP_GET || path != null && path.startsWith("/"),
+        Check.argument(unhealthyAfter >= 1, "health.unhealthy_after: %s (expected: >= 1)", unhealthyAfter);
+        Check.argument(probe != Probe.HTTP_GET || path != null && path.startsWith("/"),
                 "health.path: %s (expected: a path starting with / for the http-get probe)", path);
     }
 
-    public HealthPolicy withProbe(Probe newProbe, String newPath) {
-        return new HealthPolicy(newProbe, newPath, interval, timeout, degradedAfter, unhealthyAfter);
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
     }
 
-    public HealthPolicy withInterval(Duration newInterval) {
-        return new HealthPolicy(probe, path, newInterval, timeout, degradedAfter, unhealthyAfter);
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public HealthPolicy withTimeout(Duration newTimeout, Duration newDegradedAfter) {
-        return new HealthPolicy(probe, path, interval, newTimeout, newDegradedAfter, unhealthyAfter);
-    }
+    /** Builds a {@link HealthPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private Probe probe;
+        private String path;
+        private Duration interval;
+        private Duration timeout;
+        private Duration degradedAfter;
+        private int unhealthyAfter;
 
-    public HealthPolicy withUnhealthyAfter(int failures) {
-        return new HealthPolicy(probe, path, interval, timeout, degradedAfter, failures);
+        private Builder(HealthPolicy from) {
+            probe = from.probe;
+            path = from.path;
+            interval = from.interval;
+            timeout = from.timeout;
+            degradedAfter = from.degradedAfter;
+            unhealthyAfter = from.unhealthyAfter;
+        }
+
+        public Builder probe(Probe probe) {
+            this.probe = probe;
+            return this;
+        }
+
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public Builder interval(Duration interval) {
+            this.interval = interval;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder degradedAfter(Duration degradedAfter) {
+            this.degradedAfter = degradedAfter;
+            return this;
+        }
+
+        public Builder unhealthyAfter(int unhealthyAfter) {
+            this.unhealthyAfter = unhealthyAfter;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public HealthPolicy build() {
+            return new HealthPolicy(probe, path, interval, timeout, degradedAfter, unhealthyAfter);
+        }
     }
 }

@@ -44,8 +44,14 @@ final class HealthReader {
                     + " is not less than timeout " + Durations.format(t) + " (expected: degraded_after < timeout)");
             broken = true;
         }
-        return broken ? null : new HealthPolicy(p, finalPath, OptionsReader.or(interval, base.interval()), t, d,
-                OptionsReader.or(unhealthy, base.unhealthyAfter()));
+        if (broken) {
+            return null;
+        }
+        // The path is set even when null: another probe than http-get has none, whatever the base had.
+        HealthPolicy.Builder b = base.toBuilder().probe(p).path(finalPath).timeout(t).degradedAfter(d);
+        OptionsReader.set(interval, b::interval);
+        OptionsReader.set(unhealthy, b::unhealthyAfter);
+        return b.build();
     }
 
     private static HealthPolicy.Probe probe(Section h) {
@@ -69,7 +75,10 @@ final class HealthReader {
                 || r.has("stable_after") && stable == null) {
             return null;
         }
-        return new RestartPolicy(OptionsReader.or(max, base.maxRestarts()), OptionsReader.or(window, base.window()),
-                OptionsReader.or(stable, base.stableAfter()));
+        RestartPolicy.Builder b = base.toBuilder();
+        OptionsReader.set(max, b::maxRestarts);
+        OptionsReader.set(window, b::window);
+        OptionsReader.set(stable, b::stableAfter);
+        return b.build();
     }
 }

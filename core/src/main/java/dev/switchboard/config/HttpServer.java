@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.util.Check;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -18,28 +19,86 @@ public record HttpServer(String name, ServerOptions options, Transport transport
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(url, "url");
-        RetryPolicy.check(transport == Transport.STREAMABLE_HTTP || transport == Transport.SSE,
+        Check.argument(transport == Transport.STREAMABLE_HTTP || transport == Transport.SSE,
                 "%s.transport: %s (expected: streamable-http or sse)", name, transport);
         headers = Map.copyOf(headers);
     }
 
     /** A Streamable HTTP server with default options. */
     public static HttpServer of(String name, URI url) {
-        return new HttpServer(name, ServerOptions.DEFAULT, Transport.STREAMABLE_HTTP, url, Map.of());
+        return builder(name, url).build();
+    }
+
+    /** A builder for a Streamable HTTP server with default options and no headers. */
+    public static Builder builder(String name, URI url) {
+        return new Builder(name, url);
+    }
+
+    /** A builder that starts from this server. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     @Override
     public HttpServer withOptions(ServerOptions newOptions) {
-        return new HttpServer(name, newOptions, transport, url, headers);
-    }
-
-    public HttpServer withHeaders(Map<String, String> newHeaders) {
-        return new HttpServer(name, options, transport, url, newHeaders);
+        return toBuilder().options(newOptions).build();
     }
 
     @Override
     public String toString() {
         return "HttpServer[name=" + name + ", transport=" + transport + ", url=" + Redactor.url(url.toString())
                 + ", headers=" + Redactor.valuesOf(headers) + ", options=" + options + "]";
+    }
+
+    /** Builds an {@link HttpServer} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private String name;
+        private ServerOptions options = ServerOptions.DEFAULT;
+        private Transport transport = Transport.STREAMABLE_HTTP;
+        private URI url;
+        private Map<String, String> headers = Map.of();
+
+        private Builder(String name, URI url) {
+            this.name = name;
+            this.url = url;
+        }
+
+        private Builder(HttpServer from) {
+            name = from.name;
+            options = from.options;
+            transport = from.transport;
+            url = from.url;
+            headers = from.headers;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder options(ServerOptions options) {
+            this.options = options;
+            return this;
+        }
+
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder url(URI url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder headers(Map<String, String> headers) {
+            this.headers = headers;
+            return this;
+        }
+
+        /** The server, checked by its constructor. */
+        public HttpServer build() {
+            return new HttpServer(name, options, transport, url, headers);
+        }
     }
 }

@@ -41,8 +41,8 @@ final class LoadRun {
         if (problems.hasErrors()) {
             throw failure();
         }
-        return new SwitchboardConfig(result.servers(), result.orchestration(), result.logging(),
-                problems.warnings(paths));
+        return SwitchboardConfig.builder().servers(result.servers()).orchestration(result.orchestration())
+                .logging(result.logging()).warnings(problems.warnings(paths)).build();
     }
 
     /** Reports problems that make loading impossible before a tree exists (a missing file). */

@@ -17,4 +17,47 @@ public record LogSettings(boolean enabled, String level, String format) {
         level = Objects.requireNonNull(level, "level").toUpperCase(Locale.ROOT);
         format = Objects.requireNonNull(format, "format").toLowerCase(Locale.ROOT);
     }
+
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds {@link LogSettings} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private boolean enabled;
+        private String level;
+        private String format;
+
+        private Builder(LogSettings from) {
+            enabled = from.enabled;
+            level = from.level;
+            format = from.format;
+        }
+
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        public Builder level(String level) {
+            this.level = level;
+            return this;
+        }
+
+        public Builder format(String format) {
+            this.format = format;
+            return this;
+        }
+
+        /** The settings, normalised by their constructor. */
+        public LogSettings build() {
+            return new LogSettings(enabled, level, format);
+        }
+    }
 }

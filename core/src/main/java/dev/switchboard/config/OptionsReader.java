@@ -2,6 +2,7 @@ package dev.switchboard.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads the transport-independent settings of a server ({@link ServerOptions}, {@link RetryPolicy}) on top of a base:
@@ -20,34 +21,38 @@ final class OptionsReader {
 
     /** The options a section sets, each falling back to {@code base}. */
     static ServerOptions read(Section s, ServerOptions base) {
-        String description = description(s);
-        Boolean enabled = s.bool("enabled");
-        Boolean required = s.bool("required");
-        Integer priority = s.integer("priority", Integer.MIN_VALUE, Integer.MAX_VALUE, PRIORITY_EXPECTED);
-        if (priority != null && (priority < 1 || priority > 999)) {
-            s.error("priority", priority + " is out of range (expected: " + PRIORITY_EXPECTED + ")");
-            priority = null;
-        }
-        List<String> domains = s.strings("domains", LIST_EXAMPLE);
-        List<String> capabilities = s.strings("capabilities", "[execute_query, list_resources]");
-        List<String> aliases = s.strings("aliases", "[db, warehouse]");
-        Duration connect = positive(s, "connect_timeout");
+        ServerOptions.Builder b = base.toBuilder();
+        set(description(s), b::description);
+        set(s.bool("enabled"), b::enabled);
+        set(s.bool("required"), b::required);
+        set(priority(s), b::priority);
+        set(s.strings("domains", LIST_EXAMPLE), b::domains);
+        set(s.strings("capabilities", "[execute_query, list_resources]"), b::capabilities);
+        set(s.strings("aliases", "[db, warehouse]"), b::aliases);
+        set(positive(s, "connect_timeout"), b::connectTimeout);
         Duration request = positive(s, "request_timeout");
-        RetryPolicy retry = s.has("retry") ? retry(s.section("retry", RETRY_EXPECTED), base.retry()) : null;
-        ToolFilter tools = s.has("tools") ? tools(s.section("tools", TOOLS_EXPECTED)) : null;
-        HealthPolicy health = s.has("health") ? HealthReader.health(s.section("health", HealthReader.HEALTH_EXPECTED),
-                base.health()) : null;
-        RestartPolicy restart = s.has("restart") ? HealthReader.restart(s.section("restart",
-                HealthReader.RESTART_EXPECTED), base.restart()) : null;
+        set(s.has("retry") ? retry(s.section("retry", RETRY_EXPECTED), base.retry()) : null, b::retry);
+        set(s.has("tools") ? tools(s.section("tools", TOOLS_EXPECTED)) : null, b::tools);
+        set(s.has("health") ? HealthReader.health(s.section("health", HealthReader.HEALTH_EXPECTED), base.health())
+                : null, b::health);
+        set(s.has("restart") ? HealthReader.restart(s.section("restart", HealthReader.RESTART_EXPECTED),
+                base.restart()) : null, b::restart);
         CallPolicy calls = s.has("calls") ? CallsReader.read(s.section("calls", CallsReader.EXPECTED), base.calls())
                 : null;
         Duration requestTimeout = or(request, base.requestTimeout());
-        CallPolicy callPolicy = callsWithin(s, or(calls, base.calls()), requestTimeout, base.calls());
-        return new ServerOptions(or(description, base.description()), or(enabled, base.enabled()),
-                or(required, base.required()), or(priority, base.priority()), or(domains, base.domains()),
-                or(capabilities, base.capabilities()), or(aliases, base.aliases()), or(connect,
-                base.connectTimeout()), requestTimeout, or(retry, base.retry()), or(tools, base.tools()),
-                or(health, base.health()), or(restart, base.restart()), callPolicy, or(roots(s), base.roots()));
+        b.requestTimeout(requestTimeout).calls(callsWithin(s, or(calls, base.calls()), requestTimeout, base.calls()));
+        set(roots(s), b::roots);
+        return b.build();
+    }
+
+    /** A priority from 1 to 999, or null (after reporting) when the file gives another number. */
+    private static Integer priority(Section s) {
+        Integer priority = s.integer("priority", Integer.MIN_VALUE, Integer.MAX_VALUE, PRIORITY_EXPECTED);
+        if (priority != null && (priority < 1 || priority > 999)) {
+            s.error("priority", priority + " is out of range (expected: " + PRIORITY_EXPECTED + ")");
+            return null;
+        }
+        return priority;
     }
 
     /** A {@code roots:} list of {@code {uri, name}}; a server's own list replaces the one from {@code defaults:}. */
@@ -110,9 +115,8 @@ final class OptionsReader {
                 + Durations.format(calls.maxTotal()) + " is less than request_timeout "
                 + Durations.format(requestTimeout) + " (expected: max_total >= request_timeout)");
         CallPolicy b = base.maxTotal().compareTo(requestTimeout) >= 0 ? base : CallPolicy.DEFAULT;
-        return new CallPolicy(requestTimeout.compareTo(b.maxTotal()) > 0 ? requestTimeout : b.maxTotal(),
-                calls.progressExtendsDeadline(), calls.retryAttempts(), calls.retryBackoff(),
-                calls.maxConcurrentCalls(), calls.queueWait(), calls.breaker());
+        return calls.toBuilder().maxTotal(requestTimeout.compareTo(b.maxTotal()) > 0 ? requestTimeout : b.maxTotal())
+                .build();
     }
 
     /** {@code description}, or {@code name} as the legacy format calls it. */
@@ -149,8 +153,11 @@ final class OptionsReader {
                 || jitter == null && r.has("jitter")) {
             return null;
         }
-        return new RetryPolicy(or(attempts, base.maxAttempts()), initialBackoff, or(multiplier, base.multiplier()),
-                maxBackoff, or(jitter, base.jitter()));
+        RetryPolicy.Builder b = base.toBuilder().initialBackoff(initialBackoff).maxBackoff(maxBackoff);
+        set(attempts, b::maxAttempts);
+        set(multiplier, b::multiplier);
+        set(jitter, b::jitter);
+        return b.build();
     }
 
     /** A duration that must be more than zero (a zero timeout would fail every attempt at once). */
@@ -172,5 +179,12 @@ final class OptionsReader {
 
     static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
+    }
+
+    /** Gives a builder what the file says, when it says it; what it leaves out keeps the base's value. */
+    static <T> void set(T value, Consumer<? super T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Policies that span all servers.
  *
- * @param failFast the default for {@code required}: when true, any server that cannot be connected fails startup
- *     (all-or-nothing); when false, a server must say {@code required: true} to do that
+ * @param failFast in a configuration file, the default for {@code required} (when true, any server that cannot be
+ *     connected fails startup: all-or-nothing; when false, a server must say {@code required: true} to do that) and
+ *     for {@code failure_policy}; in code, set {@link ServerOptions#required()} and {@link #resources()} directly
  * @param nameSeparator what joins a server's name and a tool's name in qualified tool names ({@code github__search})
  * @param validateArguments whether a call's arguments are checked against the tool's input schema before sending
  * @param resources how resources are gathered and entities resolved across servers
@@ -29,57 +31,101 @@ public record Orchestration(boolean failFast, String nameSeparator, boolean vali
     static final Pattern SEPARATOR = Pattern.compile("[A-Za-z0-9_-]{1,3}");
     static final String SEPARATOR_EXPECTED = "1 to 3 letters, digits, _ or -, like __";
 
-    public static final Orchestration DEFAULT = new Orchestration(false);
+    /**
+     * Not fail-fast, separator {@code __}, argument validation on, resources gathered best-effort, no state file, a
+     * 10 s drain, no watching of the file, 256 calls in flight at most.
+     */
+    public static final Orchestration DEFAULT = new Orchestration(false, DEFAULT_NAME_SEPARATOR, true,
+            ResourcePolicy.DEFAULT, null, DEFAULT_DRAIN_TIMEOUT, false, DEFAULT_MAX_CONCURRENT_CALLS);
 
     public Orchestration {
         Objects.requireNonNull(nameSeparator, "nameSeparator");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
-        RetryPolicy.check(SEPARATOR.matcher(nameSeparator).matches(), "orchestration.name_separator: \"%s\""
+        Check.argument(SEPARATOR.matcher(nameSeparator).matches(), "orchestration.name_separator: \"%s\""
                 + " (expected: %s)", nameSeparator, SEPARATOR_EXPECTED);
-        RetryPolicy.check(!drainTimeout.isNegative(), "orchestration.drain_timeout: %s (expected: >= 0)",
+        Check.argument(!drainTimeout.isNegative(), "orchestration.drain_timeout: %s (expected: >= 0)",
                 drainTimeout);
-        RetryPolicy.check(maxConcurrentCalls >= 1, "orchestration.max_concurrent_calls: %s (expected: >= 1)",
+        Check.argument(maxConcurrentCalls >= 1, "orchestration.max_concurrent_calls: %s (expected: >= 1)",
                 maxConcurrentCalls);
     }
 
-    /**
-     * Separator {@code __}, argument validation on, resources gathered fail-fast when {@code failFast} (else
-     * best-effort), no state file, a 10 s drain, no watching of the file, 256 calls in flight at most.
-     */
-    public Orchestration(boolean failFast) {
-        this(failFast, DEFAULT_NAME_SEPARATOR, true, ResourcePolicy.DEFAULT.withFailurePolicy(failFast
-                ? FailurePolicy.FAIL_FAST : FailurePolicy.BEST_EFFORT), null, DEFAULT_DRAIN_TIMEOUT, false,
-                DEFAULT_MAX_CONCURRENT_CALLS);
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
     }
 
-    public Orchestration withNaming(String separator, boolean validate) {
-        return new Orchestration(failFast, separator, validate, resources, stateFile, drainTimeout, watchConfig,
-                maxConcurrentCalls);
+    /** A builder that starts from these policies. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public Orchestration withResources(ResourcePolicy policy) {
-        return new Orchestration(failFast, nameSeparator, validateArguments, policy, stateFile, drainTimeout,
-                watchConfig, maxConcurrentCalls);
-    }
+    /** Builds {@link Orchestration} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private boolean failFast;
+        private String nameSeparator;
+        private boolean validateArguments;
+        private ResourcePolicy resources;
+        private Path stateFile;
+        private Duration drainTimeout;
+        private boolean watchConfig;
+        private int maxConcurrentCalls;
 
-    public Orchestration withStateFile(Path file) {
-        return new Orchestration(failFast, nameSeparator, validateArguments, resources, file, drainTimeout,
-                watchConfig, maxConcurrentCalls);
-    }
+        private Builder(Orchestration from) {
+            failFast = from.failFast;
+            nameSeparator = from.nameSeparator;
+            validateArguments = from.validateArguments;
+            resources = from.resources;
+            stateFile = from.stateFile;
+            drainTimeout = from.drainTimeout;
+            watchConfig = from.watchConfig;
+            maxConcurrentCalls = from.maxConcurrentCalls;
+        }
 
-    public Orchestration withDrainTimeout(Duration drain) {
-        return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drain,
-                watchConfig, maxConcurrentCalls);
-    }
+        public Builder failFast(boolean failFast) {
+            this.failFast = failFast;
+            return this;
+        }
 
-    public Orchestration withWatchConfig(boolean watch) {
-        return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drainTimeout,
-                watch, maxConcurrentCalls);
-    }
+        public Builder nameSeparator(String nameSeparator) {
+            this.nameSeparator = nameSeparator;
+            return this;
+        }
 
-    public Orchestration withMaxConcurrentCalls(int max) {
-        return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drainTimeout,
-                watchConfig, max);
+        public Builder validateArguments(boolean validateArguments) {
+            this.validateArguments = validateArguments;
+            return this;
+        }
+
+        public Builder resources(ResourcePolicy resources) {
+            this.resources = resources;
+            return this;
+        }
+
+        public Builder stateFile(Path stateFile) {
+            this.stateFile = stateFile;
+            return this;
+        }
+
+        public Builder drainTimeout(Duration drainTimeout) {
+            this.drainTimeout = drainTimeout;
+            return this;
+        }
+
+        public Builder watchConfig(boolean watchConfig) {
+            this.watchConfig = watchConfig;
+            return this;
+        }
+
+        public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+            this.maxConcurrentCalls = maxConcurrentCalls;
+            return this;
+        }
+
+        /** The policies, checked by their constructor. */
+        public Orchestration build() {
+            return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drainTimeout,
+                    watchConfig, maxConcurrentCalls);
+        }
     }
 }

@@ -29,11 +29,15 @@ final class OrchestrationReader {
             drain = null;
         }
         Integer maxCalls = o.integer("max_concurrent_calls", 1, Integer.MAX_VALUE, "1 or more");
-        return new Orchestration(failFast, separator(o), OptionsReader.or(o.bool("validate_arguments"), true),
-                resources(o, new Orchestration(failFast).resources()), stateFile(o),
-                OptionsReader.or(drain, Orchestration.DEFAULT_DRAIN_TIMEOUT),
-                OptionsReader.or(o.bool("watch_config"), false),
-                OptionsReader.or(maxCalls, Orchestration.DEFAULT_MAX_CONCURRENT_CALLS));
+        Orchestration.Builder b = Orchestration.builder().failFast(failFast).nameSeparator(separator(o));
+        OptionsReader.set(o.bool("validate_arguments"), b::validateArguments);
+        // fail_fast is also the default failure_policy: all-or-nothing for gathers as for startup.
+        b.resources(resources(o, ResourcePolicy.builder().failurePolicy(failFast ? FailurePolicy.FAIL_FAST
+                : FailurePolicy.BEST_EFFORT).build())).stateFile(stateFile(o));
+        OptionsReader.set(drain, b::drainTimeout);
+        OptionsReader.set(o.bool("watch_config"), b::watchConfig);
+        OptionsReader.set(maxCalls, b::maxConcurrentCalls);
+        return b.build();
     }
 
     private static ResourcePolicy resources(Section o, ResourcePolicy base) {
@@ -46,11 +50,15 @@ final class OrchestrationReader {
         Duration server = OptionsReader.positive(r, "server_timeout");
         Duration whole = OptionsReader.positive(r, "gather_timeout");
         Double threshold = fuzzyThreshold(o);
-        return new ResourcePolicy(OptionsReader.or(policy, base.failurePolicy()),
-                bytes == null ? base.maxResourceBytes() : bytes,
-                OptionsReader.or(count, base.maxResourcesPerServer()),
-                OptionsReader.or(reads, base.readConcurrency()), OptionsReader.or(server, base.serverTimeout()),
-                OptionsReader.or(whole, base.gatherTimeout()), OptionsReader.or(threshold, base.fuzzyThreshold()));
+        ResourcePolicy.Builder b = base.toBuilder();
+        OptionsReader.set(policy, b::failurePolicy);
+        OptionsReader.set(bytes, n -> b.maxResourceBytes(n)); // read as an int, kept as a long
+        OptionsReader.set(count, b::maxResourcesPerServer);
+        OptionsReader.set(reads, b::readConcurrency);
+        OptionsReader.set(server, b::serverTimeout);
+        OptionsReader.set(whole, b::gatherTimeout);
+        OptionsReader.set(threshold, b::fuzzyThreshold);
+        return b.build();
     }
 
     private static Double fuzzyThreshold(Section o) {

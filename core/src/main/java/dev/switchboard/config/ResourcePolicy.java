@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -33,44 +34,86 @@ public record ResourcePolicy(FailurePolicy failurePolicy, long maxResourceBytes,
         Objects.requireNonNull(failurePolicy, "failurePolicy");
         Objects.requireNonNull(serverTimeout, "serverTimeout");
         Objects.requireNonNull(gatherTimeout, "gatherTimeout");
-        RetryPolicy.check(maxResourceBytes >= 1, "resources.max_resource_bytes: %s (expected: >= 1)",
+        Check.argument(maxResourceBytes >= 1, "resources.max_resource_bytes: %s (expected: >= 1)",
                 maxResourceBytes);
-        RetryPolicy.check(maxResourcesPerServer >= 1, "resources.max_resources_per_server: %s (expected: >= 1)",
+        Check.argument(maxResourcesPerServer >= 1, "resources.max_resources_per_server: %s (expected: >= 1)",
                 maxResourcesPerServer);
-        RetryPolicy.check(readConcurrency >= 1, "resources.read_concurrency: %s (expected: >= 1)", readConcurrency);
-        RetryPolicy.check(serverTimeout.isPositive(), "resources.server_timeout: %s (expected: > 0)", serverTimeout);
-        RetryPolicy.check(gatherTimeout.isPositive(), "resources.gather_timeout: %s (expected: > 0)", gatherTimeout);
-        RetryPolicy.check(fuzzyThreshold > 0.0 && fuzzyThreshold <= 1.0,
+        Check.argument(readConcurrency >= 1, "resources.read_concurrency: %s (expected: >= 1)", readConcurrency);
+        Check.argument(serverTimeout.isPositive(), "resources.server_timeout: %s (expected: > 0)", serverTimeout);
+        Check.argument(gatherTimeout.isPositive(), "resources.gather_timeout: %s (expected: > 0)", gatherTimeout);
+        Check.argument(fuzzyThreshold > 0.0 && fuzzyThreshold <= 1.0,
                 "resolve.fuzzy_threshold: %s (expected: more than 0.0, at most 1.0)", fuzzyThreshold);
     }
 
-    public ResourcePolicy withFailurePolicy(FailurePolicy policy) {
-        return new ResourcePolicy(policy, maxResourceBytes, maxResourcesPerServer, readConcurrency, serverTimeout,
-                gatherTimeout, fuzzyThreshold);
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
     }
 
-    public ResourcePolicy withMaxResourceBytes(long bytes) {
-        return new ResourcePolicy(failurePolicy, bytes, maxResourcesPerServer, readConcurrency, serverTimeout,
-                gatherTimeout, fuzzyThreshold);
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public ResourcePolicy withMaxResourcesPerServer(int count) {
-        return new ResourcePolicy(failurePolicy, maxResourceBytes, count, readConcurrency, serverTimeout,
-                gatherTimeout, fuzzyThreshold);
-    }
+    /** Builds a {@link ResourcePolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private FailurePolicy failurePolicy;
+        private long maxResourceBytes;
+        private int maxResourcesPerServer;
+        private int readConcurrency;
+        private Duration serverTimeout;
+        private Duration gatherTimeout;
+        private double fuzzyThreshold;
 
-    public ResourcePolicy withReadConcurrency(int reads) {
-        return new ResourcePolicy(failurePolicy, maxResourceBytes, maxResourcesPerServer, reads, serverTimeout,
-                gatherTimeout, fuzzyThreshold);
-    }
+        private Builder(ResourcePolicy from) {
+            failurePolicy = from.failurePolicy;
+            maxResourceBytes = from.maxResourceBytes;
+            maxResourcesPerServer = from.maxResourcesPerServer;
+            readConcurrency = from.readConcurrency;
+            serverTimeout = from.serverTimeout;
+            gatherTimeout = from.gatherTimeout;
+            fuzzyThreshold = from.fuzzyThreshold;
+        }
 
-    public ResourcePolicy withTimeouts(Duration perServer, Duration whole) {
-        return new ResourcePolicy(failurePolicy, maxResourceBytes, maxResourcesPerServer, readConcurrency, perServer,
-                whole, fuzzyThreshold);
-    }
+        public Builder failurePolicy(FailurePolicy failurePolicy) {
+            this.failurePolicy = failurePolicy;
+            return this;
+        }
 
-    public ResourcePolicy withFuzzyThreshold(double threshold) {
-        return new ResourcePolicy(failurePolicy, maxResourceBytes, maxResourcesPerServer, readConcurrency,
-                serverTimeout, gatherTimeout, threshold);
+        public Builder maxResourceBytes(long maxResourceBytes) {
+            this.maxResourceBytes = maxResourceBytes;
+            return this;
+        }
+
+        public Builder maxResourcesPerServer(int maxResourcesPerServer) {
+            this.maxResourcesPerServer = maxResourcesPerServer;
+            return this;
+        }
+
+        public Builder readConcurrency(int readConcurrency) {
+            this.readConcurrency = readConcurrency;
+            return this;
+        }
+
+        public Builder serverTimeout(Duration serverTimeout) {
+            this.serverTimeout = serverTimeout;
+            return this;
+        }
+
+        public Builder gatherTimeout(Duration gatherTimeout) {
+            this.gatherTimeout = gatherTimeout;
+            return this;
+        }
+
+        public Builder fuzzyThreshold(double fuzzyThreshold) {
+            this.fuzzyThreshold = fuzzyThreshold;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public ResourcePolicy build() {
+            return new ResourcePolicy(failurePolicy, maxResourceBytes, maxResourcesPerServer, readConcurrency,
+                    serverTimeout, gatherTimeout, fuzzyThreshold);
+        }
     }
 }

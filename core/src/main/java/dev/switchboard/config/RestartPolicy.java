@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,14 +20,57 @@ public record RestartPolicy(int maxRestarts, Duration window, Duration stableAft
     public RestartPolicy {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(stableAfter, "stableAfter");
-        RetryPolicy.check(maxRestarts >= 0, "restart.max_restarts: %s (expected: >= 0; 0 means no limit)",
+        Check.argument(maxRestarts >= 0, "restart.max_restarts: %s (expected: >= 0; 0 means no limit)",
                 maxRestarts);
-        RetryPolicy.check(window.isPositive(), "restart.window: %s (expected: > 0)", window);
-        RetryPolicy.check(stableAfter.isPositive(), "restart.stable_after: %s (expected: > 0)", stableAfter);
+        Check.argument(window.isPositive(), "restart.window: %s (expected: > 0)", window);
+        Check.argument(stableAfter.isPositive(), "restart.stable_after: %s (expected: > 0)", stableAfter);
     }
 
     /** Whether restarts are capped at all. */
     public boolean capped() {
         return maxRestarts > 0;
+    }
+
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link RestartPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private int maxRestarts;
+        private Duration window;
+        private Duration stableAfter;
+
+        private Builder(RestartPolicy from) {
+            maxRestarts = from.maxRestarts;
+            window = from.window;
+            stableAfter = from.stableAfter;
+        }
+
+        public Builder maxRestarts(int maxRestarts) {
+            this.maxRestarts = maxRestarts;
+            return this;
+        }
+
+        public Builder window(Duration window) {
+            this.window = window;
+            return this;
+        }
+
+        public Builder stableAfter(Duration stableAfter) {
+            this.stableAfter = stableAfter;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public RestartPolicy build() {
+            return new RestartPolicy(maxRestarts, window, stableAfter);
+        }
     }
 }

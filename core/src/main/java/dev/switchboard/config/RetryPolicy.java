@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,17 +24,68 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
-        check(maxAttempts >= 1, "retry.attempts: %s (expected: >= 1)", maxAttempts);
-        check(initialBackoff.isPositive(), "retry.initial_backoff: %s (expected: > 0)", initialBackoff);
-        check(multiplier >= 1.0, "retry.multiplier: %s (expected: >= 1.0)", multiplier);
-        check(maxBackoff.compareTo(initialBackoff) >= 0,
+        Check.argument(maxAttempts >= 1, "retry.attempts: %s (expected: >= 1)", maxAttempts);
+        Check.argument(initialBackoff.isPositive(), "retry.initial_backoff: %s (expected: > 0)", initialBackoff);
+        Check.argument(multiplier >= 1.0, "retry.multiplier: %s (expected: >= 1.0)", multiplier);
+        Check.argument(maxBackoff.compareTo(initialBackoff) >= 0,
                 "retry.max_backoff: %s (expected: >= initial_backoff %s)", maxBackoff, initialBackoff);
-        check(jitter >= 0.0 && jitter <= 1.0, "retry.jitter: %s (expected: 0.0 to 1.0)", jitter);
+        Check.argument(jitter >= 0.0 && jitter <= 1.0, "retry.jitter: %s (expected: 0.0 to 1.0)", jitter);
     }
 
-    static void check(boolean ok, String format, Object... args) {
-        if (!ok) {
-            throw new IllegalArgumentException(String.format(format, args));
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link RetryPolicy} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private int maxAttempts;
+        private Duration initialBackoff;
+        private double multiplier;
+        private Duration maxBackoff;
+        private double jitter;
+
+        private Builder(RetryPolicy from) {
+            maxAttempts = from.maxAttempts;
+            initialBackoff = from.initialBackoff;
+            multiplier = from.multiplier;
+            maxBackoff = from.maxBackoff;
+            jitter = from.jitter;
+        }
+
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        public Builder multiplier(double multiplier) {
+            this.multiplier = multiplier;
+            return this;
+        }
+
+        public Builder maxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        public Builder jitter(double jitter) {
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** The policy, checked by its constructor. */
+        public RetryPolicy build() {
+            return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, jitter);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,6 @@ import java.util.Objects;
 public record Root(String uri, String name) {
     public Root {
         Objects.requireNonNull(uri, "uri");
-        RetryPolicy.check(!uri.isBlank(), "roots[].uri: blank (expected: a URI like file:///home/me/project)", uri);
+        Check.argument(!uri.isBlank(), "roots[].uri: blank (expected: a URI like file:///home/me/project)");
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.config;
 
-import dev.switchboard.internal.catalog.Suggestions;
-
+import dev.switchboard.internal.util.Suggestions;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +37,8 @@ public record ServerOptions(String description, boolean enabled, boolean require
 
     /** Enabled, optional, priority 100, default timeouts, retry, probes, restarts and calls; every tool offered. */
     public static final ServerOptions DEFAULT = new ServerOptions(null, true, false, DEFAULT_PRIORITY, List.of(),
-            List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT);
+            List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT, ToolFilter.ALL,
+            HealthPolicy.DEFAULT, RestartPolicy.DEFAULT, CallPolicy.DEFAULT, List.of());
 
     public ServerOptions {
         domains = List.copyOf(domains);
@@ -50,76 +52,143 @@ public record ServerOptions(String description, boolean enabled, boolean require
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(restart, "restart");
         Objects.requireNonNull(calls, "calls");
-        RetryPolicy.check(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
-        RetryPolicy.check(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
-        RetryPolicy.check(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
-        RetryPolicy.check(calls.maxTotal().compareTo(requestTimeout) >= 0,
+        Check.argument(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
+        Check.argument(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
+        Check.argument(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
+        Check.argument(calls.maxTotal().compareTo(requestTimeout) >= 0,
                 "calls.max_total: %s (expected: >= request_timeout %s)", calls.maxTotal(), requestTimeout);
     }
 
-    /** Options without roots. */
-    public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
-            List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
-            RetryPolicy retry, ToolFilter tools, HealthPolicy health, RestartPolicy restart, CallPolicy calls) {
-        this(description, enabled, required, priority, domains, capabilities, aliases, connectTimeout,
-                requestTimeout, retry, tools, health, restart, calls, List.of());
+    /** A builder that starts from {@link #DEFAULT}. */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
     }
 
-    /** Options that offer every tool, with the default probes, restart policy and call policy. */
-    public ServerOptions(String description, boolean enabled, boolean required, int priority, List<String> domains,
-            List<String> capabilities, List<String> aliases, Duration connectTimeout, Duration requestTimeout,
-            RetryPolicy retry) {
-        this(description, enabled, required, priority, domains, capabilities, aliases, connectTimeout,
-                requestTimeout, retry, ToolFilter.ALL, HealthPolicy.DEFAULT, RestartPolicy.DEFAULT, CallPolicy.DEFAULT);
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public ServerOptions withRequired(boolean newRequired) {
-        return new ServerOptions(description, enabled, newRequired, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots);
-    }
-
+    /** A copy that is enabled or not: what an operator's override or a command's choice of server changes. */
     public ServerOptions withEnabled(boolean newEnabled) {
-        return new ServerOptions(description, newEnabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots);
+        return toBuilder().enabled(newEnabled).build();
     }
 
-    public ServerOptions withRetry(RetryPolicy newRetry) {
-        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, newRetry, tools, health, restart, calls, roots);
-    }
+    /** Builds {@link ServerOptions} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private String description;
+        private boolean enabled;
+        private boolean required;
+        private int priority;
+        private List<String> domains;
+        private List<String> capabilities;
+        private List<String> aliases;
+        private Duration connectTimeout;
+        private Duration requestTimeout;
+        private RetryPolicy retry;
+        private ToolFilter tools;
+        private HealthPolicy health;
+        private RestartPolicy restart;
+        private CallPolicy calls;
+        private List<Root> roots;
 
-    public ServerOptions withConnectTimeout(Duration newConnectTimeout) {
-        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                newConnectTimeout, requestTimeout, retry, tools, health, restart, calls, roots);
-    }
+        private Builder(ServerOptions from) {
+            description = from.description;
+            enabled = from.enabled;
+            required = from.required;
+            priority = from.priority;
+            domains = from.domains;
+            capabilities = from.capabilities;
+            aliases = from.aliases;
+            connectTimeout = from.connectTimeout;
+            requestTimeout = from.requestTimeout;
+            retry = from.retry;
+            tools = from.tools;
+            health = from.health;
+            restart = from.restart;
+            calls = from.calls;
+            roots = from.roots;
+        }
 
-    public ServerOptions withRequestTimeout(Duration newRequestTimeout) {
-        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, newRequestTimeout, retry, tools, health, restart, calls, roots);
-    }
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
 
-    public ServerOptions withTools(ToolFilter newTools) {
-        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, newTools, health, restart, calls, roots);
-    }
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
 
-    public ServerOptions withHealth(HealthPolicy newHealth) {
-        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, newHealth, restart, calls, roots);
-    }
+        public Builder required(boolean required) {
+            this.required = required;
+            return this;
+        }
 
-    public ServerOptions withRestart(RestartPolicy newRestart) {
-        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, newRestart, calls, roots);
-    }
+        public Builder priority(int priority) {
+            this.priority = priority;
+            return this;
+        }
 
-    public ServerOptions withCalls(CallPolicy newCalls) {
-        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart, newCalls, roots);
-    }
+        public Builder domains(List<String> domains) {
+            this.domains = domains;
+            return this;
+        }
 
-    public ServerOptions withRoots(List<Root> newRoots) {
-        return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                connectTimeout, requestTimeout, retry, tools, health, restart, calls, newRoots);
+        public Builder capabilities(List<String> capabilities) {
+            this.capabilities = capabilities;
+            return this;
+        }
+
+        public Builder aliases(List<String> aliases) {
+            this.aliases = aliases;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        public Builder tools(ToolFilter tools) {
+            this.tools = tools;
+            return this;
+        }
+
+        public Builder health(HealthPolicy health) {
+            this.health = health;
+            return this;
+        }
+
+        public Builder restart(RestartPolicy restart) {
+            this.restart = restart;
+            return this;
+        }
+
+        public Builder calls(CallPolicy calls) {
+            this.calls = calls;
+            return this;
+        }
+
+        public Builder roots(List<Root> roots) {
+            this.roots = roots;
+            return this;
+        }
+
+        /** The options, checked by their constructor. */
+        public ServerOptions build() {
+            return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
+                    connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.config;
 
-import dev.switchboard.internal.catalog.Suggestions;
-
+import dev.switchboard.internal.util.Suggestions;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -137,8 +136,9 @@ final class ServerReader {
             s.error("shutdown_grace", Section.shown(s.raw("shutdown_grace")) + " is negative (expected: 0s or more)");
         }
         StdioWarnings.check(s, command, args, passEnv, inheritEnv, environment);
-        return command == null || grace != null && grace.isNegative() ? null : new StdioServer(name, options,
-                command, args, env, passEnv, inheritEnv, cwd, OptionsReader.or(grace, shutdownGrace));
+        return command == null || grace != null && grace.isNegative() ? null : StdioServer.builder(name, command)
+                .options(options).args(args).env(env).passEnv(passEnv).inheritEnv(inheritEnv).cwd(cwd)
+                .shutdownGrace(OptionsReader.or(grace, shutdownGrace)).build();
     }
 
     private static Path cwd(Section s) {
@@ -164,6 +164,6 @@ final class ServerReader {
             return null;
         }
         UrlRules.warnPlainHttp(url, headers, s.path("url"), s.problems());
-        return new HttpServer(name, options, transport, url, headers);
+        return HttpServer.builder(name, url).options(options).transport(transport).headers(headers).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.util.Check;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,19 +29,28 @@ public record StdioServer(String name, ServerOptions options, String command, Li
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(command, "command");
-        RetryPolicy.check(!command.isBlank(), "%s.command: blank (expected: an executable)", name);
+        Check.argument(!command.isBlank(), "%s.command: blank (expected: an executable)", name);
         args = List.copyOf(args);
         env = Map.copyOf(env);
         passEnv = List.copyOf(passEnv);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-        RetryPolicy.check(!shutdownGrace.isNegative(), "%s.shutdown_grace: %s (expected: >= 0)", name,
+        Check.argument(!shutdownGrace.isNegative(), "%s.shutdown_grace: %s (expected: >= 0)", name,
                 shutdownGrace);
     }
 
     /** A stdio server with default options. */
     public static StdioServer of(String name, String command, List<String> args) {
-        return new StdioServer(name, ServerOptions.DEFAULT, command, args, Map.of(), List.of(), false, null,
-                DEFAULT_SHUTDOWN_GRACE);
+        return builder(name, command).args(args).build();
+    }
+
+    /** A builder for a stdio server with default options, no arguments, no variables and the default grace. */
+    public static Builder builder(String name, String command) {
+        return new Builder(name, command);
+    }
+
+    /** A builder that starts from this server. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     @Override
@@ -50,15 +60,7 @@ public record StdioServer(String name, ServerOptions options, String command, Li
 
     @Override
     public StdioServer withOptions(ServerOptions newOptions) {
-        return new StdioServer(name, newOptions, command, args, env, passEnv, inheritEnv, cwd, shutdownGrace);
-    }
-
-    public StdioServer withEnv(Map<String, String> newEnv) {
-        return new StdioServer(name, options, command, args, newEnv, passEnv, inheritEnv, cwd, shutdownGrace);
-    }
-
-    public StdioServer withShutdownGrace(Duration grace) {
-        return new StdioServer(name, options, command, args, env, passEnv, inheritEnv, cwd, grace);
+        return toBuilder().options(newOptions).build();
     }
 
     @Override
@@ -66,5 +68,85 @@ public record StdioServer(String name, ServerOptions options, String command, Li
         return "StdioServer[name=" + name + ", command=" + command + ", args=" + Redactor.args(args)
                 + ", env=" + Redactor.valuesOf(env) + ", passEnv=" + passEnv + ", inheritEnv=" + inheritEnv
                 + ", cwd=" + cwd + ", options=" + options + "]";
+    }
+
+    /** Builds a {@link StdioServer} one setting at a time, so that a new setting never breaks a caller. */
+    public static final class Builder {
+        private String name;
+        private ServerOptions options = ServerOptions.DEFAULT;
+        private String command;
+        private List<String> args = List.of();
+        private Map<String, String> env = Map.of();
+        private List<String> passEnv = List.of();
+        private boolean inheritEnv;
+        private Path cwd;
+        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+
+        private Builder(String name, String command) {
+            this.name = name;
+            this.command = command;
+        }
+
+        private Builder(StdioServer from) {
+            name = from.name;
+            options = from.options;
+            command = from.command;
+            args = from.args;
+            env = from.env;
+            passEnv = from.passEnv;
+            inheritEnv = from.inheritEnv;
+            cwd = from.cwd;
+            shutdownGrace = from.shutdownGrace;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder options(ServerOptions options) {
+            this.options = options;
+            return this;
+        }
+
+        public Builder command(String command) {
+            this.command = command;
+            return this;
+        }
+
+        public Builder args(List<String> args) {
+            this.args = args;
+            return this;
+        }
+
+        public Builder env(Map<String, String> env) {
+            this.env = env;
+            return this;
+        }
+
+        public Builder passEnv(List<String> passEnv) {
+            this.passEnv = passEnv;
+            return this;
+        }
+
+        public Builder inheritEnv(boolean inheritEnv) {
+            this.inheritEnv = inheritEnv;
+            return this;
+        }
+
+        public Builder cwd(Path cwd) {
+            this.cwd = cwd;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration shutdownGrace) {
+            this.shutdownGrace = shutdownGrace;
+            return this;
+        }
+
+        /** The server, checked by its constructor. */
+        public StdioServer build() {
+            return new StdioServer(name, options, command, args, env, passEnv, inheritEnv, cwd, shutdownGrace);
+        }
     }
 }

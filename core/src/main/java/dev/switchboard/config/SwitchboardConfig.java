@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Set;
  * A whole, valid Switchboard configuration: the servers in configuration order, the cross-server policies, and the
  * warnings the loader had about it.
  *
- * <p>Build one with {@link ConfigLoader} from a file, or directly in code.
+ * <p>Load one with {@link ConfigLoader} from a file, or build one in code with {@link #builder()} or
+ * {@link #of(List)}.
  */
 public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orchestration, LogSettings logging,
         List<String> warnings) {
@@ -22,16 +24,62 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
         warnings = List.copyOf(warnings);
         Set<String> names = new HashSet<>();
         for (ServerConfig s : servers) {
-            RetryPolicy.check(names.add(s.name()), "servers.%s: duplicate name (expected: unique names)", s.name());
+            Check.argument(names.add(s.name()), "servers.%s: duplicate name (expected: unique names)", s.name());
         }
     }
 
     /** A configuration of these servers with default policies. */
     public static SwitchboardConfig of(List<? extends ServerConfig> servers) {
-        return new SwitchboardConfig(List.copyOf(servers), Orchestration.DEFAULT, LogSettings.DEFAULT, List.of());
+        return builder().servers(servers).build();
+    }
+
+    /** A builder for a configuration without servers, with default policies and no warnings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        return new Builder().servers(servers).orchestration(orchestration).logging(logging).warnings(warnings);
     }
 
     public Optional<ServerConfig> server(String name) {
         return servers.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Builds a {@link SwitchboardConfig} one part at a time, so that a new part never breaks a caller. */
+    public static final class Builder {
+        private List<ServerConfig> servers = List.of();
+        private Orchestration orchestration = Orchestration.DEFAULT;
+        private LogSettings logging = LogSettings.DEFAULT;
+        private List<String> warnings = List.of();
+
+        private Builder() {
+        }
+
+        public Builder servers(List<? extends ServerConfig> servers) {
+            this.servers = List.copyOf(servers);
+            return this;
+        }
+
+        public Builder orchestration(Orchestration orchestration) {
+            this.orchestration = orchestration;
+            return this;
+        }
+
+        public Builder logging(LogSettings logging) {
+            this.logging = logging;
+            return this;
+        }
+
+        public Builder warnings(List<String> warnings) {
+            this.warnings = warnings;
+            return this;
+        }
+
+        /** The configuration, checked by its constructor. */
+        public SwitchboardConfig build() {
+            return new SwitchboardConfig(servers, orchestration, logging, warnings);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Check;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,9 +21,9 @@ public record ToolFilter(List<String> include, List<String> exclude) {
     public ToolFilter {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
-        include.forEach(g -> RetryPolicy.check(!g.isBlank(), "tools.include: blank glob (expected: a tool name"
+        include.forEach(g -> Check.argument(!g.isBlank(), "tools.include: blank glob (expected: a tool name"
                 + " or a glob like get_*)"));
-        exclude.forEach(g -> RetryPolicy.check(!g.isBlank(), "tools.exclude: blank glob (expected: a tool name"
+        exclude.forEach(g -> Check.argument(!g.isBlank(), "tools.exclude: blank glob (expected: a tool name"
                 + " or a glob like delete_*)"));
     }
 

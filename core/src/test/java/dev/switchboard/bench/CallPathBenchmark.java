@@ -184,9 +184,8 @@ public final class CallPathBenchmark {
                     .build();
             servers.add(server("s" + s, FakeMcpServer.stdioCommand(scenario)));
         }
-        var base = SwitchboardConfig.of(servers);
-        var config = new SwitchboardConfig(base.servers(), Orchestration.DEFAULT.withMaxConcurrentCalls(1_000), base.logging(),
-                base.warnings());
+        var config = SwitchboardConfig.builder().servers(servers)
+                .orchestration(Orchestration.builder().maxConcurrentCalls(1_000).build()).build();
         try (Switchboard sb = Switchboard.start(config)) {
             List<ToolCall> all = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
@@ -239,19 +238,14 @@ public final class CallPathBenchmark {
 
     private static SwitchboardConfig config(List<String> command, boolean progressExtends) {
         var s = server("bench", command);
-        var c = s.options().calls();
-        var calls = new CallPolicy(c.maxTotal(), progressExtends, c.retryAttempts(), c.retryBackoff(),
-                c.maxConcurrentCalls(), c.queueWait(), c.breaker());
-        var base = SwitchboardConfig.of(List.of(s.withOptions(s.options().withCalls(calls))));
-        return new SwitchboardConfig(base.servers(), Orchestration.DEFAULT.withMaxConcurrentCalls(1_000), base.logging(),
-                base.warnings());
+        var calls = s.options().calls().toBuilder().progressExtendsDeadline(progressExtends).build();
+        return SwitchboardConfig.builder().servers(List.of(s.withOptions(s.options().toBuilder().calls(calls).build())))
+                .orchestration(Orchestration.builder().maxConcurrentCalls(1_000).build()).build();
     }
 
     private static StdioServer server(String name, List<String> command) {
-        CallPolicy d = CallPolicy.DEFAULT;
-        var calls = new CallPolicy(d.maxTotal(), d.progressExtendsDeadline(), d.retryAttempts(), d.retryBackoff(),
-                256, Duration.ofSeconds(5), d.breaker());
-        return new StdioServer(name, ServerOptions.DEFAULT.withCalls(calls), command.get(0),
-                command.subList(1, command.size()), Map.of(), List.of(), false, null, Duration.ofMillis(500));
+        var calls = CallPolicy.builder().maxConcurrentCalls(256).queueWait(Duration.ofSeconds(5)).build();
+        return StdioServer.builder(name, command.get(0)).options(ServerOptions.builder().calls(calls).build())
+                .args(command.subList(1, command.size())).shutdownGrace(Duration.ofMillis(500)).build();
     }
 }

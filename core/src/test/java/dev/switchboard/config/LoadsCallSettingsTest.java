@@ -36,11 +36,15 @@ class LoadsCallSettingsTest {
                   b: {command: y}
                 """);
         CallPolicy a = config.server("a").orElseThrow().options().calls();
-        assertThat(a).isEqualTo(new CallPolicy(Duration.ofMinutes(30), false, 2, Duration.ofSeconds(1), 4,
-                Duration.ZERO, new BreakerPolicy(3, 80, 10, Duration.ofMinutes(2), 1)));
+        assertThat(a).isEqualTo(CallPolicy.builder().maxTotal(Duration.ofMinutes(30)).progressExtendsDeadline(false)
+                .retryAttempts(2).retryBackoff(Duration.ofSeconds(1)).maxConcurrentCalls(4).queueWait(Duration.ZERO)
+                .breaker(BreakerPolicy.builder().failureThreshold(3).failureRate(80).window(10)
+                        .openFor(Duration.ofMinutes(2)).halfOpenCalls(1).build())
+                .build());
         CallPolicy b = config.server("b").orElseThrow().options().calls();
         assertThat(b.maxTotal()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(b.breaker()).isEqualTo(new BreakerPolicy(3, 50, 20, Duration.ofMinutes(2), 3));
+        assertThat(b.breaker()).isEqualTo(BreakerPolicy.builder().failureThreshold(3).failureRate(50).window(20)
+                .openFor(Duration.ofMinutes(2)).halfOpenCalls(3).build());
         assertThat(config.orchestration().maxConcurrentCalls()).isEqualTo(64);
     }
 

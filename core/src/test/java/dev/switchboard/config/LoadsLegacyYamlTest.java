@@ -40,7 +40,7 @@ class LoadsLegacyYamlTest {
                   a: {command: npx}
                 orchestration: {enable_logging: false, log_level: WARNING}
                 """);
-        assertThat(c.logging()).isEqualTo(new LogSettings(false, "WARN", "console"));
+        assertThat(c.logging()).isEqualTo(LogSettings.builder().enabled(false).level("WARN").format("console").build());
     }
 
     @Test

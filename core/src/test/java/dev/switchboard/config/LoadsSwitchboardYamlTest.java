@@ -52,14 +52,14 @@ class LoadsSwitchboardYamlTest {
         assertThat(files.priority()).isEqualTo(50);
         assertThat(files.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(files.requestTimeout()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(files.retry()).isEqualTo(new RetryPolicy(3, Duration.ofMillis(500), 2.0,
-                Duration.ofSeconds(30), 0.5));
+        assertThat(files.retry()).isEqualTo(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(500))
+                .multiplier(2.0).maxBackoff(Duration.ofSeconds(30)).jitter(0.5).build());
 
         ServerOptions crm = config.servers().get(1).options();
         assertThat(crm.priority()).isEqualTo(10);
         assertThat(crm.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(crm.retry()).isEqualTo(new RetryPolicy(3, Duration.ofMillis(500), 2.0,
-                Duration.ofSeconds(10), 0.5));
+        assertThat(crm.retry()).isEqualTo(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(500))
+                .multiplier(2.0).maxBackoff(Duration.ofSeconds(10)).jitter(0.5).build());
     }
 
     @Test
@@ -70,7 +70,8 @@ class LoadsSwitchboardYamlTest {
 
     @Test
     void readsLoggingAndEnabled() {
-        assertThat(config.logging()).isEqualTo(new LogSettings(true, "DEBUG", "json"));
+        assertThat(config.logging())
+                .isEqualTo(LogSettings.builder().enabled(true).level("DEBUG").format("json").build());
         assertThat(config.server("events").orElseThrow().options().enabled()).isFalse();
         assertThat(config.warnings()).isEmpty();
     }

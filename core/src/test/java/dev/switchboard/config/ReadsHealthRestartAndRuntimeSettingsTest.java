@@ -28,11 +28,11 @@ class ReadsHealthRestartAndRuntimeSettingsTest {
         assertThat(c.orchestration().stateFile()).isEqualTo(Path.of("/var/lib/switchboard/state.json"));
         assertThat(c.orchestration().drainTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.orchestration().watchConfig()).isTrue();
-        assertThat(c.server("api").orElseThrow().options().health()).isEqualTo(new HealthPolicy(
-                HealthPolicy.Probe.HTTP_GET, "/healthz", Duration.ofSeconds(10), Duration.ofSeconds(1),
-                Duration.ofMillis(300), 5));
-        assertThat(c.server("api").orElseThrow().options().restart()).isEqualTo(new RestartPolicy(4,
-                Duration.ofMinutes(2), Duration.ofMinutes(1)));
+        assertThat(c.server("api").orElseThrow().options().health()).isEqualTo(HealthPolicy.builder()
+                .probe(HealthPolicy.Probe.HTTP_GET).path("/healthz").interval(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(1)).degradedAfter(Duration.ofMillis(300)).unhealthyAfter(5).build());
+        assertThat(c.server("api").orElseThrow().options().restart()).isEqualTo(RestartPolicy.builder().maxRestarts(4)
+                .window(Duration.ofMinutes(2)).stableAfter(Duration.ofMinutes(1)).build());
         assertThat(c.server("fs").orElseThrow().options().health().probe()).isEqualTo(HealthPolicy.Probe.LIST_TOOLS);
         HealthPolicy plain = c.server("plain").orElseThrow().options().health();
         assertThat(plain.probe()).isEqualTo(HealthPolicy.Probe.PING);
@@ -44,9 +44,11 @@ class ReadsHealthRestartAndRuntimeSettingsTest {
     void withoutSettingsTheDocumentedDefaultsApply() {
         SwitchboardConfig c = Configs.yaml("servers: {a: {command: x}}");
         ServerOptions o = c.server("a").orElseThrow().options();
-        assertThat(o.health()).isEqualTo(new HealthPolicy(HealthPolicy.Probe.PING, null, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Duration.ofSeconds(2), 3));
-        assertThat(o.restart()).isEqualTo(new RestartPolicy(0, Duration.ofMinutes(10), Duration.ofMinutes(5)));
+        assertThat(o.health()).isEqualTo(HealthPolicy.builder().probe(HealthPolicy.Probe.PING).path(null)
+                .interval(Duration.ofSeconds(30)).timeout(Duration.ofSeconds(5)).degradedAfter(Duration.ofSeconds(2))
+                .unhealthyAfter(3).build());
+        assertThat(o.restart()).isEqualTo(RestartPolicy.builder().maxRestarts(0).window(Duration.ofMinutes(10))
+                .stableAfter(Duration.ofMinutes(5)).build());
         assertThat(c.orchestration().stateFile()).isNull();
         assertThat(c.orchestration().drainTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.orchestration().watchConfig()).isFalse();

@@ -60,7 +60,7 @@ class ReadsToolFiltersAndNamingSettingsTest {
 
     @Test
     void theRecordsCheckThemselvesToo() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Orchestration.DEFAULT.withNaming("a.b", true))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Orchestration.builder().nameSeparator("a.b").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name_separator");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ToolFilter(List.of(" "), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank glob");

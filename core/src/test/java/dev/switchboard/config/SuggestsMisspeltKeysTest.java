@@ -1,9 +1,8 @@
 package dev.switchboard.config;
 
-import dev.switchboard.internal.catalog.Suggestions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.internal.util.Suggestions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -73,8 +73,8 @@ class AnswersServerRequestsTest {
     @Test
     void theConfiguredRootsAreListedToTheServer() {
         StdioServer server = everything();
-        server = server.withOptions(server.options().withRoots(List.of(
-                new Root("file:///srv/project", "project"), new Root("file:///srv/data", null))));
+        server = server.withOptions(server.options().toBuilder().roots(List.of(
+                new Root("file:///srv/project", "project"), new Root("file:///srv/data", null))).build());
         try (var sb = Switchboard.start(config(server))) {
             assertThat(sb.call("everything", "get-roots-list", Map.of()).text())
                     .contains("file:///srv/project").contains("project").contains("file:///srv/data");
@@ -84,7 +84,8 @@ class AnswersServerRequestsTest {
     @Test
     void aRootsHandlerReplacesTheConfiguredRoots() {
         StdioServer server = everything();
-        server = server.withOptions(server.options().withRoots(List.of(new Root("file:///configured", null))));
+        server = server.withOptions(server.options().toBuilder().roots(List.of(new Root("file:///configured", null)))
+                .build());
         var handlers = ClientHandlers.NONE.withRoots((name, configured) -> List.of(
                 new McpSchema.Root("file:///from-handler/" + name, "mine"), configured.get(0)));
         try (var sb = Switchboard.builder(config(server)).handlers(handlers).start()) {

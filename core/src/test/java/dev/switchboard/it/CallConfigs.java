@@ -6,11 +6,9 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.config.Transport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** Server configurations for call tests: HTTP and stdio servers with a given call policy. */
 final class CallConfigs {
@@ -22,22 +20,21 @@ final class CallConfigs {
      * a breaker that does not open within the {@value #LENIENT_WINDOW} calls of a test.
      */
     static CallPolicy concurrent(int n, Duration retryBackoff) {
-        CallPolicy d = CallPolicy.DEFAULT;
-        return new CallPolicy(d.maxTotal(), d.progressExtendsDeadline(), d.retryAttempts(), retryBackoff, n,
-                Duration.ofSeconds(10), new BreakerPolicy(LENIENT_WINDOW, 100, LENIENT_WINDOW, Duration.ofSeconds(60),
-                        1));
+        var breaker = BreakerPolicy.builder().failureThreshold(LENIENT_WINDOW).failureRate(100).window(LENIENT_WINDOW)
+                .openFor(Duration.ofSeconds(60)).halfOpenCalls(1).build();
+        return CallPolicy.builder().retryBackoff(retryBackoff).maxConcurrentCalls(n).queueWait(Duration.ofSeconds(10))
+                .breaker(breaker).build();
     }
 
     static final int LENIENT_WINDOW = 20_000;
 
     static HttpServer http(String name, String url, CallPolicy calls) {
-        return new HttpServer(name, ServerOptions.DEFAULT.withCalls(calls), Transport.STREAMABLE_HTTP,
-                URI.create(url), Map.of());
+        return HttpServer.builder(name, URI.create(url)).options(ServerOptions.builder().calls(calls).build()).build();
     }
 
     static ServerConfig stdio(String name, List<String> command, CallPolicy calls) {
         var s = Stdio.server(name, command);
-        return s.withOptions(s.options().withCalls(calls));
+        return s.withOptions(s.options().toBuilder().calls(calls).build());
     }
 
     static SwitchboardConfig of(ServerConfig... servers) {

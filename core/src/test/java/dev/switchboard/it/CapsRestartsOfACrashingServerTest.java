@@ -30,8 +30,9 @@ class CapsRestartsOfACrashingServerTest {
     @Test
     void theThirdCrashWithinTheWindowLeavesTheServerFailedUntilReconnected() {
         var clock = new SteppingClock();
-        try (var sb = Switchboard.builder(config(new RestartPolicy(2, Duration.ofMinutes(10),
-                Duration.ofMinutes(5)))).clock(clock).sleeper(new RecordingSleeper(10))
+        var restart = RestartPolicy.builder().maxRestarts(2).window(Duration.ofMinutes(10))
+                .stableAfter(Duration.ofMinutes(5)).build();
+        try (var sb = Switchboard.builder(config(restart)).clock(clock).sleeper(new RecordingSleeper(10))
                 .probeScheduler(new ManualProbes()).start()) {
             crashAndAwaitReady(sb, 1);
             crashAndAwaitReady(sb, 2);
@@ -56,8 +57,10 @@ class CapsRestartsOfACrashingServerTest {
     @Test
     void aSessionUpForStableAfterResetsTheRestartCount() {
         var clock = new SteppingClock();
-        try (var sb = Switchboard.builder(config(new RestartPolicy(2, Duration.ofHours(1), Duration.ofMinutes(5))))
-                .clock(clock).sleeper(new RecordingSleeper(10)).probeScheduler(new ManualProbes()).start()) {
+        var restart = RestartPolicy.builder().maxRestarts(2).window(Duration.ofHours(1))
+                .stableAfter(Duration.ofMinutes(5)).build();
+        try (var sb = Switchboard.builder(config(restart)).clock(clock).sleeper(new RecordingSleeper(10))
+                .probeScheduler(new ManualProbes()).start()) {
             crashAndAwaitReady(sb, 1);
             crashAndAwaitReady(sb, 2);
             clock.advance(Duration.ofMinutes(5));
@@ -83,6 +86,6 @@ class CapsRestartsOfACrashingServerTest {
         var scenario = FakeMcpServer.builder().name("crashy").tool(FakeTool.echo("echo"), FakeTool.exit("crash", 9))
                 .build();
         StdioServer s = Stdio.server("crashy", FakeMcpServer.stdioCommand(scenario));
-        return SwitchboardConfig.of(List.of(s.withOptions(s.options().withRestart(restart))));
+        return SwitchboardConfig.of(List.of(s.withOptions(s.options().toBuilder().restart(restart).build())));
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClassifiesHttpConnectFailuresTest {
     private static final RetryPolicy THREE_ATTEMPTS_NO_JITTER =
-            new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 0.0);
+            RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(1)).multiplier(2.0)
+                    .maxBackoff(Duration.ofSeconds(30)).jitter(0.0).build();
 
     @Test
     void closedPortIsUnreachableAndRetriedWithExponentialBackoff() throws IOException {
@@ -151,9 +152,10 @@ class ClassifiesHttpConnectFailuresTest {
         }
 
         SwitchboardConfig build() {
-            ServerOptions options = ServerOptions.DEFAULT.withRequired(required).withRetry(THREE_ATTEMPTS_NO_JITTER)
-                    .withConnectTimeout(connectTimeout);
-            return SwitchboardConfig.of(List.of(new HttpServer("remote", options, transport, url, Map.of())));
+            ServerOptions options = ServerOptions.builder().required(required).retry(THREE_ATTEMPTS_NO_JITTER)
+                    .connectTimeout(connectTimeout).build();
+            return SwitchboardConfig.of(List.of(HttpServer.builder("remote", url).options(options).transport(transport)
+                    .build()));
         }
     }
 

@@ -6,7 +6,6 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.ServerState;
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.HttpServer;
-import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.Transport;
 import dev.switchboard.testing.FakeMcpServer;
@@ -62,8 +61,8 @@ class ConnectsToFakeServerOverEveryTransportTest {
     @Test
     void aWrongTokenIsAuthFailed() {
         try (RunningFakeServer http = FakeMcpServer.startHttp(scenario("guarded"))) {
-            var server = new HttpServer("guarded", ServerOptions.DEFAULT, Transport.STREAMABLE_HTTP,
-                    URI.create(http.url()), Map.of("Authorization", "Bearer wrong-token"));
+            var server = HttpServer.builder("guarded", URI.create(http.url()))
+                    .headers(Map.of("Authorization", "Bearer wrong-token")).build();
             try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(server)))
                     .sleeper(new RecordingSleeper(0)).start()) {
                 assertThat(sb.status("guarded").lastError().code()).isEqualTo(ErrorCode.AUTH_FAILED);
@@ -101,7 +100,7 @@ class ConnectsToFakeServerOverEveryTransportTest {
     }
 
     private static HttpServer withBearer(String name, Transport transport, String url) {
-        return new HttpServer(name, ServerOptions.DEFAULT, transport, URI.create(url),
-                Map.of("Authorization", "Bearer " + TOKEN));
+        return HttpServer.builder(name, URI.create(url)).transport(transport)
+                .headers(Map.of("Authorization", "Bearer " + TOKEN)).build();
     }
 }

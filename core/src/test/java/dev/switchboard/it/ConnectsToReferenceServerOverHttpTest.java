@@ -50,7 +50,7 @@ class ConnectsToReferenceServerOverHttpTest {
     }
 
     private static SwitchboardConfig config(ReferenceServer server, Transport transport) {
-        return SwitchboardConfig.of(List.of(new HttpServer("everything", ServerOptions.DEFAULT.withRequired(true),
-                transport, server.url(), Map.of())));
+        return SwitchboardConfig.of(List.of(HttpServer.builder("everything", server.url())
+                .options(ServerOptions.builder().required(true).build()).transport(transport).build()));
     }
 }

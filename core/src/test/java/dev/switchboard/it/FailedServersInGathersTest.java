@@ -12,7 +12,6 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ResourcePolicy;
-import dev.switchboard.config.Transport;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeResource;
 import dev.switchboard.testing.RunningFakeServer;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +35,8 @@ class FailedServersInGathersTest {
     static void start() throws IOException {
         healthy = FakeMcpServer.builder().name("healthy")
                 .resource(FakeResource.text("h://one", "one", "text/plain", "fine")).startHttp();
-        var dead = new HttpServer("dead", ResourceFixtures.options(20), Transport.STREAMABLE_HTTP,
-                URI.create("http://127.0.0.1:" + closedPort() + "/mcp"), Map.of());
+        var dead = HttpServer.builder("dead", URI.create("http://127.0.0.1:" + closedPort() + "/mcp"))
+                .options(ResourceFixtures.options(20)).build();
         var broken = ScriptedResourceServer.named("broken").items(3).failing("rs://broken/item/1")
                 .options(ResourceFixtures.options(30));
         var config = ResourceFixtures.config(ResourcePolicy.DEFAULT, List.of(

@@ -34,7 +34,8 @@ class FiltersToolsPerServerTest {
         fs = FakeMcpServer.builder().name("files").tool(FakeTool.echo("read_file"), FakeTool.echo("read_secret"),
                 FakeTool.echo("write_file"), FakeTool.echo("list_dir")).startHttp();
         var filter = new ToolFilter(List.of("read_*", "list_*"), List.of("*_secret"));
-        var server = HttpServer.of("fs", URI.create(fs.url())).withOptions(ServerOptions.DEFAULT.withTools(filter));
+        var server = HttpServer.builder("fs", URI.create(fs.url()))
+                .options(ServerOptions.builder().tools(filter).build()).build();
         sb = Switchboard.start(SwitchboardConfig.of(List.of(server)));
     }
 

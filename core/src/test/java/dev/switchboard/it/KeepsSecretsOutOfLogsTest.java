@@ -10,7 +10,6 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.config.Transport;
 import dev.switchboard.testing.FakeMcpServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +51,12 @@ class KeepsSecretsOutOfLogsTest {
         var leaky = FakeMcpServer.builder().name("leaky")
                 .exitOnStart(3, "auth failed with token " + ENV_SECRET).build();
         var stdio = Stdio.server("leaky", FakeMcpServer.stdioCommand(leaky), Map.of("API_TOKEN", ENV_SECRET))
-                .withOptions(ServerOptions.DEFAULT.withRetry(Stdio.ONE_ATTEMPT));
+                .withOptions(ServerOptions.builder().retry(Stdio.ONE_ATTEMPT).build());
         List<String> everything = new ArrayList<>();
         try (var stub = StubHttpEndpoint.answering(401, "text/plain", "denied", Map.of())) {
-            var http = new HttpServer("remote", ServerOptions.DEFAULT.withRetry(Stdio.ONE_ATTEMPT),
-                    Transport.STREAMABLE_HTTP, stub.url("/mcp"), Map.of("Authorization", "Bearer " + HEADER_SECRET));
+            var http = HttpServer.builder("remote", stub.url("/mcp"))
+                    .options(ServerOptions.builder().retry(Stdio.ONE_ATTEMPT).build())
+                    .headers(Map.of("Authorization", "Bearer " + HEADER_SECRET)).build();
             var config = SwitchboardConfig.of(List.of(stdio, http));
             everything.add(config.toString());
             try (var sb = Switchboard.builder(config).sleeper(new RecordingSleeper(0)).start()) {

@@ -87,9 +87,8 @@ class LeavesNoPendingStateAfterTimeoutsTest {
     }
 
     private static SwitchboardConfig bigLimits(ServerConfig server) {
-        var c = SwitchboardConfig.of(List.of(server));
-        return new SwitchboardConfig(c.servers(), Orchestration.DEFAULT.withMaxConcurrentCalls(10_000), c.logging(),
-                c.warnings());
+        return SwitchboardConfig.builder().servers(List.of(server))
+                .orchestration(Orchestration.builder().maxConcurrentCalls(10_000).build()).build();
     }
 
     /** Counts the fake stdio server's "cancelled" lines on stderr, which Switchboard logs as upstream.stderr. */

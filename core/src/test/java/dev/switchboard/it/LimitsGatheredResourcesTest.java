@@ -21,7 +21,7 @@ class LimitsGatheredResourcesTest {
     void cutsTextAndBlobsToTheSizeLimitAndLeavesSmallOnesWhole() {
         var big = ScriptedResourceServer.named("big").items(2).bigText(5000).bigBlob(3000)
                 .options(ResourceFixtures.options(10));
-        var policy = ResourcePolicy.DEFAULT.withMaxResourceBytes(1000);
+        var policy = ResourcePolicy.builder().maxResourceBytes(1000).build();
         try (var sb = Switchboard.start(ResourceFixtures.config(policy, List.of(big.config())))) {
             ServerResources server = sb.gatherResources().server("big").orElseThrow();
 
@@ -44,7 +44,7 @@ class LimitsGatheredResourcesTest {
     @Test
     void readsNoMoreThanTheMaximumResourcesOfOneServer() {
         var many = ScriptedResourceServer.named("many").items(40).pageSize(7).options(ResourceFixtures.options(10));
-        var policy = ResourcePolicy.DEFAULT.withMaxResourcesPerServer(10);
+        var policy = ResourcePolicy.builder().maxResourcesPerServer(10).build();
         try (var sb = Switchboard.start(ResourceFixtures.config(policy, List.of(many.config())))) {
             ServerResources server = sb.gatherResources().server("many").orElseThrow();
 

@@ -66,7 +66,7 @@ class MultiplexesConcurrentCallsOnOneSessionTest {
     }
 
     private static SwitchboardConfig config(ServerConfig server) {
-        var c = SwitchboardConfig.of(List.of(server));
-        return new SwitchboardConfig(c.servers(), Orchestration.DEFAULT.withMaxConcurrentCalls(10_000), c.logging(), c.warnings());
+        return SwitchboardConfig.builder().servers(List.of(server))
+                .orchestration(Orchestration.builder().maxConcurrentCalls(10_000).build()).build();
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * failed probes while its connection stays up, and HEALTHY again once it answers.
  */
 class ProbesSlowAndStuckServersTest {
-    private static final HealthPolicy POLICY = HealthPolicy.DEFAULT.withTimeout(Duration.ofMillis(500),
-            Duration.ofMillis(200));
+    private static final HealthPolicy POLICY = HealthPolicy.builder().timeout(Duration.ofMillis(500))
+            .degradedAfter(Duration.ofMillis(200)).build();
 
     @Test
     void aSlowButAnsweringServerIsDegradedNotUnhealthy() {
@@ -82,7 +82,8 @@ class ProbesSlowAndStuckServersTest {
     private static SwitchboardConfig config(String name, HealthPolicy.Probe probe) {
         var scenario = FakeMcpServer.builder().name(name).tool(FakeTool.echo("echo")).build();
         StdioServer s = Stdio.server(name, FakeMcpServer.stdioCommand(scenario));
-        return SwitchboardConfig.of(List.of(s.withOptions(s.options().withHealth(POLICY.withProbe(probe, null)))));
+        var health = POLICY.toBuilder().probe(probe).build();
+        return SwitchboardConfig.of(List.of(s.withOptions(s.options().toBuilder().health(health).build())));
     }
 
     private static long childPid() {

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * reconnected with backoff when the server is back on its port; calls work again without help.
  */
 class ReconnectsDroppedSseStreamTest {
-    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(100), 2.0, Duration.ofMillis(400),
-            0.0);
+    private static final RetryPolicy QUICK = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(100))
+            .multiplier(2.0).maxBackoff(Duration.ofMillis(400)).jitter(0.0).build();
 
     @Test
     void aDroppedStreamIsNoticedAndTheServerReconnectedWhenItIsBack() throws Exception {
@@ -44,8 +44,8 @@ class ReconnectsDroppedSseStreamTest {
         int port = freePort();
         Process first = startSse(scenario, port);
         List<ServerStatus> seen = new CopyOnWriteArrayList<>();
-        var server = new HttpServer("legacy", ServerOptions.DEFAULT.withRetry(QUICK), Transport.SSE,
-                URI.create("http://127.0.0.1:" + port + "/sse"), Map.of());
+        var server = HttpServer.builder("legacy", URI.create("http://127.0.0.1:" + port + "/sse"))
+                .options(ServerOptions.builder().retry(QUICK).build()).transport(Transport.SSE).build();
         Process second = null;
         try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(server))).listener(StatusesInto.list(seen)).start()) {
             Instant firstSession = sb.status("legacy").connectedAt();

@@ -10,7 +10,6 @@ import dev.switchboard.ToolResult;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.config.Transport;
 import dev.switchboard.testing.ReferenceServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +29,8 @@ class ReinitialisesExpiredHttpSessionTest {
         List<ServerStatus> seen = new CopyOnWriteArrayList<>();
         ReferenceServer first = ReferenceServer.everythingStreamableHttp();
         int port = first.port();
-        var config = SwitchboardConfig.of(List.of(new HttpServer("everything",
-                ServerOptions.DEFAULT.withRequired(true), Transport.STREAMABLE_HTTP, first.url(), Map.of())));
+        var config = SwitchboardConfig.of(List.of(HttpServer.builder("everything", first.url())
+                .options(ServerOptions.builder().required(true).build()).build()));
         try (var sb = Switchboard.builder(config).listener(StatusesInto.list(seen)).start()) {
             assertThat(sb.call("everything", "echo", Map.of("message", "before")).text()).contains("before");
             Instant firstSession = sb.status("everything").connectedAt();

@@ -12,8 +12,8 @@ import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A mistyped server or tool name gets an error that lists what exists; an alias works like the name. */
@@ -25,9 +25,7 @@ class ReportsUnknownNamesTest {
         var scenario = FakeMcpServer.builder().name("inventory")
                 .tool(FakeTool.echo("list_items"), FakeTool.echo("get_item")).build();
         StdioServer server = Stdio.server("inventory", FakeMcpServer.stdioCommand(scenario));
-        server = server.withOptions(new dev.switchboard.config.ServerOptions(null, true, false, 10, List.of(),
-                List.of(), List.of("stock"), server.options().connectTimeout(), server.options().requestTimeout(),
-                server.options().retry()));
+        server = server.withOptions(server.options().toBuilder().priority(10).aliases(List.of("stock")).build());
         sb = Switchboard.start(SwitchboardConfig.of(List.of(server)));
     }
 

@@ -28,7 +28,7 @@ class ResolvesEntityByPriorityTest {
                 .options(ResourceFixtures.options(20, "Sales"));
         var people = ScriptedResourceServer.named("people").entities("customers", "employees")
                 .options(ResourceFixtures.options(5, "hr"));
-        sb = Switchboard.start(ResourceFixtures.config(ResourcePolicy.DEFAULT.withFuzzyThreshold(0.9),
+        sb = Switchboard.start(ResourceFixtures.config(ResourcePolicy.builder().fuzzyThreshold(0.9).build(),
                 List.of(crm.config(), erp.config(), people.config())));
     }
 

@@ -5,13 +5,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.config.HttpServer;
-import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ResourcePolicy;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.config.Transport;
 import dev.switchboard.testing.RunningFakeServer;
 import java.net.URI;
 import java.time.Duration;
@@ -28,17 +26,18 @@ public final class ResourceFixtures {
 
     /** Optional, one connection attempt, this priority and these domains. */
     public static ServerOptions options(int priority, String... domains) {
-        return new ServerOptions(null, true, false, priority, List.of(domains), List.of(), List.of(),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Stdio.ONE_ATTEMPT);
+        return ServerOptions.builder().priority(priority).domains(List.of(domains))
+                .connectTimeout(Duration.ofSeconds(30)).requestTimeout(Duration.ofSeconds(30)).retry(Stdio.ONE_ATTEMPT)
+                .build();
     }
 
     public static HttpServer http(String name, RunningFakeServer server, ServerOptions options) {
-        return new HttpServer(name, options, Transport.STREAMABLE_HTTP, URI.create(server.url()), Map.of());
+        return HttpServer.builder(name, URI.create(server.url())).options(options).build();
     }
 
     public static SwitchboardConfig config(ResourcePolicy policy, List<? extends ServerConfig> servers) {
-        return new SwitchboardConfig(List.copyOf(servers), Orchestration.DEFAULT.withResources(policy), LogSettings.DEFAULT,
-                List.of());
+        return SwitchboardConfig.builder().servers(servers).orchestration(Orchestration.builder().resources(policy)
+                .build()).build();
     }
 
     /** Captures the log events of {@code dev.switchboard.internal.resources} while open. */

@@ -7,6 +7,7 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.ServerState;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
@@ -64,9 +65,8 @@ class RestoresOverridesFromStateFileTest {
     }
 
     private SwitchboardConfig config(Path stateFile) {
-        SwitchboardConfig c = SwitchboardConfig.of(List.of(server("a", a), server("b", b)));
-        return new SwitchboardConfig(c.servers(), c.orchestration().withStateFile(stateFile), c.logging(),
-                List.of());
+        return SwitchboardConfig.builder().servers(List.of(server("a", a), server("b", b)))
+                .orchestration(Orchestration.builder().stateFile(stateFile).build()).build();
     }
 
     private static StdioServer server(String name, Scenario scenario) {

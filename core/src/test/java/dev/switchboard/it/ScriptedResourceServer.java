@@ -17,7 +17,7 @@ import java.util.Map;
 public final class ScriptedResourceServer {
     private final String name;
     private final Map<String, String> env = new LinkedHashMap<>();
-    private ServerOptions options = ServerOptions.DEFAULT.withConnectTimeout(Duration.ofSeconds(30));
+    private ServerOptions options = ServerOptions.builder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private ScriptedResourceServer(String name) {
         this.name = name;
@@ -79,8 +79,8 @@ public final class ScriptedResourceServer {
     }
 
     public StdioServer config() {
-        return new StdioServer(name, options, "node", List.of(script().toString()), env, List.of(), false, null,
-                Duration.ofMillis(500));
+        return StdioServer.builder(name, "node").options(options).args(List.of(script().toString())).env(env)
+                .shutdownGrace(Duration.ofMillis(500)).build();
     }
 
     private ScriptedResourceServer set(String key, long value) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /** Stdio server configurations for tests, from a command line. */
 final class Stdio {
-    static final RetryPolicy ONE_ATTEMPT = new RetryPolicy(1, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(1), 0);
+    static final RetryPolicy ONE_ATTEMPT = RetryPolicy.builder().maxAttempts(1).initialBackoff(Duration.ofSeconds(1))
+            .maxBackoff(Duration.ofSeconds(1)).jitter(0).build();
 
     private Stdio() {
     }
@@ -19,8 +20,8 @@ final class Stdio {
     }
 
     static StdioServer server(String name, List<String> command, Map<String, String> env) {
-        ServerOptions options = ServerOptions.DEFAULT.withConnectTimeout(Duration.ofSeconds(30));
-        return new StdioServer(name, options, command.get(0), command.subList(1, command.size()), env, List.of(),
-                false, null, Duration.ofMillis(500));
+        ServerOptions options = ServerOptions.builder().connectTimeout(Duration.ofSeconds(30)).build();
+        return StdioServer.builder(name, command.get(0)).options(options).args(command.subList(1, command.size()))
+                .env(env).shutdownGrace(Duration.ofMillis(500)).build();
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.RetryPolicy;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
@@ -36,9 +37,10 @@ class StdioServerFailuresTest {
     @Test
     void aServerThatNeverAnswersTimesOutAndIsRetried() {
         StdioServer silent = Stdio.server("silent", List.of("sleep", "600"));
-        silent = silent.withOptions(silent.options().withConnectTimeout(Duration.ofMillis(500))
-                .withRetry(new dev.switchboard.config.RetryPolicy(2, Duration.ofSeconds(1), 2, Duration.ofSeconds(1),
-                        0)));
+        var retry = RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(1)).jitter(0).build();
+        silent = silent.withOptions(silent.options().toBuilder().connectTimeout(Duration.ofMillis(500)).retry(retry)
+                .build());
         var sleeper = new RecordingSleeper(1);
         try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(silent))).sleeper(sleeper).start()) {
             ServerStatus st = sb.status("silent");
@@ -54,7 +56,7 @@ class StdioServerFailuresTest {
         var scenario = FakeMcpServer.builder().name("dying").exitOnStart(3, "fatal: database password rejected")
                 .build();
         StdioServer dying = Stdio.server("dying", FakeMcpServer.stdioCommand(scenario))
-                .withOptions(Stdio.server("x", List.of("x")).options().withRetry(Stdio.ONE_ATTEMPT));
+                .withOptions(Stdio.server("x", List.of("x")).options().toBuilder().retry(Stdio.ONE_ATTEMPT).build());
         try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(dying)))
                 .sleeper(new RecordingSleeper(0)).start()) {
             ServerStatus st = sb.status("dying");
@@ -112,7 +114,7 @@ class StdioServerFailuresTest {
     }
 
     private static StdioServer required(StdioServer s) {
-        return s.withOptions(s.options().withRequired(true));
+        return s.withOptions(s.options().toBuilder().required(true).build());
     }
 
     @Test

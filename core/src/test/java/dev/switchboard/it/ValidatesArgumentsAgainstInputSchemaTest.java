@@ -7,7 +7,6 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.HttpServer;
-import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
@@ -34,8 +33,8 @@ class ValidatesArgumentsAgainstInputSchemaTest {
     }
 
     private static SwitchboardConfig config(RunningFakeServer server, boolean validate) {
-        return new SwitchboardConfig(List.of(HttpServer.of("crm", URI.create(server.url()))),
-                Orchestration.DEFAULT.withNaming("__", validate), LogSettings.DEFAULT, List.of());
+        return SwitchboardConfig.builder().servers(List.of(HttpServer.of("crm", URI.create(server.url()))))
+                .orchestration(Orchestration.builder().validateArguments(validate).build()).build();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.internal.catalog;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.internal.util.Suggestions;
 import java.util.List;
 import java.util.Optional;
 

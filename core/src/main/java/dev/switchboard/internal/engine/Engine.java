@@ -28,9 +28,8 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.call.CallExecutor;
-import dev.switchboard.internal.call.FanOut;
+import dev.switchboard.internal.call.CallBatch;
 import dev.switchboard.internal.call.ServerGuard;
-import dev.switchboard.internal.catalog.Suggestions;
 import dev.switchboard.internal.control.ConfigWatcher;
 import dev.switchboard.internal.control.Fleet;
 import dev.switchboard.internal.events.EventHub;
@@ -39,6 +38,7 @@ import dev.switchboard.internal.observe.Redactor;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;
+import dev.switchboard.internal.util.Suggestions;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -208,7 +208,7 @@ public final class Engine implements AutoCloseable {
     public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
         Objects.requireNonNull(toolCalls, "toolCalls");
         Objects.requireNonNull(options, "options");
-        return FanOut.run(toolCalls, options, this::call);
+        return CallBatch.run(toolCalls, options, this::call);
     }
 
     public List<CallStats> stats() {

@@ -22,21 +22,21 @@ final class Across {
     }
 
     /** Runs {@code task} on every server, each with its budget; returns the successful outcomes by priority. */
-    static <T> List<FanOut.Outcome<T>> collect(List<Upstream> targets, ResourcePolicy policy, String what,
+    static <T> List<ServerFanOut.Outcome<T>> collect(List<Upstream> targets, ResourcePolicy policy, String what,
             BiFunction<Upstream, Budget, T> task) {
         Duration whole = policy.gatherTimeout();
         long deadline = System.nanoTime() + whole.toNanos();
-        List<FanOut.Outcome<T>> outcomes = FanOut.run(targets, deadline, whole,
+        List<ServerFanOut.Outcome<T>> outcomes = ServerFanOut.run(targets, deadline, whole,
                 u -> task.apply(u, Budget.start(u, policy.serverTimeout(), deadline, whole)));
-        List<GatherFailure> failed = Failures.of(outcomes);
+        List<GatherFailure> failed = GatherFailures.of(outcomes);
         if (!failed.isEmpty() && policy.failurePolicy() == FailurePolicy.FAIL_FAST) {
-            throw Failures.failFast("listing " + what, targets.size(), failed);
+            throw GatherFailures.failFast("listing " + what, targets.size(), failed);
         }
         for (GatherFailure f : failed) {
             LogEvents.warn(log, LogEvents.LISTING_SERVER_FAILED).addKeyValue("method", what)
                     .addKeyValue("server", f.server())
                     .addKeyValue("error_code", f.code().name()).addKeyValue("message", f.message()).log();
         }
-        return outcomes.stream().filter(FanOut.Outcome::ok).toList();
+        return outcomes.stream().filter(ServerFanOut.Outcome::ok).toList();
     }
 }

@@ -44,16 +44,16 @@ final class Gatherer {
         LogEvents.info(log, LogEvents.GATHER_START).addKeyValue("servers", targets.size())
                 .addKeyValue("policy", failure.configName()).addKeyValue("server_timeout_ms", perServer.toMillis())
                 .addKeyValue("deadline_ms", whole.toMillis()).log();
-        List<FanOut.Outcome<ServerResources>> outcomes;
+        List<ServerFanOut.Outcome<ServerResources>> outcomes;
         try {
-            outcomes = FanOut.run(targets, deadline, whole,
+            outcomes = ServerFanOut.run(targets, deadline, whole,
                     u -> new ServerGather(u, policy, Budget.start(u, perServer, deadline, whole)).gather());
         } catch (SwitchboardException e) {
             finishFailed(t0, targets.size(), List.of(), e);
             throw e;
         }
         List<ServerResources> ok = new ArrayList<>();
-        for (FanOut.Outcome<ServerResources> o : outcomes) {
+        for (ServerFanOut.Outcome<ServerResources> o : outcomes) {
             if (o.ok()) {
                 ok.add(o.value());
                 serverDone(o.value());
@@ -61,9 +61,9 @@ final class Gatherer {
                 serverFailed(o);
             }
         }
-        List<GatherFailure> failed = Failures.of(outcomes);
+        List<GatherFailure> failed = GatherFailures.of(outcomes);
         if (failure == FailurePolicy.FAIL_FAST && !failed.isEmpty()) {
-            SwitchboardException e = Failures.failFast("gathering resources", targets.size(), failed);
+            SwitchboardException e = GatherFailures.failFast("gathering resources", targets.size(), failed);
             finishFailed(t0, targets.size(), failed, e);
             throw e;
         }
@@ -85,7 +85,7 @@ final class Gatherer {
                 .addKeyValue("duration_ms", s.duration().toMillis()).log();
     }
 
-    private void serverFailed(FanOut.Outcome<?> o) {
+    private void serverFailed(ServerFanOut.Outcome<?> o) {
         counters.serverFailed();
         LogEvents.warn(log, LogEvents.GATHER_SERVER_FAILED).addKeyValue("server", o.server().name())
                 .addKeyValue("error_code", o.error().code().name())

@@ -6,8 +6,8 @@ import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ResourcePolicy;
-import dev.switchboard.internal.catalog.Suggestions;
 import dev.switchboard.internal.upstream.Upstream;
+import dev.switchboard.internal.util.Suggestions;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,12 +32,12 @@ final class PromptCatalog {
     }
 
     List<NamedPrompt> list() {
-        List<FanOut.Outcome<List<McpSchema.Prompt>>> listed = Across.collect(servers.enabled(), policy,
+        List<ServerFanOut.Outcome<List<McpSchema.Prompt>>> listed = Across.collect(servers.enabled(), policy,
                 "prompts/list", (u, b) -> offersPrompts(u) ? Listings.prompts(u, b).items() : List.of());
         Map<String, Integer> counts = new HashMap<>();
         listed.forEach(o -> o.value().forEach(p -> counts.merge(p.name(), 1, Integer::sum)));
         List<NamedPrompt> out = new ArrayList<>();
-        for (FanOut.Outcome<List<McpSchema.Prompt>> o : listed) {
+        for (ServerFanOut.Outcome<List<McpSchema.Prompt>> o : listed) {
             for (McpSchema.Prompt p : o.value()) {
                 String name = counts.get(p.name()) == 1 ? p.name() : o.server().name() + separator + p.name();
                 out.add(new NamedPrompt(name, o.server().name(), p));

@@ -45,16 +45,16 @@ final class Resolver {
         List<Upstream> targets = servers.serving(domain);
         Duration whole = policy.gatherTimeout();
         long deadline = t0 + whole.toNanos();
-        List<FanOut.Outcome<List<McpSchema.Resource>>> outcomes = FanOut.run(targets, deadline, whole,
+        List<ServerFanOut.Outcome<List<McpSchema.Resource>>> outcomes = ServerFanOut.run(targets, deadline, whole,
                 u -> ServerGather.offersResources(u) ? Listings.resources(u, Budget.start(u, policy.serverTimeout(),
                         deadline, whole), policy.maxResourcesPerServer()).items() : List.of());
-        List<GatherFailure> failed = Failures.of(outcomes);
+        List<GatherFailure> failed = GatherFailures.of(outcomes);
         if (policy.failurePolicy() == FailurePolicy.FAIL_FAST && !failed.isEmpty()) {
-            throw Failures.failFast("resolving '" + entity + "'", targets.size(), failed);
+            throw GatherFailures.failFast("resolving '" + entity + "'", targets.size(), failed);
         }
         EntityMatcher matcher = new EntityMatcher(entity, policy.fuzzyThreshold());
         List<Ranked> ranked = new ArrayList<>();
-        for (FanOut.Outcome<List<McpSchema.Resource>> o : outcomes) {
+        for (ServerFanOut.Outcome<List<McpSchema.Resource>> o : outcomes) {
             if (!o.ok()) {
                 continue;
             }

@@ -3,6 +3,7 @@ package dev.switchboard.internal.resources;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ResourceItem;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.FailurePolicy;
 import dev.switchboard.config.ResourcePolicy;
 import dev.switchboard.internal.upstream.Upstream;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -22,10 +23,13 @@ final class ResourceReader {
 
     private final Servers servers;
     private final ResourcePolicy policy;
+    private final ResourcePolicy bestEffort;
 
     ResourceReader(Servers servers, ResourcePolicy policy) {
         this.servers = servers;
         this.policy = policy;
+        // Looking for a URI's owner asks every server; one that fails simply does not own it.
+        this.bestEffort = policy.toBuilder().failurePolicy(FailurePolicy.BEST_EFFORT).build();
     }
 
     ResourceItem read(String uriOrQualified) {
@@ -36,11 +40,11 @@ final class ResourceReader {
             return ServerGather.read(named, budget(named), uri, uri, null, policy.maxResourceBytes());
         }
         String uri = uriOrQualified;
-        List<FanOut.Outcome<Optional<McpSchema.Resource>>> listed = Across.collect(servers.enabled(),
-                policy.withFailurePolicy(dev.switchboard.config.FailurePolicy.BEST_EFFORT), "resources/list",
+        List<ServerFanOut.Outcome<Optional<McpSchema.Resource>>> listed = Across.collect(servers.enabled(), bestEffort,
+                "resources/list",
                 (u, b) -> ServerGather.offersResources(u) ? Listings.resources(u, b, Integer.MAX_VALUE).items()
                         .stream().filter(r -> uri.equals(r.uri())).findFirst() : Optional.empty());
-        List<FanOut.Outcome<Optional<McpSchema.Resource>>> owners = listed.stream()
+        List<ServerFanOut.Outcome<Optional<McpSchema.Resource>>> owners = listed.stream()
                 .filter(o -> o.value().isPresent()).toList();
         if (owners.size() == 1) {
             Upstream u = owners.get(0).server();
@@ -48,17 +52,16 @@ final class ResourceReader {
             return ServerGather.read(u, budget(u), uri, r.name(), r.mimeType(), policy.maxResourceBytes());
         }
         if (owners.size() > 1) {
-            throw ambiguous(uri, owners.stream().map(FanOut.Outcome::server).toList());
+            throw ambiguous(uri, owners.stream().map(ServerFanOut.Outcome::server).toList());
         }
         return readByTemplate(uri);
     }
 
     private ResourceItem readByTemplate(String uri) {
-        List<FanOut.Outcome<Boolean>> templated = Across.collect(servers.enabled(),
-                policy.withFailurePolicy(dev.switchboard.config.FailurePolicy.BEST_EFFORT),
+        List<ServerFanOut.Outcome<Boolean>> templated = Across.collect(servers.enabled(), bestEffort,
                 "resources/templates/list", (u, b) -> ServerGather.offersResources(u)
                         && Listings.templates(u, b).items().stream().anyMatch(t -> matches(t.uriTemplate(), uri)));
-        List<Upstream> owners = templated.stream().filter(FanOut.Outcome::value).map(FanOut.Outcome::server)
+        List<Upstream> owners = templated.stream().filter(ServerFanOut.Outcome::value).map(ServerFanOut.Outcome::server)
                 .toList();
         if (owners.size() > 1) {
             throw ambiguous(uri, owners);

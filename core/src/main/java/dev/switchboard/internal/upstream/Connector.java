@@ -229,7 +229,7 @@ final class Connector {
         HttpClient.Builder clients = ObservedHttpClient.builder(http, ownHttpClient)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(h.options().connectTimeout());
-        http.getIsOptional(h.transport() == Transport.STREAMABLE_HTTP);
+        http.setGetStreamOptional(h.transport() == Transport.STREAMABLE_HTTP);
         if (h.transport() == Transport.SSE) {
             return HttpClientSseClientTransport.builder(base)
                     .sseEndpoint(endpoint)

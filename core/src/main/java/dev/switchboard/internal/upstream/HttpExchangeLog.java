@@ -31,7 +31,7 @@ final class HttpExchangeLog {
     }
 
     private volatile Response lastFailure;
-    private volatile boolean getIsOptional;
+    private volatile boolean getStreamOptional;
     private final java.util.concurrent.atomic.AtomicBoolean optionalGetFailed =
             new java.util.concurrent.atomic.AtomicBoolean();
     private volatile java.util.function.Consumer<Response> onAttemptEnding = r -> { };
@@ -89,8 +89,8 @@ final class HttpExchangeLog {
      * 200 that is no event stream and still serve every POST, so a failed GET neither ends an attempt nor explains
      * a POST's failure.
      */
-    void getIsOptional(boolean optional) {
-        this.getIsOptional = optional;
+    void setGetStreamOptional(boolean optional) {
+        this.getStreamOptional = optional;
     }
 
     /** Takes the failed optional GET recorded since the last call, if any. */
@@ -101,7 +101,7 @@ final class HttpExchangeLog {
     void record(String method, int status, HttpHeaders headers) {
         String contentType = headers.firstValue("content-type").orElse(null);
         boolean ok = status >= 200 && status < 300;
-        if (getIsOptional && "GET".equals(method)) {
+        if (getStreamOptional && "GET".equals(method)) {
             // Anything but an event stream (an error status, or a 200 with JSON or HTML) means no GET stream.
             if (!ok || contentType == null || !contentType.toLowerCase().contains("text/event-stream")) {
                 optionalGetFailed.set(true);

@@ -112,7 +112,8 @@ class BreakerOpensAndRecoversTest {
 
     @Test
     void aFailedTrialCallOpensItAgain() {
-        start(new BreakerPolicy(2, 50, 20, Duration.ofSeconds(60), 1));
+        start(BreakerPolicy.builder().failureThreshold(2).failureRate(50).window(20).openFor(Duration.ofSeconds(60))
+                .halfOpenCalls(1).build());
         timeOut(2);
         clock.advance(Duration.ofSeconds(61));
         timeOut(1);
@@ -121,7 +122,8 @@ class BreakerOpensAndRecoversTest {
 
     @Test
     void toolErrorsAndJsonRpcErrorsNeverOpenIt() {
-        start(new BreakerPolicy(2, 50, 4, Duration.ofSeconds(60), 1));
+        start(BreakerPolicy.builder().failureThreshold(2).failureRate(50).window(4).openFor(Duration.ofSeconds(60))
+                .halfOpenCalls(1).build());
         for (int i = 0; i < 10; i++) {
             assertThat(sb.call("flaky", "tool_error", Map.of()).isError()).isTrue();
             assertThatThrownBy(() -> sb.call("flaky", "rpc_error", Map.of()))
@@ -133,7 +135,8 @@ class BreakerOpensAndRecoversTest {
 
     @Test
     void aFailureRateOverTheWindowOpensItWithoutConsecutiveFailures() {
-        start(new BreakerPolicy(100, 50, 4, Duration.ofSeconds(60), 1));
+        start(BreakerPolicy.builder().failureThreshold(100).failureRate(50).window(4).openFor(Duration.ofSeconds(60))
+                .halfOpenCalls(1).build());
         timeOut(1);
         sb.call("flaky", "echo", Map.of());
         timeOut(1);

@@ -7,11 +7,9 @@ import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.config.Transport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** Configurations of HTTP fake servers with given call policies, for the call tests. */
 final class CallServers {
@@ -19,29 +17,23 @@ final class CallServers {
     }
 
     static CallPolicy breaker(BreakerPolicy breaker) {
-        CallPolicy d = CallPolicy.DEFAULT;
-        return new CallPolicy(d.maxTotal(), d.progressExtendsDeadline(), d.retryAttempts(), d.retryBackoff(),
-                d.maxConcurrentCalls(), d.queueWait(), breaker);
+        return CallPolicy.builder().breaker(breaker).build();
     }
 
     static CallPolicy bulkhead(int maxConcurrent, Duration queueWait) {
-        CallPolicy d = CallPolicy.DEFAULT;
-        return new CallPolicy(d.maxTotal(), d.progressExtendsDeadline(), d.retryAttempts(), d.retryBackoff(),
-                maxConcurrent, queueWait, d.breaker());
+        return CallPolicy.builder().maxConcurrentCalls(maxConcurrent).queueWait(queueWait).build();
     }
 
     static CallPolicy deadlines(Duration maxTotal, boolean progressExtends) {
-        CallPolicy d = CallPolicy.DEFAULT;
-        return new CallPolicy(maxTotal, progressExtends, d.retryAttempts(), d.retryBackoff(),
-                d.maxConcurrentCalls(), d.queueWait(), d.breaker());
+        return CallPolicy.builder().maxTotal(maxTotal).progressExtendsDeadline(progressExtends).build();
     }
 
     /** An HTTP server whose request timeout is the default, or {@code calls.maxTotal()} when that is lower. */
     static HttpServer http(String name, String url, CallPolicy calls) {
         ServerOptions d = ServerOptions.DEFAULT;
         Duration request = d.requestTimeout().compareTo(calls.maxTotal()) > 0 ? calls.maxTotal() : d.requestTimeout();
-        var options = d.withRequestTimeout(request).withCalls(calls);
-        return new HttpServer(name, options, Transport.STREAMABLE_HTTP, URI.create(url), Map.of());
+        var options = d.toBuilder().requestTimeout(request).calls(calls).build();
+        return HttpServer.builder(name, URI.create(url)).options(options).build();
     }
 
     static SwitchboardConfig config(ServerConfig... servers) {
@@ -49,7 +41,7 @@ final class CallServers {
     }
 
     static SwitchboardConfig config(int globalLimit, ServerConfig... servers) {
-        var c = config(servers);
-        return new SwitchboardConfig(c.servers(), Orchestration.DEFAULT.withMaxConcurrentCalls(globalLimit), c.logging(), c.warnings());
+        return SwitchboardConfig.builder().servers(List.of(servers))
+                .orchestration(Orchestration.builder().maxConcurrentCalls(globalLimit).build()).build();
     }
 }

@@ -33,8 +33,9 @@ class ReadsResourcePolicyFromConfigTest {
                     fuzzy_threshold: 0.85
                 """);
 
-        assertThat(p).isEqualTo(new ResourcePolicy(FailurePolicy.FAIL_FAST, 2048, 50, 4, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), 0.85));
+        assertThat(p).isEqualTo(ResourcePolicy.builder().failurePolicy(FailurePolicy.FAIL_FAST).maxResourceBytes(2048)
+                .maxResourcesPerServer(50).readConcurrency(4).serverTimeout(Duration.ofSeconds(5))
+                .gatherTimeout(Duration.ofSeconds(20)).fuzzyThreshold(0.85).build());
     }
 
     @Test

@@ -10,7 +10,7 @@ class BackoffTest {
 
     @Test
     void withoutJitterItDoublesUpToTheCap() {
-        var b = new Backoff(new RetryPolicy(10, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 0));
+        var b = new Backoff(policy(0));
         assertThat(b.delay(1, null)).isEqualTo(Duration.ofSeconds(1));
         assertThat(b.delay(2, null)).isEqualTo(Duration.ofSeconds(2));
         assertThat(b.delay(4, null)).isEqualTo(Duration.ofSeconds(8));
@@ -20,7 +20,7 @@ class BackoffTest {
 
     @Test
     void jitterSpreadsWaitsAroundTheBaseAndNeverPastTheCap() {
-        var b = new Backoff(new RetryPolicy(10, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 0.5));
+        var b = new Backoff(policy(0.5));
         var seen = new java.util.HashSet<Duration>();
         for (int i = 0; i < 200; i++) {
             Duration d = b.delay(3, null);
@@ -36,5 +36,11 @@ class BackoffTest {
         var b = new Backoff(RetryPolicy.DEFAULT);
         assertThat(b.delay(1, Duration.ofSeconds(45))).isEqualTo(Duration.ofSeconds(45));
         assertThat(b.delay(5, Duration.ofMillis(10))).isGreaterThan(Duration.ofMillis(10));
+    }
+
+    /** 10 attempts, waits from 1 s doubling up to 30 s. */
+    private static RetryPolicy policy(double jitter) {
+        return RetryPolicy.builder().maxAttempts(10).initialBackoff(Duration.ofSeconds(1)).multiplier(2.0)
+                .maxBackoff(Duration.ofSeconds(30)).jitter(jitter).build();
     }
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
-import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.StdioServer;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +81,6 @@ class ChildProcessStartFailureTest {
     }
 
     private static StdioServer command(String command, Map<String, String> env, Path cwd) {
-        return new StdioServer("bad", ServerOptions.DEFAULT, command, List.of(), env, List.of(), false, cwd,
-                Duration.ofMillis(200));
+        return StdioServer.builder("bad", command).env(env).cwd(cwd).shutdownGrace(Duration.ofMillis(200)).build();
     }
 }

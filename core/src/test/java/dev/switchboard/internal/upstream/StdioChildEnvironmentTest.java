@@ -52,7 +52,7 @@ class StdioChildEnvironmentTest {
 
     @Test
     void builtEnvironmentIgnoresCaseOfNamesOnWindows() {
-        var server = bash("s", "true").withEnv(Map.of("Extra", "1"));
+        var server = bash("s", "true").toBuilder().env(Map.of("Extra", "1")).build();
         Map<String, String> parent = Map.of("Path", "C:\\bin", "SystemRoot", "C:\\Windows", "SECRET_KEY", "x");
 
         Map<String, String> env = ChildEnvironment.of(server, parent, true);

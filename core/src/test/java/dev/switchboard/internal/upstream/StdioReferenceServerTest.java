@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.StdioServer;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
@@ -74,7 +73,7 @@ class StdioReferenceServerTest {
         String modules = System.getProperty("switchboard.referenceServers", "");
         Path script = Path.of(modules, "@modelcontextprotocol", "server-everything", "dist", "index.js");
         assumeThat(Files.isRegularFile(script)).as("reference servers installed at %s", modules).isTrue();
-        return new StdioServer("everything", ServerOptions.DEFAULT, "node", List.of(script.toString(), "stdio"), env,
-                List.of(), false, null, Duration.ofSeconds(2));
+        return StdioServer.builder("everything", "node").args(List.of(script.toString(), "stdio")).env(env)
+                .shutdownGrace(Duration.ofSeconds(2)).build();
     }
 }

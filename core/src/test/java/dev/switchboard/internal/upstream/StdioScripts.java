@@ -1,6 +1,5 @@
 package dev.switchboard.internal.upstream;
 
-import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.StdioServer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
@@ -29,8 +28,8 @@ final class StdioScripts {
             boolean inheritEnv, Path cwd, String... extraArgs) {
         List<String> args = new java.util.ArrayList<>(List.of("-c", script));
         args.addAll(List.of(extraArgs));
-        return new StdioServer(name, ServerOptions.DEFAULT, "bash", args, env, passEnv, inheritEnv, cwd,
-                Duration.ofMillis(200));
+        return StdioServer.builder(name, "bash").args(args).env(env).passEnv(passEnv).inheritEnv(inheritEnv).cwd(cwd)
+                .shutdownGrace(Duration.ofMillis(200)).build();
     }
 
     /** Short waits, so that tests of the kill path take well under a few seconds. */

@@ -6,17 +6,17 @@ import dev.switchboard.SwitchboardException;
 import java.util.List;
 
 /** Turns the servers that failed a call across servers into reported failures, or into the one fail-fast error. */
-final class Failures {
-    private Failures() {
+final class GatherFailures {
+    private GatherFailures() {
     }
 
-    static GatherFailure of(FanOut.Outcome<?> o) {
+    static GatherFailure of(ServerFanOut.Outcome<?> o) {
         return new GatherFailure(o.server().name(), o.server().config().options().priority(), o.error().code(),
                 o.error().getMessage());
     }
 
-    static List<GatherFailure> of(List<? extends FanOut.Outcome<?>> outcomes) {
-        return outcomes.stream().filter(o -> !o.ok()).map(Failures::of).toList();
+    static List<GatherFailure> of(List<? extends ServerFanOut.Outcome<?>> outcomes) {
+        return outcomes.stream().filter(o -> !o.ok()).map(GatherFailures::of).toList();
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * Runs one task per server, all at once on virtual threads, under one deadline: a server that has not finished by
  * then is cancelled and reported as timed out, so one stuck server never holds the others' results.
  */
-final class FanOut {
+final class ServerFanOut {
     /** What one server's task gave: a value or a classified error, and how long it took. */
     record Outcome<T>(Upstream server, T value, SwitchboardException error, Duration duration) {
         boolean ok() {
@@ -26,7 +26,7 @@ final class FanOut {
         }
     }
 
-    private FanOut() {
+    private ServerFanOut() {
     }
 
     /** Runs {@code task} for every server; outcomes come back in the order of {@code servers}. */

@@ -1,4 +1,4 @@
-package dev.switchboard.internal.catalog;
+package dev.switchboard.internal.util;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * optional overall deadline, and returns one outcome per call in input order. With fail-fast, the first failure
  * cancels the rest (on their servers too) and is thrown, naming the failed call.
  */
-public final class FanOut {
-    private static final Logger log = LoggerFactory.getLogger(FanOut.class);
+public final class CallBatch {
+    private static final Logger log = LoggerFactory.getLogger(CallBatch.class);
 
     /** Makes one call of the batch (resolution included); the facade's own {@code call}. */
     @FunctionalInterface
@@ -45,7 +45,7 @@ public final class FanOut {
     private final AtomicReference<Integer> firstFailure = new AtomicReference<>();
     private volatile boolean overallTimedOut;
 
-    private FanOut(List<ToolCall> calls, CallAllOptions options, Caller caller) {
+    private CallBatch(List<ToolCall> calls, CallAllOptions options, Caller caller) {
         this.calls = List.copyOf(calls);
         this.options = options;
         this.caller = caller;
@@ -62,7 +62,7 @@ public final class FanOut {
         if (calls.isEmpty()) {
             return List.of();
         }
-        return new FanOut(calls, options, caller).run();
+        return new CallBatch(calls, options, caller).run();
     }
 
     private List<Outcome> run() {
