@@ -1,8 +1,8 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.internal.observe.Redactor;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every subcommand shares: the global options, logging set up before anything can log, and output helpers
- * that scrub secrets from everything printed (stdout and stderr).
+ * that mask the configuration's secrets in everything printed (stdout and stderr).
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
@@ -25,9 +25,12 @@ abstract class BaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The secrets of the configuration in use: masked in everything the command prints, and nothing else. */
+    private Secrets secrets = Secrets.NONE;
+
     @Override
     public final Integer call() throws Exception {
-        Logging.configure(err(), Logging.Settings.of(global, null));
+        Logging.configure(err(), Logging.Settings.of(global, null), secrets);
         return execute();
     }
 
@@ -43,7 +46,8 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Applies the configuration's logging settings (flags still win) and shows its warnings on stderr. */
     final void use(SwitchboardConfig config) {
-        Logging.configure(err(), Logging.Settings.of(global, config.logging()));
+        secrets = config.allSecrets();
+        Logging.configure(err(), Logging.Settings.of(global, config.logging()), secrets);
         config.warnings().forEach(w -> error("warning: " + w));
     }
 
@@ -57,14 +61,19 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Prints text and a line break to stdout, scrubbed of secrets. */
     final void print(String text) {
-        out().println(Redactor.scrub(text));
+        out().println(secrets.mask(text));
         out().flush();
     }
 
     /** Prints a message to stderr, scrubbed of secrets. */
     final void error(String text) {
-        err().println(Redactor.scrub(text));
+        err().println(secrets.mask(text));
         err().flush();
+    }
+
+    /** The secrets masked in this command's output (none until a configuration is in use). */
+    final Secrets secrets() {
+        return secrets;
     }
 
     boolean verbose() {

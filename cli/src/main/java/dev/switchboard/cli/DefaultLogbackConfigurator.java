@@ -3,6 +3,7 @@ package dev.switchboard.cli;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.switchboard.config.Secrets;
 import java.io.PrintWriter;
 
 /**
@@ -21,7 +22,7 @@ public final class DefaultLogbackConfigurator extends ContextAwareBase implement
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        Logging.configure(context, new PrintWriter(System.err, true), Logging.Settings.DEFAULT);
+        Logging.configure(context, new PrintWriter(System.err, true), Logging.Settings.DEFAULT, Secrets.NONE);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

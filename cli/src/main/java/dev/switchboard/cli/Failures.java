@@ -3,7 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigProblem;
-import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.config.Secrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -24,7 +24,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("error: " + Redactor.scrub(ex.getMessage()));
+        err.println("error: " + secretsOf(cl).mask(ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCodes.USAGE;
@@ -36,34 +36,42 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (ex instanceof ParameterException pe) {
             return handleParseException(pe, parsed.originalArgs().toArray(String[]::new));
         }
+        Secrets secrets = secretsOf(cl);
         int exit = switch (ex) {
             case ConfigException ce -> configProblems(err, ce);
-            case SwitchboardException se -> failure(err, se.code().name(), se.getMessage());
-            default -> failure(err, "INTERNAL", ex.getClass().getName() + ": " + ex.getMessage());
+            case SwitchboardException se -> failure(err, se.code().name(), secrets.mask(se.getMessage()));
+            default -> failure(err, "INTERNAL", secrets.mask(ex.getClass().getName() + ": " + ex.getMessage()));
         };
         if (verbose(cl)) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            err.print(Redactor.scrub(trace.toString()));
+            err.print(secrets.mask(trace.toString()));
         }
         err.flush();
         return exit;
     }
 
-    /** Every problem on a line of its own, as {@code path: problem}, so that all can be fixed in one go. */
+    /**
+     * Every problem on a line of its own, as {@code path: problem}, so that all can be fixed in one go. The loader
+     * quotes no secret in them (it masks the values of the variables it read).
+     */
     static int configProblems(PrintWriter err, ConfigException ex) {
         int n = ex.problems().size();
-        err.println("error: CONFIG_INVALID: " + Redactor.scrub(ex.source()) + " is invalid (" + n
+        err.println("error: CONFIG_INVALID: " + ex.source() + " is invalid (" + n
                 + (n == 1 ? " problem)" : " problems)"));
         for (ConfigProblem p : ex.problems()) {
-            err.println(Redactor.scrub(p.toString()));
+            err.println(p);
         }
         return ExitCodes.USAGE;
     }
 
     private static int failure(PrintWriter err, String code, String message) {
-        err.println("error: " + code + ": " + Redactor.scrub(message));
+        err.println("error: " + code + ": " + message);
         return ExitCodes.FAILED;
+    }
+
+    private static Secrets secretsOf(CommandLine cl) {
+        return cl.getCommand() instanceof BaseCommand command ? command.secrets() : Secrets.NONE;
     }
 
     private static boolean verbose(CommandLine cl) {

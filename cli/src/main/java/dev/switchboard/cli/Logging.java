@@ -9,6 +9,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.switchboard.cli.GlobalOptions.LogFormat;
 import dev.switchboard.cli.GlobalOptions.LogLevel;
 import dev.switchboard.config.LogSettings;
+import dev.switchboard.config.Secrets;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,17 +51,18 @@ final class Logging {
     }
 
     /** Replaces whatever logging was set up before; a no-op when SLF4J is not bound to Logback. */
-    static void configure(PrintWriter err, Settings settings) {
+    static void configure(PrintWriter err, Settings settings, Secrets secrets) {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (factory instanceof LoggerContext context) {
-            configure(context, err, settings);
+            configure(context, err, settings, secrets);
         }
     }
 
-    static void configure(LoggerContext context, PrintWriter err, Settings settings) {
+    static void configure(LoggerContext context, PrintWriter err, Settings settings, Secrets secrets) {
         context.reset();
         boolean verbose = settings.level().verbose();
-        RedactingAppender appender = new RedactingAppender(err, encoder(context, settings.format(), verbose));
+        RedactingAppender appender = new RedactingAppender(err, encoder(context, settings.format(), verbose),
+                secrets);
         appender.setContext(context);
         appender.setName("stderr");
         appender.start();

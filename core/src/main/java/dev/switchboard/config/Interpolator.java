@@ -2,8 +2,10 @@ package dev.switchboard.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,7 @@ final class Interpolator {
     private final Map<String, String> environment;
     private final Problems problems;
     private final List<Missing> missing = new ArrayList<>();
+    private final Set<String> values = new LinkedHashSet<>();
 
     Interpolator(Map<String, String> environment, Problems problems) {
         this.environment = environment;
@@ -35,6 +38,11 @@ final class Interpolator {
 
     List<Missing> missing() {
         return List.copyOf(missing);
+    }
+
+    /** The values that {@code ${VAR}} references were replaced with: secrets, by definition. */
+    Secrets values() {
+        return Secrets.of(values);
     }
 
     /** A copy of the tree with every string value interpolated. */
@@ -107,6 +115,7 @@ final class Interpolator {
             missing.add(new Missing(path, name));
             return "";
         }
+        values.add(value);
         return value;
     }
 

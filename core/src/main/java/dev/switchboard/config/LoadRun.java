@@ -13,6 +13,8 @@ final class LoadRun {
     private final PathMap paths = new PathMap();
     private final String source;
     private final Map<String, String> environment;
+    /** The values of {@code ${VAR}} references, masked in every problem reported. */
+    private Secrets secrets = Secrets.NONE;
 
     LoadRun(String source, Map<String, String> environment) {
         this.source = source;
@@ -28,6 +30,7 @@ final class LoadRun {
         Overrides.apply(root, assignments(overrides), problems, paths);
         Interpolator interpolator = new Interpolator(environment, problems);
         Object tree = interpolator.resolve(root, "");
+        secrets = interpolator.values();
         ConfigReader.Result result = ConfigReader.read(tree, environment, problems);
         for (Interpolator.Missing missing : interpolator.missing()) {
             if (result.disabled(serverOf(missing.path()))) {
@@ -36,13 +39,13 @@ final class LoadRun {
                 problems.error(missing.path(), missing.message());
             }
         }
-        Secrets.remember(result.servers());
         problems.groupByServer(result.outcomes().stream().map(ServerReader.Outcome::name).toList());
         if (problems.hasErrors()) {
             throw failure();
         }
         return SwitchboardConfig.builder().servers(result.servers()).orchestration(result.orchestration())
-                .logging(result.logging()).warnings(problems.warnings(paths)).build();
+                .logging(result.logging()).warnings(problems.warnings(paths).stream().map(secrets::mask).toList())
+                .secrets(secrets).build();
     }
 
     /** Reports problems that make loading impossible before a tree exists (a missing file). */
@@ -52,7 +55,8 @@ final class LoadRun {
     }
 
     private ConfigException failure() {
-        return new ConfigException(source, problems.errors(paths));
+        return new ConfigException(source, problems.errors(paths).stream()
+                .map(p -> new ConfigProblem(p.path(), secrets.mask(p.message()))).toList());
     }
 
     /** {@code SWITCHBOARD_SET} first, so that the loader's own overrides (the command line) win. */

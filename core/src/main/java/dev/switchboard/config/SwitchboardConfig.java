@@ -1,6 +1,8 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.observe.Redactor;
 import dev.switchboard.internal.util.Check;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -8,20 +10,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A whole, valid Switchboard configuration: the servers in configuration order, the cross-server policies, and the
- * warnings the loader had about it.
+ * A whole, valid Switchboard configuration: the servers in configuration order, the cross-server policies, the
+ * warnings the loader had about it, and the values it marks as secret.
+ *
+ * @param secrets the values marked secret: those of {@code ${VAR}} references in the file, and any given to
+ *     {@link Builder#secret}; {@link #allSecrets()} adds the ones that are secret by their name or place
  *
  * <p>Load one with {@link ConfigLoader} from a file, or build one in code with {@link #builder()} or
  * {@link #of(List)}.
  */
 public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orchestration, LogSettings logging,
-        List<String> warnings) {
+        List<String> warnings, Secrets secrets) {
 
     public SwitchboardConfig {
         servers = List.copyOf(servers);
         Objects.requireNonNull(orchestration, "orchestration");
         Objects.requireNonNull(logging, "logging");
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(secrets, "secrets");
         Set<String> names = new HashSet<>();
         for (ServerConfig s : servers) {
             Check.argument(names.add(s.name()), "servers.%s: duplicate name (expected: unique names)", s.name());
@@ -40,7 +46,32 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
 
     /** A builder that starts from this configuration. */
     public Builder toBuilder() {
-        return new Builder().servers(servers).orchestration(orchestration).logging(logging).warnings(warnings);
+        return new Builder().servers(servers).orchestration(orchestration).logging(logging).warnings(warnings)
+                .secrets(secrets);
+    }
+
+    /**
+     * Every value Switchboard masks for this configuration: the {@linkplain #secrets() marked} ones, and those secret
+     * by their name or place (a value under a sensitive name in {@code env} or {@code headers} — Authorization,
+     * anything with token, key, secret, password ... —, a URL's user-info or sensitive query value, the value of a
+     * secret-looking flag in {@code args}). Computed on each call: keep the result.
+     */
+    public Secrets allSecrets() {
+        List<String> found = new ArrayList<>();
+        for (ServerConfig s : servers) {
+            switch (s) {
+                case StdioServer st -> {
+                    found.addAll(Redactor.namedSecrets(st.env()));
+                    found.addAll(Redactor.flagSecrets(st.args()));
+                    st.args().forEach(a -> found.addAll(Redactor.urlSecrets(a)));
+                }
+                case HttpServer h -> {
+                    found.addAll(Redactor.namedSecrets(h.headers()));
+                    found.addAll(Redactor.urlSecrets(h.url().toString()));
+                }
+            }
+        }
+        return secrets.and(found);
     }
 
     public Optional<ServerConfig> server(String name) {
@@ -53,6 +84,7 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
         private Orchestration orchestration = Orchestration.DEFAULT;
         private LogSettings logging = LogSettings.DEFAULT;
         private List<String> warnings = List.of();
+        private Secrets secrets = Secrets.NONE;
 
         private Builder() {
         }
@@ -77,9 +109,21 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
             return this;
         }
 
+        /** Replaces the values marked secret. */
+        public Builder secrets(Secrets secrets) {
+            this.secrets = secrets;
+            return this;
+        }
+
+        /** Marks one more value as secret: Switchboard never prints it. */
+        public Builder secret(String value) {
+            this.secrets = secrets.and(List.of(value));
+            return this;
+        }
+
         /** The configuration, checked by its constructor. */
         public SwitchboardConfig build() {
-            return new SwitchboardConfig(servers, orchestration, logging, warnings);
+            return new SwitchboardConfig(servers, orchestration, logging, warnings, secrets);
         }
     }
 }

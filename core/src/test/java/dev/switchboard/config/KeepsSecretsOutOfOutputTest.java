@@ -2,7 +2,8 @@ package dev.switchboard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.internal.observe.Redactor;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,17 +45,37 @@ class KeepsSecretsOutOfOutputTest {
     }
 
     @Test
-    void remembersLoadedSecretsForLaterScrubbing() {
-        Configs.yaml(CONFIG, Map.of("TENANT_SECRET", ENV_SECRET));
-        assertThat(Redactor.scrub("server said: bad token Bearer " + FILE_SECRET + " / " + ENV_SECRET))
-                .doesNotContain(FILE_SECRET).doesNotContain(ENV_SECRET);
+    void theSecretsAreTheVariablesValuesAndWhatIsSecretByNameOrPlace() {
+        SwitchboardConfig c = Configs.yaml(CONFIG + """
+                  plain:
+                    command: srv
+                    args: ["--api-key=%s-flag", "--verbose"]
+                    env: {NODE_ENV: production, SERVER_NAME: plain-server-name}
+                """.formatted(FILE_SECRET), Map.of("TENANT_SECRET", ENV_SECRET));
+        assertThat(c.secrets().contains(ENV_SECRET)).as("a ${VAR} value is marked").isTrue();
+        assertThat(c.secrets().size()).isEqualTo(1);
+        Secrets all = c.allSecrets();
+        String text = "server said: bad token Bearer " + FILE_SECRET + " / " + ENV_SECRET + " / " + FILE_SECRET
+                + "-flag";
+        assertThat(all.mask(text)).doesNotContain(FILE_SECRET).doesNotContain(ENV_SECRET);
+        assertThat(all.mask("NODE_ENV=production for plain-server-name on port 8080, debug true"))
+                .as("plain values are not secrets, however long").isEqualTo(
+                        "NODE_ENV=production for plain-server-name on port 8080, debug true");
+        assertThat(all.toString()).doesNotContain(FILE_SECRET).doesNotContain(ENV_SECRET);
     }
 
     @Test
-    void doesNotRememberValuesThatAreNoSecrets() {
-        Redactor.rememberNamed(Map.of("DEBUG", "true", "PORT", "8080", "API_KEY", "abcd-named",
-                "X-Tenant", "tenant-0001-long"));
-        assertThat(Redactor.scrub("debug=true port=8080")).isEqualTo("debug=true port=8080");
-        assertThat(Redactor.scrub("key abcd-named tenant tenant-0001-long")).isEqualTo("key *** tenant ***");
+    void aUrlBuiltInCodeHasItsCredentialsMasked() {
+        var remote = HttpServer.builder("remote", URI.create("https://bob:pw-9f8e@example.com/mcp?token=q-7d6c&n=2"))
+                .build();
+        Secrets s = SwitchboardConfig.of(List.of(remote)).allSecrets();
+        assertThat(s.mask("refused pw-9f8e and q-7d6c, page 2")).isEqualTo("refused *** and ***, page 2");
+    }
+
+    @Test
+    void aValueMarkedInCodeIsMaskedAndTrivialValuesAreNot() {
+        Secrets s = SwitchboardConfig.builder().secret("marked-in-code-77").secret("true").secret("8080")
+                .secret("abc").build().allSecrets();
+        assertThat(s.mask("marked-in-code-77 true 8080 abc")).isEqualTo("*** true 8080 abc");
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.health.HealthMonitor;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.upstream.Upstream;
 import dev.switchboard.spi.ProbeScheduler;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +50,19 @@ public final class Fleet {
         }
     }
 
-    /** How the fleet is built: time, waits, probes, the engine's ears, and the application's handlers. */
+    /**
+     * How the fleet is built: time, waits, probes, the engine's ears, the application's handlers, and the masking
+     * of secrets (asked once per new connection).
+     */
     public record Parts(Clock clock, Sleeper sleeper, ProbeScheduler probes, ServerEvents events,
-            ClientHandlers handlers) {
+            ClientHandlers handlers, Supplier<Masker> masker) {
         public Parts {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sleeper, "sleeper");
             Objects.requireNonNull(probes, "probes");
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(handlers, "handlers");
+            Objects.requireNonNull(masker, "masker");
         }
     }
 
@@ -91,7 +97,8 @@ public final class Fleet {
     private Member create(ServerConfig declared) {
         ServerConfig effective = state.effective(declared);
         HealthMonitor monitor = new HealthMonitor(effective, parts.clock(), parts.probes(), parts.events());
-        Upstream u = new Upstream(effective, parts.clock(), parts.sleeper(), monitor, parts.handlers());
+        Upstream u = new Upstream(effective, parts.clock(), parts.sleeper(), monitor, parts.handlers(),
+                parts.masker().get());
         monitor.attach(u);
         return new Member(declared, u, monitor);
     }

@@ -23,18 +23,17 @@ import dev.switchboard.SwitchboardListener;
 import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
 import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.Secrets;
 import dev.switchboard.config.ServerConfig;
-import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.internal.call.CallExecutor;
 import dev.switchboard.internal.call.CallBatch;
+import dev.switchboard.internal.call.CallExecutor;
 import dev.switchboard.internal.call.ServerGuard;
 import dev.switchboard.internal.control.ConfigWatcher;
 import dev.switchboard.internal.control.Fleet;
 import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.observe.LogEvents;
-import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;
@@ -75,6 +74,8 @@ public final class Engine implements AutoCloseable {
     private final ReentrantLock control = new ReentrantLock();
     private final AtomicLong catalogVersion = new AtomicLong();
     private volatile Routing routing;
+    /** The secrets of the configuration in force: replaced by a reload, so a rotated secret is forgotten. */
+    private volatile Secrets secrets;
     private volatile boolean closed;
     private ConfigWatcher watcher;
 
@@ -83,13 +84,13 @@ public final class Engine implements AutoCloseable {
         this.configFile = s.configFile();
         this.loader = s.loader();
         s.listeners().forEach(events::add);
-        rememberSecrets(s.config());
+        this.secrets = s.config().allSecrets();
         this.calls = new CallExecutor(s.config(), clock, this::breakerChanged, events);
         if (s.meterRegistry() != null) {
             calls.bindTo((io.micrometer.core.instrument.MeterRegistry) s.meterRegistry(),
                     s.config().servers().stream().map(ServerConfig::name).toList(), this::breakerOf);
         }
-        var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers());
+        var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers(), this::masker);
         this.fleet = new Fleet(s.config(), parts, this::publish);
     }
 
@@ -276,7 +277,8 @@ public final class Engine implements AutoCloseable {
         control.lock();
         try {
             open(null);
-            rememberSecrets(newConfig);
+            secrets = newConfig.allSecrets();
+
             ReloadResult result = fleet.reload(newConfig, drainTimeout());
             events.publish(new SwitchboardEvent.ConfigReloaded(result, clock.instant()));
             return result;
@@ -419,14 +421,14 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Secrets of the configuration are scrubbed from every later log line and message. */
-    private static void rememberSecrets(SwitchboardConfig config) {
-        for (ServerConfig s : config.servers()) {
-            Redactor.rememberNamed(switch (s) {
-                case StdioServer st -> st.env();
-                case HttpServer h -> h.headers();
-            });
-        }
+    /**
+     * The masking of a new connection: the secrets of the configuration it is started from, and of the one in force
+     * whenever it speaks. A connection replaced by a reload still masks its old secrets while it closes; its
+     * successor no longer knows a rotated one.
+     */
+    private Masker masker() {
+        Secrets born = secrets;
+        return text -> secrets.mask(born.mask(text));
     }
 
     /** A server's connection, by configured name; for tests that look below the public API. */

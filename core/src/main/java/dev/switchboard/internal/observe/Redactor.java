@@ -1,42 +1,29 @@
 package dev.switchboard.internal.observe;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps secrets out of everything Switchboard prints: logs, CLI output, exception messages and {@code toString()}.
- *
- * <p>Two mechanisms work together. Values whose <em>name</em> marks them as secret (an {@code Authorization}
- * header, a {@code token=} query parameter, an environment value) are masked where they are formatted. And every
- * secret value a configuration carries is {@linkplain #remember remembered}, so that it is also scrubbed from free
- * text that happens to quote it, such as a server's error message or a stack trace.
+ * The rules by which a value is secret because of its name or its place, and the masking that follows from them:
+ * an {@code Authorization} header, a {@code token=} query parameter, a {@code --api-key} flag, a URL's user-info.
+ * Stateless; the values a configuration marks as secret are in {@code config.Secrets}.
  */
 public final class Redactor {
     /** What a secret is replaced with. */
     public static final String MASK = "***";
 
-    private static final int MIN_REMEMBERED_LENGTH = 4;
-    private static final int MIN_LENGTH_UNLESS_NAMED = 8;
     private static final Pattern AUTH_SCHEME = Pattern.compile("(?i)(?:bearer|basic|token|digest|apikey)\\s+(\\S.*)");
-    private static final Pattern AUTH_SCHEME_ONLY = Pattern.compile("(?i)(?:bearer|basic|token|digest|apikey)?");
-    private static final Pattern NOT_A_SECRET =
-            Pattern.compile("(?i)true|false|yes|no|on|off|[-+]?\\d+(\\.\\d+)?");
-    private static final Set<String> REMEMBERED = ConcurrentHashMap.newKeySet();
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
             "(?i).*(authorization|cookie|token|secret|passw|pwd|api[-_]?key|apikey|access[-_]?key|private[-_]?key"
                     + "|credential|session|signature|^sig$|^key$|^auth$|x-api).*");
     private static final Pattern QUERY_PARAM = Pattern.compile("([?&])([^=&#]+)=([^&#]*)");
-    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@");
+    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@?#]*)@");
     private static final Pattern FLAG_WITH_VALUE = Pattern.compile("^(--?[^=]+)=(.*)$");
+    private static final Pattern URL_IN_TEXT = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]+");
 
     private Redactor() {
     }
@@ -46,53 +33,55 @@ public final class Redactor {
         return name != null && SENSITIVE_NAME.matcher(name).matches();
     }
 
-    /**
-     * Remembers the secret values among named ones (environment variables, headers): every value under a
-     * secret-looking name, and any other value long and specific enough to be a credential. Plain values such as
-     * {@code true} or {@code 8080} are left alone: masking them would blank them out of every log line.
-     */
-    public static void rememberNamed(Map<String, String> namedValues) {
-        List<String> secrets = new ArrayList<>();
+    /** The secret values among named ones (headers, environment variables): those under a sensitive name. */
+    public static List<String> namedSecrets(Map<String, String> namedValues) {
+        List<String> out = new ArrayList<>();
         namedValues.forEach((name, value) -> {
-            String v = value == null ? "" : value.trim();
-            if (isSensitiveName(name)
-                    || v.length() >= MIN_LENGTH_UNLESS_NAMED && !NOT_A_SECRET.matcher(v).matches()) {
-                secrets.add(v);
-                // "Bearer abc": the credential alone is the secret; the scheme word is not.
-                Matcher scheme = AUTH_SCHEME.matcher(v);
+            if (isSensitiveName(name) && value != null) {
+                out.add(value);
+                Matcher scheme = AUTH_SCHEME.matcher(value.trim());
                 if (scheme.matches()) {
-                    secrets.add(scheme.group(1));
+                    out.add(scheme.group(1)); // "Bearer abc": the credential alone is secret too
                 }
             }
         });
-        remember(secrets.stream().filter(s -> !AUTH_SCHEME_ONLY.matcher(s).matches()).toList());
+        return out;
     }
 
-    /** Remembers secret values so that {@link #scrub} removes them from any text. */
-    public static void remember(Collection<String> secrets) {
-        for (String s : secrets) {
-            if (s != null && s.length() >= MIN_REMEMBERED_LENGTH) {
-                REMEMBERED.add(s);
+    /** The secret values in a URL: its user-info (and the password alone) and sensitive query values. */
+    public static List<String> urlSecrets(String url) {
+        List<String> out = new ArrayList<>();
+        Matcher info = USER_INFO.matcher(url);
+        if (info.find()) {
+            String userInfo = info.group(2);
+            out.add(userInfo);
+            int colon = userInfo.indexOf(':');
+            if (colon >= 0) {
+                out.add(userInfo.substring(colon + 1));
             }
         }
+        Matcher q = QUERY_PARAM.matcher(url);
+        while (q.find()) {
+            if (isSensitiveName(q.group(2))) {
+                out.add(q.group(3));
+            }
+        }
+        return out;
     }
 
-    /** The text with every remembered secret, URL credential and sensitive query value masked. */
-    public static String scrub(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        String out = text;
-        if (!REMEMBERED.isEmpty()) {
-            List<String> longestFirst = new ArrayList<>(REMEMBERED);
-            longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-            for (String secret : longestFirst) {
-                if (out.contains(secret)) {
-                    out = out.replace(secret, MASK);
-                }
+    /** The values of secret-looking flags among command-line arguments ({@code --token=x}, {@code --token x}). */
+    public static List<String> flagSecrets(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            Matcher flag = FLAG_WITH_VALUE.matcher(arg);
+            if (flag.matches() && isSensitiveName(flag.group(1))) {
+                out.add(flag.group(2));
+            } else if (arg.startsWith("-") && isSensitiveName(arg) && i + 1 < args.size()) {
+                out.add(args.get(i + 1));
             }
         }
-        return maskUrlsIn(out);
+        return out;
     }
 
     /** A URL without user-info and with the values of sensitive query parameters masked. */
@@ -111,21 +100,14 @@ public final class Redactor {
         return sb.toString();
     }
 
-    /** The map's keys with every value masked (for environment variables and headers). */
+    /** The map's keys with every value masked (for environment variables and headers in a configuration). */
     public static Map<String, String> valuesOf(Map<String, String> map) {
         Map<String, String> out = new TreeMap<>();
         map.keySet().forEach(k -> out.put(k, MASK));
         return out;
     }
 
-    /** Header values masked where the header's name marks it as secret. */
-    public static Map<String, String> headers(Map<String, String> headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        headers.forEach((k, v) -> out.put(k, isSensitiveName(k) ? MASK : scrub(v)));
-        return out;
-    }
-
-    /** Command-line arguments with the values of secret-looking flags masked. */
+    /** Command-line arguments with the values of secret-looking flags masked and URLs in them cleaned. */
     public static List<String> args(List<String> args) {
         List<String> out = new ArrayList<>(args.size());
         boolean maskNext = false;
@@ -142,16 +124,15 @@ public final class Redactor {
                 out.add(arg);
                 maskNext = true;
             } else {
-                out.add(scrub(arg));
+                out.add(maskUrlsIn(arg));
             }
         }
         return out;
     }
 
-    private static final Pattern URL_IN_TEXT = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]+");
-
-    private static String maskUrlsIn(String text) {
-        if (!text.contains("://")) {
+    /** The text with every URL in it shown as {@link #url} shows it. */
+    public static String maskUrlsIn(String text) {
+        if (text == null || !text.contains("://")) {
             return text;
         }
         Matcher m = URL_IN_TEXT.matcher(text);
@@ -162,5 +143,4 @@ public final class Redactor {
         m.appendTail(sb);
         return sb.toString();
     }
-
 }

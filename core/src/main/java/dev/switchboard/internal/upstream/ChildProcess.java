@@ -2,6 +2,7 @@ package dev.switchboard.internal.upstream;
 
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.observe.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,14 +32,17 @@ final class ChildProcess {
     private final String server;
     private final Process process;
     private final ChildProcessTree tree;
-    private final StderrTail stderrTail = new StderrTail();
+    private final Masker masker;
+    private final StderrTail stderrTail;
     private final CompletableFuture<Void> stderrDone = new CompletableFuture<>();
     private final ReentrantLock terminateLock = new ReentrantLock();
     private final CompletableFuture<Process> exited = new CompletableFuture<>();
     private final Thread waiter;
 
-    private ChildProcess(String server, Process process) {
+    private ChildProcess(String server, Process process, Masker masker) {
         this.server = server;
+        this.masker = masker;
+        this.stderrTail = new StderrTail(masker);
         this.process = process;
         this.tree = new ChildProcessTree(process.toHandle());
         // Process.onExit() completes through the common ForkJoinPool: an application that keeps that pool busy with
@@ -69,7 +73,7 @@ final class ChildProcess {
      * @throws dev.switchboard.SwitchboardException with {@code PROCESS_START_FAILED} when the command cannot be
      *     found or run, or the working directory is not usable
      */
-    static ChildProcess start(StdioServer config) {
+    static ChildProcess start(StdioServer config, Masker masker) {
         String server = config.name();
         Map<String, String> env = ChildEnvironment.of(config);
         Path dir = ChildCommand.workingDirectory(server, config.cwd());
@@ -86,12 +90,12 @@ final class ChildProcess {
             throw ChildCommand.failed(server, "'" + executable + "' failed to start: " + e.getMessage()
                     + "; check that it is a program this system can run");
         }
-        ChildProcess child = new ChildProcess(server, process);
+        ChildProcess child = new ChildProcess(server, process, masker);
         ChildProcessShutdownHook.watch(child.tree);
         child.startStderrPump();
         LogEvents.info(log, LogEvents.UPSTREAM_STDIO_STARTED).addKeyValue("server", server)
                 .addKeyValue("pid", process.pid()).addKeyValue("command", executable)
-                .addKeyValue("args", Redactor.args(config.args())).log();
+                .addKeyValue("args", Redactor.args(config.args()).stream().map(masker::mask).toList()).log();
         return child;
     }
 
@@ -202,7 +206,7 @@ final class ChildProcess {
                 stderrTail.add(line);
                 if (stderrLog.isInfoEnabled()) { // scrubbing costs: skip it for a line nobody logs
                     LogEvents.info(stderrLog, LogEvents.UPSTREAM_STDERR).addKeyValue("server", server)
-                            .addKeyValue("line", Redactor.scrub(line)).log();
+                            .addKeyValue("line", masker.mask(line)).log();
                 }
             }
         } catch (IOException e) {

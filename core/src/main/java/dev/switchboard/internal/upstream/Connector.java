@@ -7,7 +7,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
 import dev.switchboard.internal.observe.LogEvents;
-import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
@@ -42,6 +42,7 @@ final class Connector {
     private final ErrorClassifier classifier;
     private final SessionHooks hooks;
     private final ServerRequests serverRequests;
+    private final Masker masker;
 
     /** What a live session reports back to its owner. */
     interface SessionHooks {
@@ -58,12 +59,14 @@ final class Connector {
         }
     }
 
-    Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers) {
+    Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers,
+            Masker masker) {
         this.config = config;
+        this.masker = masker;
         this.serverRequests = new ServerRequests(config, handlers);
         this.clock = clock;
         this.hooks = hooks;
-        this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null);
+        this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null, masker);
     }
 
     ErrorClassifier classifier() {
@@ -143,7 +146,7 @@ final class Connector {
     private SwitchboardException streamDropped(Throwable error) {
         String how = error == null ? "closed its event stream" : "lost its event stream ("
                 + ErrorClassifier.describe(error) + ")";
-        return new SwitchboardException(dev.switchboard.ErrorCode.UNREACHABLE, config.name(), null, Redactor.scrub(
+        return new SwitchboardException(dev.switchboard.ErrorCode.UNREACHABLE, config.name(), null, masker.mask(
                 "server '" + config.name() + "' " + how + "; Switchboard reconnects with backoff"), error);
     }
 
@@ -216,7 +219,7 @@ final class Connector {
 
     private McpClientTransport transport(Consumer<HttpClient> ownHttpClient) {
         return switch (config) {
-            case StdioServer s -> StdioTransports.create(s);
+            case StdioServer s -> StdioTransports.create(s, masker);
             case HttpServer h -> httpTransport(h, ownHttpClient);
         };
     }

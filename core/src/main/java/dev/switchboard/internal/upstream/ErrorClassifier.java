@@ -8,6 +8,7 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
+import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.observe.Redactor;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
@@ -30,10 +31,12 @@ import reactor.core.Exceptions;
 final class ErrorClassifier {
     private final ServerConfig server;
     private final HttpExchangeLog http;
+    private final Masker masker;
 
-    ErrorClassifier(ServerConfig server, HttpExchangeLog http) {
+    ErrorClassifier(ServerConfig server, HttpExchangeLog http, Masker masker) {
         this.server = server;
         this.http = http;
+        this.masker = masker;
     }
 
     /**
@@ -147,7 +150,7 @@ final class ErrorClassifier {
     }
 
     private String message(String tool, String detail) {
-        return Redactor.scrub("server '" + server.name() + "'" + (tool == null ? "" : " (tool '" + tool + "')")
+        return masker.mask("server '" + server.name() + "'" + (tool == null ? "" : " (tool '" + tool + "')")
                 + " " + detail);
     }
 

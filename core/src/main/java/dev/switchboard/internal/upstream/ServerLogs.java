@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
@@ -11,7 +12,7 @@ final class ServerLogs {
     }
 
     /** A server's own log message ({@code notifications/message}), at its level, tagged with the server. */
-    static void log(Logger log, String server, McpSchema.LoggingMessageNotification m) {
+    static void log(Logger log, String server, McpSchema.LoggingMessageNotification m, Masker masker) {
         Level level = switch (m.level()) {
             case DEBUG -> Level.DEBUG;
             case INFO, NOTICE -> Level.INFO;
@@ -20,6 +21,6 @@ final class ServerLogs {
         };
         log.atLevel(level).setMessage(LogEvents.UPSTREAM_SERVER_LOG).addKeyValue("server", server)
                 .addKeyValue("logger", m.logger())
-                .addKeyValue("data", dev.switchboard.internal.observe.Redactor.scrub(String.valueOf(m.data()))).log();
+                .addKeyValue("data", masker.mask(String.valueOf(m.data()))).log();
     }
 }

@@ -1,6 +1,6 @@
 package dev.switchboard.internal.upstream;
 
-import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.observe.Masker;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * say why, and they go into the error the caller sees.
  *
  * <p>Bounded in both directions (number of lines, length of a line) so that a chatty or binary-spewing server cannot
- * grow the heap. Lines are scrubbed of remembered secrets on the way in, because they end up in exception messages.
+ * grow the heap. Lines are masked of the configuration's secrets on the way in, because they end up in exception messages.
  */
 final class StderrTail {
     static final int DEFAULT_MAX_LINES = 50;
@@ -21,15 +21,18 @@ final class StderrTail {
     private final ArrayDeque<String> lines;
     private final ReentrantLock lock = new ReentrantLock();
 
-    StderrTail() {
-        this(DEFAULT_MAX_LINES, DEFAULT_MAX_LINE_CHARS);
+    private final Masker masker;
+
+    StderrTail(Masker masker) {
+        this(DEFAULT_MAX_LINES, DEFAULT_MAX_LINE_CHARS, masker);
     }
 
-    StderrTail(int maxLines, int maxLineChars) {
+    StderrTail(int maxLines, int maxLineChars, Masker masker) {
         if (maxLines < 1 || maxLineChars < 1) {
             throw new IllegalArgumentException(
                     "maxLines: " + maxLines + ", maxLineChars: " + maxLineChars + " (expected: > 0)");
         }
+        this.masker = masker;
         this.maxLines = maxLines;
         this.maxLineChars = maxLineChars;
         this.lines = new ArrayDeque<>(maxLines);
@@ -37,7 +40,7 @@ final class StderrTail {
 
     /** Adds a line, dropping the oldest one when full. */
     void add(String line) {
-        String kept = Redactor.scrub(truncate(line, maxLineChars));
+        String kept = masker.mask(truncate(line, maxLineChars));
         lock.lock();
         try {
             if (lines.size() == maxLines) {

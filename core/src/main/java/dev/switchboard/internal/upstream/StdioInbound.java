@@ -1,7 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.internal.observe.LogEvents;
-import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
@@ -32,10 +32,12 @@ final class StdioInbound {
     private final String server;
     private final McpJsonMapper mapper;
     private final StdioInFlight inFlight;
+    private final Masker masker;
     private final AtomicInteger invalidLines = new AtomicInteger();
     private volatile Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler;
 
-    StdioInbound(String server, McpJsonMapper mapper, StdioInFlight inFlight) {
+    StdioInbound(String server, McpJsonMapper mapper, StdioInFlight inFlight, Masker masker) {
+        this.masker = masker;
         this.server = server;
         this.mapper = mapper;
         this.inFlight = inFlight;
@@ -102,8 +104,8 @@ final class StdioInbound {
                 ? LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE)
                 : LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE);
         event.addKeyValue("server", server)
-                .addKeyValue("line", Redactor.scrub(StderrTail.truncate(line, LOGGED_LINE_CHARS)))
-                .addKeyValue("reason", Redactor.scrub(StderrTail.truncate(String.valueOf(reason), LOGGED_LINE_CHARS)))
+                .addKeyValue("line", masker.mask(StderrTail.truncate(line, LOGGED_LINE_CHARS)))
+                .addKeyValue("reason", masker.mask(StderrTail.truncate(String.valueOf(reason), LOGGED_LINE_CHARS)))
                 .addKeyValue("count", count).log();
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -59,22 +60,25 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     private volatile Thread stdoutPump;
     private volatile Thread exitReporter;
     private final StdioInbound inbound;
+    private final Masker masker;
     private volatile Consumer<Throwable> exceptionHandler = t -> { };
     private volatile ChildProcess child;
     private volatile StdioWriter writer;
     private volatile SwitchboardException startFailure;
 
     /** A transport for this server with the SDK's default JSON mapper and the configured shutdown grace. */
-    StdioProcessTransport(StdioServer config) {
-        this(config, McpJsonDefaults.getMapper(), StdioTimings.of(config));
+    StdioProcessTransport(StdioServer config, Masker masker) {
+        this(config, McpJsonDefaults.getMapper(), StdioTimings.of(config), masker);
     }
 
-    StdioProcessTransport(StdioServer config, McpJsonMapper mapper, StdioTimings timings) {
+    /** @param masker masks secrets in what the process writes before it is logged or quoted in an error */
+    StdioProcessTransport(StdioServer config, McpJsonMapper mapper, StdioTimings timings, Masker masker) {
         this.config = Objects.requireNonNull(config, "config");
         this.name = config.name();
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.inbound = new StdioInbound(name, mapper, inFlight);
+        this.masker = Objects.requireNonNull(masker, "masker");
+        this.inbound = new StdioInbound(name, mapper, inFlight, masker);
     }
 
     /**
@@ -104,7 +108,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
 
     private void launch() {
         try {
-            child = ChildProcess.start(config);
+            child = ChildProcess.start(config, masker);
         } catch (SwitchboardException e) {
             startFailure = e;
             throw e;

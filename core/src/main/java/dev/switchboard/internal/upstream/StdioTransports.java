@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.config.StdioServer;
+import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.spec.McpClientTransport;
 
 /** Creates the transport that owns a stdio server's process, started so that a bad command fails here. */
@@ -8,8 +9,8 @@ final class StdioTransports {
     private StdioTransports() {
     }
 
-    static McpClientTransport create(StdioServer server) {
-        var transport = new StdioProcessTransport(server);
+    static McpClientTransport create(StdioServer server, Masker masker) {
+        var transport = new StdioProcessTransport(server, masker);
         transport.start();
         return transport;
     }

@@ -7,6 +7,7 @@ import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.client.McpAsyncClient;
@@ -69,13 +70,17 @@ public final class Upstream implements AutoCloseable {
     /** Whether the last session was re-initialised without a backoff; only the supervisor thread uses it. */
     private boolean reinitialisedAtOnce;
 
+    /** A connection on its own (tools, tests): no handlers, and no secret values known to mask. */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener) {
-        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE);
+        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE, Masker.URLS_ONLY);
     }
 
-    /** A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}. */
+    /**
+     * A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}, and
+     * whose logs and messages are masked by {@code masker}.
+     */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
-            dev.switchboard.ClientHandlers handlers) {
+            dev.switchboard.ClientHandlers handlers, Masker masker) {
         this.config = config;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -110,7 +115,7 @@ public final class Upstream implements AutoCloseable {
 
             @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
-                ServerLogs.log(log, config.name(), m);
+                ServerLogs.log(log, config.name(), m, masker);
                 if (handlers.serverLog() != null) {
                     try {
                         handlers.serverLog().onLog(config.name(), m);
@@ -125,7 +130,7 @@ public final class Upstream implements AutoCloseable {
             public void onProgress(McpSchema.ProgressNotification p) {
                 progress.deliver(p);
             }
-        }, handlers);
+        }, handlers, masker);
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.config.StdioServer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
@@ -39,7 +40,7 @@ final class StdioScripts {
     }
 
     static StdioProcessTransport transport(StdioServer server) {
-        return new StdioProcessTransport(server, McpJsonDefaults.getMapper(), fastTimings());
+        return new StdioProcessTransport(server, McpJsonDefaults.getMapper(), fastTimings(), Masker.URLS_ONLY);
     }
 
     /** An inbound handler that collects what the transport delivers. */

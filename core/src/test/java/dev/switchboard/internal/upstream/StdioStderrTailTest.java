@@ -2,7 +2,8 @@ package dev.switchboard.internal.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.internal.observe.Redactor;
+import dev.switchboard.config.Secrets;
+import dev.switchboard.internal.observe.Masker;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class StdioStderrTailTest {
 
     @Test
     void keepsOnlyTheLastLinesEachCapped() {
-        var tail = new StderrTail(3, 5);
+        var tail = new StderrTail(3, 5, Masker.URLS_ONLY);
         for (int i = 1; i <= 5; i++) {
             tail.add("line" + i);
         }
@@ -22,12 +23,11 @@ class StdioStderrTailTest {
     }
 
     @Test
-    void scrubsRememberedSecrets() {
-        Redactor.remember(List.of("s3cr3t-value-for-tail-test"));
-        var tail = new StderrTail();
+    void masksTheConfigurationsSecrets() {
+        var tail = new StderrTail(Secrets.of(List.of("s3cr3t-value-for-tail-test"))::mask);
 
         tail.add("auth failed for token s3cr3t-value-for-tail-test");
 
-        assertThat(tail.lines()).containsExactly("auth failed for token " + Redactor.MASK);
+        assertThat(tail.lines()).containsExactly("auth failed for token " + Secrets.MASK);
     }
 }
