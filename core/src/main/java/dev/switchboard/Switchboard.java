@@ -18,10 +18,11 @@ import java.util.Objects;
 /**
  * Switchboard: one object that owns the connections to every configured MCP server.
  *
- * <p>{@link #start} connects to every enabled server in parallel and returns once each has connected, failed for
- * good, or used up its startup attempts; a {@code required} server that did not connect fails the start with one
- * error naming every such server. Optional servers that failed keep being retried in the background. All methods
- * are blocking and safe to call from many (virtual) threads at once. What changes is told to
+ * <p>{@link #start} connects to every enabled server in parallel and returns once every required server has
+ * connected, failed for good, or used up its startup attempts, and every optional server has made its first attempt
+ * (at most {@code orchestration.startup_timeout}); a {@code required} server that did not connect fails the start
+ * with one error naming every such server. Optional servers that failed keep being retried in the background. All
+ * methods are blocking and safe to call from many (virtual) threads at once. What changes is told to
  * {@link SwitchboardListener}s. {@link #close} releases every process, thread and socket.
  *
  * {@snippet :
@@ -55,6 +56,7 @@ public final class Switchboard implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private boolean failOnRequired = true;
+        private boolean awaitOptional;
         private ProbeScheduler probes = ProbeScheduler.virtualThreads();
         private Path configFile;
         private ConfigLoader configLoader;
@@ -77,6 +79,17 @@ public final class Switchboard implements AutoCloseable {
          */
         public Builder failOnRequiredServers(boolean fail) {
             this.failOnRequired = fail;
+            return this;
+        }
+
+        /**
+         * Whether {@link #start()} also waits for optional servers to settle: to connect, fail for good, or use up
+         * their startup attempts ({@code retry.attempts}), as {@code switchboard check} does. By default it waits
+         * for their first attempt only, and optional servers that failed keep retrying in the background (the
+         * catalog grows when they arrive). Either way the wait ends at {@code orchestration.startup_timeout}.
+         */
+        public Builder awaitOptionalServers(boolean await) {
+            this.awaitOptional = await;
             return this;
         }
 
@@ -132,7 +145,7 @@ public final class Switchboard implements AutoCloseable {
         /** Connects to every enabled server; see {@link Switchboard#start(SwitchboardConfig)}. */
         public Switchboard start() {
             return new Switchboard(Engine.start(new EngineSettings(config, clock, sleeper, probes, failOnRequired,
-                    configFile, configLoader, meterRegistry, handlers, listeners)));
+                    awaitOptional, configFile, configLoader, meterRegistry, handlers, listeners)));
         }
     }
 
@@ -200,7 +213,7 @@ public final class Switchboard implements AutoCloseable {
     // ---- Calls ----
 
     /** Calls a tool of a server with the server's default request timeout. */
-    public ToolResult call(String server, String tool, Map<String, Object> arguments) {
+    public ToolResult call(String server, String tool, Map<String, ?> arguments) {
         return call(ToolCall.of(server, tool, arguments), CallOptions.DEFAULT);
     }
 
@@ -210,13 +223,13 @@ public final class Switchboard implements AutoCloseable {
      * @throws SwitchboardException UNKNOWN_SERVER, UNKNOWN_TOOL, SERVER_UNAVAILABLE, TIMEOUT, PROCESS_EXITED,
      *     RPC_ERROR ... ; a tool that reports an error returns a result with {@link ToolResult#isError()}
      */
-    public ToolResult call(String server, String tool, Map<String, Object> arguments, Duration timeout) {
+    public ToolResult call(String server, String tool, Map<String, ?> arguments, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         return call(ToolCall.of(server, tool, arguments), CallOptions.DEFAULT.withTimeout(timeout));
     }
 
     /** Calls a tool by qualified or bare name (see {@link #resolveTool}) with its server's default timeout. */
-    public ToolResult callTool(String name, Map<String, Object> arguments) {
+    public ToolResult callTool(String name, Map<String, ?> arguments) {
         CatalogEntry entry = resolveTool(name);
         return call(entry.server(), entry.tool(), arguments);
     }
@@ -229,9 +242,18 @@ public final class Switchboard implements AutoCloseable {
      * @throws SwitchboardException UNKNOWN_TOOL, UNKNOWN_SERVER, INVALID_ARGUMENTS, and whatever
      *     {@link #call(String, String, Map, Duration)} throws
      */
-    public ToolResult callTool(String name, Map<String, Object> arguments, Duration timeout) {
+    public ToolResult callTool(String name, Map<String, ?> arguments, Duration timeout) {
         CatalogEntry entry = resolveTool(name);
         return call(entry.server(), entry.tool(), arguments, timeout);
+    }
+
+    /**
+     * Calls a tool by qualified or bare name (see {@link #resolveTool}) with options: a timeout, progress reports,
+     * a cancellation token; see {@link #call(ToolCall, CallOptions)}.
+     */
+    public ToolResult callTool(String name, Map<String, ?> arguments, CallOptions options) {
+        CatalogEntry entry = resolveTool(name);
+        return call(ToolCall.of(entry.server(), entry.tool(), arguments), options);
     }
 
     /** Calls a tool with the server's default timeout; see {@link #call(ToolCall, CallOptions)}. */
@@ -263,7 +285,8 @@ public final class Switchboard implements AutoCloseable {
      * Runs calls in parallel, at most {@code options.maxConcurrency()} at once; calls to different servers run
      * truly in parallel and calls to one server share its session. Returns one outcome per call, in input order.
      *
-     * @throws SwitchboardException with {@link CallAllOptions.Policy#FAIL_FAST}, the first failure, naming the call
+     * @throws CallAllException with {@link CallAllOptions.Policy#FAIL_FAST}, the first failure, naming the call, with
+     *     the outcomes of every call (those that had finished included)
      */
     public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
         return engine.callAll(toolCalls, options);
@@ -331,7 +354,7 @@ public final class Switchboard implements AutoCloseable {
      *
      * @throws SwitchboardException UNKNOWN_PROMPT, AMBIGUOUS_RESOURCE, or the server's failure
      */
-    public McpSchema.GetPromptResult getPrompt(String name, Map<String, Object> arguments) {
+    public McpSchema.GetPromptResult getPrompt(String name, Map<String, ?> arguments) {
         return engine.getPrompt(name, arguments);
     }
 

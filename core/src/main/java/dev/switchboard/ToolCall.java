@@ -20,8 +20,9 @@ public record ToolCall(String server, String tool, Map<String, Object> arguments
         arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
     }
 
-    public static ToolCall of(String server, String tool, Map<String, Object> arguments) {
-        return new ToolCall(server, tool, arguments);
+    /** A call of {@code tool} on {@code server} (a name or alias) with these arguments (copied; null means none). */
+    public static ToolCall of(String server, String tool, Map<String, ?> arguments) {
+        return new ToolCall(server, tool, arguments == null ? null : Collections.unmodifiableMap(arguments));
     }
 
     /** {@code server/tool}, for messages. */

@@ -20,11 +20,12 @@ abstract class ConfigCommand extends BaseCommand {
     }
 
     /**
-     * Connects to every enabled server of the configuration, probes each once (so health is known, not UNKNOWN),
-     * closes again, and reports how each one did.
+     * Connects to every enabled server of the configuration, waiting until each has settled (optional ones
+     * included: a check is thorough), probes each once (so health is known, not UNKNOWN), closes again, and reports
+     * how each one did.
      */
     final CheckReport connectAndReport(SwitchboardConfig config, boolean strict) {
-        try (Connections c = Connections.open(config, err())) {
+        try (Connections c = Connections.open(config, err(), true)) {
             return CheckReport.of(configFile.toString(), ServerReport.of(config, c.switchboard().checkHealth()),
                     strict);
         }

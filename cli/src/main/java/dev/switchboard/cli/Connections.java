@@ -20,11 +20,20 @@ final class Connections implements AutoCloseable {
         this.switchboard = switchboard;
     }
 
-    /** Connects to every enabled server and returns once each has settled; read {@link Switchboard#status()}. */
+    /**
+     * Connects to every enabled server and returns once each required one has settled and each optional one has
+     * made its first attempt, as an application's start does; read {@link Switchboard#status()}.
+     */
     static Connections open(SwitchboardConfig config, PrintWriter err) {
+        return open(config, err, false);
+    }
+
+    /** Like {@link #open(SwitchboardConfig, PrintWriter)}; with {@code thorough}, optional servers settle too. */
+    static Connections open(SwitchboardConfig config, PrintWriter err, boolean thorough) {
         long enabled = config.servers().stream().filter(s -> s.options().enabled()).count();
         Progress progress = Progress.onTerminal(err, (int) enabled);
-        Switchboard.Builder builder = Switchboard.builder(config).failOnRequiredServers(false);
+        Switchboard.Builder builder = Switchboard.builder(config).failOnRequiredServers(false)
+                .awaitOptionalServers(thorough);
         SwitchboardListener drawer = progress == null ? null : new SwitchboardListener() {
             @Override
             public void serverStateChanged(SwitchboardEvent.ServerStateChanged e) {

@@ -20,23 +20,28 @@ import java.util.regex.Pattern;
  * @param drainTimeout how long a graceful shutdown lets calls in flight finish before they are cancelled
  * @param watchConfig whether the configuration file is reloaded when it changes
  * @param maxConcurrentCalls tool calls in flight at once across all servers; beyond it calls fail with OVERLOADED
+ * @param startupTimeout the longest {@code Switchboard.start} waits for the servers it waits for (required servers
+ *     to connect or fail, optional ones to make their first attempt); a required server not ready by then fails the
+ *     start
  */
 public record Orchestration(boolean failFast, String nameSeparator, boolean validateArguments,
         ResourcePolicy resources, Path stateFile, Duration drainTimeout, boolean watchConfig,
-        int maxConcurrentCalls) {
+        int maxConcurrentCalls, Duration startupTimeout) {
     public static final int DEFAULT_MAX_CONCURRENT_CALLS = 256;
     public static final String DEFAULT_NAME_SEPARATOR = "__";
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
     /** A separator is itself part of every qualified name, so it must be valid in one, and short. */
     static final Pattern SEPARATOR = Pattern.compile("[A-Za-z0-9_-]{1,3}");
     static final String SEPARATOR_EXPECTED = "1 to 3 letters, digits, _ or -, like __";
 
     /**
      * Not fail-fast, separator {@code __}, argument validation on, resources gathered best-effort, no state file, a
-     * 10 s drain, no watching of the file, 256 calls in flight at most.
+     * 10 s drain, no watching of the file, 256 calls in flight at most, a start that waits at most 60 s.
      */
     public static final Orchestration DEFAULT = new Orchestration(false, DEFAULT_NAME_SEPARATOR, true,
-            ResourcePolicy.DEFAULT, null, DEFAULT_DRAIN_TIMEOUT, false, DEFAULT_MAX_CONCURRENT_CALLS);
+            ResourcePolicy.DEFAULT, null, DEFAULT_DRAIN_TIMEOUT, false, DEFAULT_MAX_CONCURRENT_CALLS,
+            DEFAULT_STARTUP_TIMEOUT);
 
     public Orchestration {
         Objects.requireNonNull(nameSeparator, "nameSeparator");
@@ -48,6 +53,9 @@ public record Orchestration(boolean failFast, String nameSeparator, boolean vali
                 drainTimeout);
         Check.argument(maxConcurrentCalls >= 1, "orchestration.max_concurrent_calls: %s (expected: >= 1)",
                 maxConcurrentCalls);
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Check.argument(startupTimeout.isPositive(), "orchestration.startup_timeout: %s (expected: > 0)",
+                startupTimeout);
     }
 
     /** A builder that starts from {@link #DEFAULT}. */
@@ -70,6 +78,7 @@ public record Orchestration(boolean failFast, String nameSeparator, boolean vali
         private Duration drainTimeout;
         private boolean watchConfig;
         private int maxConcurrentCalls;
+        private Duration startupTimeout;
 
         private Builder(Orchestration from) {
             failFast = from.failFast;
@@ -80,6 +89,7 @@ public record Orchestration(boolean failFast, String nameSeparator, boolean vali
             drainTimeout = from.drainTimeout;
             watchConfig = from.watchConfig;
             maxConcurrentCalls = from.maxConcurrentCalls;
+            startupTimeout = from.startupTimeout;
         }
 
         public Builder failFast(boolean failFast) {
@@ -122,10 +132,15 @@ public record Orchestration(boolean failFast, String nameSeparator, boolean vali
             return this;
         }
 
+        public Builder startupTimeout(Duration startupTimeout) {
+            this.startupTimeout = startupTimeout;
+            return this;
+        }
+
         /** The policies, checked by their constructor. */
         public Orchestration build() {
             return new Orchestration(failFast, nameSeparator, validateArguments, resources, stateFile, drainTimeout,
-                    watchConfig, maxConcurrentCalls);
+                    watchConfig, maxConcurrentCalls, startupTimeout);
         }
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * Reads {@code orchestration:}: {@code fail_fast}, tool naming and argument validation, the gather
- * {@code failure_policy} and resource limits, and runtime control (state file, drain, watching the file).
+ * {@code failure_policy} and resource limits, and runtime control (state file, drain, watching the file, how long a
+ * start waits).
  */
 final class OrchestrationReader {
     static final List<String> KEYS = List.of("fail_fast", "name_separator", "validate_arguments", "failure_policy",
-            "resources", "resolve", "state_file", "drain_timeout", "watch_config", "max_concurrent_calls");
+            "resources", "resolve", "state_file", "drain_timeout", "watch_config", "max_concurrent_calls",
+            "startup_timeout");
     static final String EXPECTED = "a map with " + String.join(", ", KEYS);
     static final List<String> RESOURCE_KEYS = List.of("max_resource_bytes", "max_resources_per_server",
             "read_concurrency", "server_timeout", "gather_timeout");
@@ -37,6 +39,7 @@ final class OrchestrationReader {
         OptionsReader.set(drain, b::drainTimeout);
         OptionsReader.set(o.bool("watch_config"), b::watchConfig);
         OptionsReader.set(maxCalls, b::maxConcurrentCalls);
+        OptionsReader.set(OptionsReader.positive(o, "startup_timeout"), b::startupTimeout);
         return b.build();
     }
 

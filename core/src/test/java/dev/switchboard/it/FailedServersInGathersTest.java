@@ -16,7 +16,6 @@ import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeResource;
 import dev.switchboard.testing.RunningFakeServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +34,7 @@ class FailedServersInGathersTest {
     static void start() throws IOException {
         healthy = FakeMcpServer.builder().name("healthy")
                 .resource(FakeResource.text("h://one", "one", "text/plain", "fine")).startHttp();
-        var dead = HttpServer.builder("dead", URI.create("http://127.0.0.1:" + closedPort() + "/mcp"))
+        var dead = HttpServer.builder("dead", URI.create("http://127.0.0.1:" + Ports.unused() + "/mcp"))
                 .options(ResourceFixtures.options(20)).build();
         var broken = ScriptedResourceServer.named("broken").items(3).failing("rs://broken/item/1")
                 .options(ResourceFixtures.options(30));
@@ -87,11 +86,5 @@ class FailedServersInGathersTest {
     void theConfiguredPolicyIsTheDefault() {
         // ResourcePolicy.DEFAULT is best-effort (orchestration.fail_fast is false).
         assertThat(sb.gatherResources().failures()).hasSize(2);
-    }
-
-    private static int closedPort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -18,8 +18,6 @@ import dev.switchboard.testing.Scenario;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +39,7 @@ class ReconnectsDroppedSseStreamTest {
     @Test
     void aDroppedStreamIsNoticedAndTheServerReconnectedWhenItIsBack() throws Exception {
         var scenario = FakeMcpServer.builder().name("legacy").tool(FakeTool.echo("echo")).build();
-        int port = freePort();
+        int port = Ports.unused();
         Process first = startSse(scenario, port);
         List<ServerStatus> seen = new CopyOnWriteArrayList<>();
         var server = HttpServer.builder("legacy", URI.create("http://127.0.0.1:" + port + "/sse"))
@@ -77,11 +75,5 @@ class ReconnectsDroppedSseStreamTest {
         String url = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
         assertThat(url).as("the fake server's first line").endsWith(":" + port + "/sse");
         return p;
-    }
-
-    private static int freePort() throws IOException {
-        try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

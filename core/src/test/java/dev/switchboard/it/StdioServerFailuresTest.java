@@ -42,7 +42,8 @@ class StdioServerFailuresTest {
         silent = silent.withOptions(silent.options().toBuilder().connectTimeout(Duration.ofMillis(500)).retry(retry)
                 .build());
         var sleeper = new RecordingSleeper(1);
-        try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(silent))).sleeper(sleeper).start()) {
+        try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(silent))).sleeper(sleeper)
+                .awaitOptionalServers(true).start()) {
             ServerStatus st = sb.status("silent");
             assertThat(st.state()).isEqualTo(ServerState.RETRYING);
             assertThat(st.lastError().code()).isEqualTo(ErrorCode.TIMEOUT);

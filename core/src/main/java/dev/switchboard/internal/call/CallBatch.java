@@ -1,5 +1,6 @@
 package dev.switchboard.internal.call;
 
+import dev.switchboard.CallAllException;
 import dev.switchboard.CallAllOptions;
 import dev.switchboard.CallOptions;
 import dev.switchboard.CancellationToken;
@@ -169,15 +170,16 @@ public final class CallBatch {
                 outcome.error()));
     }
 
-    private SwitchboardException failFast(int index) {
+    private CallAllException failFast(int index) {
         Outcome o = outcomes[index];
         ToolCall call = o.call();
         long cancelled = Arrays.stream(outcomes).filter(x -> x != o && x.error() != null
                 && x.error().code() == ErrorCode.CANCELLED).count();
         String what = o.error() != null ? o.error().code() + ": " + o.error().getMessage()
                 : "the tool reported an error: " + o.result().text();
-        return new SwitchboardException(o.error() != null ? o.error().code() : ErrorCode.TOOL_ERROR, call.server(),
+        return new CallAllException(o.error() != null ? o.error().code() : ErrorCode.TOOL_ERROR, call.server(),
                 call.tool(), "callAll (fail-fast): call #" + index + " (" + call.label() + ") failed: " + what
-                        + (cancelled > 0 ? "; " + cancelled + " other call(s) were cancelled" : ""), o.error());
+                        + (cancelled > 0 ? "; " + cancelled + " other call(s) were cancelled" : ""), o.error(),
+                Arrays.asList(outcomes.clone()), index);
     }
 }

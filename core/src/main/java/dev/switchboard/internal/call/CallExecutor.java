@@ -5,6 +5,7 @@ import dev.switchboard.CallOptions;
 import dev.switchboard.CallStats;
 import dev.switchboard.CancellationToken;
 import dev.switchboard.ErrorCode;
+import dev.switchboard.HealthState;
 import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardException;
@@ -72,21 +73,23 @@ public final class CallExecutor {
 
     /**
      * Follows a changed set of servers (a reload, an enabled or disabled server): every server gets its numbers,
-     * and its breaker gauge when a registry is bound.
+     * and its breaker and health gauges when a registry is bound.
      */
-    public void servers(List<String> names, Function<String, BreakerState> breakers) {
+    public void servers(List<String> names, Function<String, BreakerState> breakers,
+            Function<String, HealthState> health) {
         metrics.servers(names);
         MicrometerBinding b = binding;
         if (b != null) {
-            b.bindBreakers(names, breakers);
+            b.bindServers(names, breakers, health);
         }
     }
 
-    /** Publishes the numbers to a Micrometer registry (see {@link MicrometerBinding}); call before any call. */
-    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry, List<String> servers,
-            Function<String, BreakerState> breakers) {
+    /**
+     * Publishes the numbers to a Micrometer registry (see {@link MicrometerBinding}); call before any call and
+     * before {@link #servers}, which binds each server's gauges.
+     */
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
         MicrometerBinding b = new MicrometerBinding(registry);
-        b.bindBreakers(servers, breakers);
         metrics.sink(b);
         binding = b;
     }

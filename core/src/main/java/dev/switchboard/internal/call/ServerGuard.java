@@ -182,7 +182,7 @@ public final class ServerGuard {
         return new SwitchboardException(ErrorCode.CIRCUIT_OPEN, server, tool, "server '" + server + "'"
                 + (tool == null ? "" : " (tool '" + tool + "')") + ": the circuit breaker is open after repeated "
                 + "failures (timeouts or transport errors); calls fail at once until " + until
-                + ". Check the server's health: switchboard status", null);
+                + ". See the server's health in its status (Switchboard.status, or switchboard check)", null);
     }
 
     private SwitchboardException overloaded(String tool, String why) {

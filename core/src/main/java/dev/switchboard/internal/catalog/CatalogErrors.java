@@ -44,8 +44,8 @@ final class CatalogErrors {
         ServerTools input = snapshot.input(server).orElseThrow();
         if (input.tools().isEmpty() && !input.available()) {
             return new SwitchboardException(ErrorCode.SERVER_UNAVAILABLE, server, tool, "server '" + server
-                    + "' has not been connected yet, so its tools are not known; check its status with:"
-                    + " switchboard status", null);
+                    + "' has not been connected yet, so its tools are not known; see why in its status"
+                    + " (Switchboard.status, or switchboard check)", null);
         }
         return new SwitchboardException(ErrorCode.UNKNOWN_TOOL, server, tool, "server '" + server
                 + "' has no tool '" + tool + "'" + didYouMean(tool, snapshot.toolsOf(server)) + LIST_THEM, null);

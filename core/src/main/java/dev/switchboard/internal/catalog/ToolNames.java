@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>A name that is valid as written is kept. Otherwise invalid characters become {@code _}, and because that (or
  * cutting a long name) can make two tools look alike, the name gets a readable prefix, {@code -}, and 6 hex digits of
- * the SHA-256 of the original: {@code github__search.issues} becomes {@code github__search_issues-ccd78b}. The same
+ * the SHA-256 of the original: {@code github__search.issues} becomes {@code github__search_issues-ccd78b}. A name
+ * that is too long loses the end of its server part first, so that the tool's own name stays readable. The same
  * tool always gets the same name; {@link #assign} guarantees that no two tools of one catalog share one.
  */
 final class ToolNames {
@@ -26,6 +27,8 @@ final class ToolNames {
     static final Pattern VALID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
     private static final Pattern INVALID_CHAR = Pattern.compile("[^a-zA-Z0-9_-]");
     private static final int HASH_HEX = 6;
+    /** What is left of a long server name when the tool's name needs the room: enough to tell servers apart. */
+    private static final int MIN_SERVER_CHARS = 16;
 
     /** One tool to name: its server and its own name. */
     record Key(String server, String tool) {
@@ -40,7 +43,7 @@ final class ToolNames {
         if (VALID.matcher(original).matches()) {
             return original;
         }
-        return shortened(original, 0);
+        return shortened(server, separator, tool, 0);
     }
 
     /**
@@ -65,11 +68,10 @@ final class ToolNames {
             sorted.sort(Comparator.comparing((Key k) -> !(k.server() + separator + k.tool()).equals(clash.getKey()))
                     .thenComparing(Key::server).thenComparing(Key::tool));
             for (Key k : sorted.subList(1, sorted.size())) {
-                String original = k.server() + separator + k.tool();
                 String name;
                 int salt = 1;
                 do {
-                    name = shortened(original, salt++);
+                    name = shortened(k.server(), separator, k.tool(), salt++);
                 } while (!taken.add(name));
                 names.put(k, name);
             }
@@ -77,12 +79,19 @@ final class ToolNames {
         return names;
     }
 
-    /** A valid name for {@code original}: its sanitised prefix, {@code -}, and a short hash of the original. */
-    static String shortened(String original, int salt) {
-        String clean = INVALID_CHAR.matcher(original).replaceAll("_");
+    /**
+     * A valid name for {@code server + separator + tool}: sanitised, cut to fit (the server part first, down to
+     * {@link #MIN_SERVER_CHARS}; then the tool's), then {@code -} and a short hash of the original.
+     */
+    static String shortened(String server, String separator, String tool, int salt) {
+        String original = server + separator + tool;
         String hash = hash(salt == 0 ? original : original + '\u0000' + salt);
-        int room = MAX_LENGTH - HASH_HEX - 1;
-        return (clean.length() > room ? clean.substring(0, room) : clean) + "-" + hash;
+        String cleanServer = INVALID_CHAR.matcher(server).replaceAll("_");
+        String cleanTool = INVALID_CHAR.matcher(tool).replaceAll("_");
+        int room = MAX_LENGTH - HASH_HEX - 1 - separator.length();
+        int serverChars = Math.min(cleanServer.length(), Math.max(MIN_SERVER_CHARS, room - cleanTool.length()));
+        int toolChars = Math.min(cleanTool.length(), room - serverChars);
+        return cleanServer.substring(0, serverChars) + separator + cleanTool.substring(0, toolChars) + "-" + hash;
     }
 
     private static String hash(String text) {

@@ -24,6 +24,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -89,9 +91,28 @@ public final class Fleet {
         publish(config, all);
     }
 
-    /** Starts every connection and waits until each has settled (see {@link Upstream#settled()}). */
-    public void start() throws InterruptedException {
-        startAndSettle(List.copyOf(members.values()));
+    /**
+     * Starts every connection and waits, at most {@code timeout}, until each required server has settled (see
+     * {@link Upstream#settled()}) and each optional one has made its first attempt, or settled too when
+     * {@code awaitOptional}; optional servers that failed keep retrying in the background.
+     *
+     * @return whether everything waited for was there before the timeout
+     */
+    public boolean start(boolean awaitOptional, Duration timeout) throws InterruptedException {
+        List<Member> all = List.copyOf(members.values());
+        all.forEach(m -> m.upstream().start());
+        CompletableFuture<?>[] waits = all.stream().map(m -> {
+            Upstream u = m.upstream();
+            return awaitOptional || u.config().options().required() ? u.settled() : u.firstAttempt();
+        }).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(waits).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("settling never fails", e);
+        }
     }
 
     private Member create(ServerConfig declared) {
@@ -99,6 +120,10 @@ public final class Fleet {
         HealthMonitor monitor = new HealthMonitor(effective, parts.clock(), parts.probes(), parts.events());
         Upstream u = new Upstream(effective, parts.clock(), parts.sleeper(), monitor, parts.handlers(),
                 parts.masker().get());
+        String disabled = state.disabledAtRuntime(declared);
+        if (disabled != null) {
+            u.disabledBecause(disabled);
+        }
         monitor.attach(u);
         return new Member(declared, u, monitor);
     }

@@ -88,6 +88,22 @@ final class StateFile {
         }
     }
 
+    /**
+     * Why a server is disabled, when an operator disabled it at runtime and the configuration did not; else null.
+     */
+    String disabledAtRuntime(ServerConfig declared) {
+        lock.lock();
+        try {
+            if (!declared.options().enabled() || !disabled.contains(declared.name())) {
+                return null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        return "disabled at runtime (" + (path == null ? "kept in memory: no orchestration.state_file"
+                : "state file " + path) + "); enable it again to use it";
+    }
+
     /** Records that an operator enabled ({@code on}) or disabled a server, and saves the file. */
     void set(ServerConfig declared, boolean on) {
         lock.lock();

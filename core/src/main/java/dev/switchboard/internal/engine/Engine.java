@@ -24,7 +24,6 @@ import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.Secrets;
-import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.call.CallBatch;
 import dev.switchboard.internal.call.CallExecutor;
@@ -87,8 +86,8 @@ public final class Engine implements AutoCloseable {
         this.secrets = s.config().allSecrets();
         this.calls = new CallExecutor(s.config(), clock, this::breakerChanged, events);
         if (s.meterRegistry() != null) {
-            calls.bindTo((io.micrometer.core.instrument.MeterRegistry) s.meterRegistry(),
-                    s.config().servers().stream().map(ServerConfig::name).toList(), this::breakerOf);
+            // Before the fleet publishes its servers: publishing binds each server's gauges.
+            calls.bindTo((io.micrometer.core.instrument.MeterRegistry) s.meterRegistry());
         }
         var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers(), this::masker);
         this.fleet = new Fleet(s.config(), parts, this::publish);
@@ -103,7 +102,7 @@ public final class Engine implements AutoCloseable {
     public static Engine start(EngineSettings settings) {
         Engine e = new Engine(settings);
         try {
-            e.startServers(settings.failOnRequired());
+            e.startServers(settings.failOnRequired(), settings.awaitOptionalServers());
         } catch (RuntimeException x) {
             e.close();
             throw x;
@@ -112,18 +111,20 @@ public final class Engine implements AutoCloseable {
         return e;
     }
 
-    private void startServers(boolean failOnRequired) {
+    private void startServers(boolean failOnRequired, boolean awaitOptional) {
         Routing r = routing;
+        Duration timeout = r.config().orchestration().startupTimeout();
         LogEvents.info(log, LogEvents.SWITCHBOARD_STARTING).addKeyValue("servers", r.routes().size()).log();
+        boolean inTime;
         try {
-            fleet.start();
+            inTime = fleet.start(awaitOptional, timeout);
         } catch (InterruptedException x) {
             Thread.currentThread().interrupt();
             throw new SwitchboardException(ErrorCode.CANCELLED, "start was interrupted");
         }
         List<ServerStatus> statuses = status();
         if (failOnRequired) {
-            Startup.checkRequired(statuses);
+            Startup.checkRequired(statuses, inTime ? null : timeout);
         }
         LogEvents.info(log, LogEvents.SWITCHBOARD_STARTED)
                 .addKeyValue("ready", statuses.stream().filter(ServerStatus::ready).count())
@@ -141,7 +142,7 @@ public final class Engine implements AutoCloseable {
             routes.put(name, new Routing.Route(m.upstream(), m.health(), guard));
         });
         routing = Routing.of(config, routes, before);
-        calls.servers(List.copyOf(routes.keySet()), this::breakerOf);
+        calls.servers(List.copyOf(routes.keySet()), this::breakerOf, this::healthOf);
     }
 
     public SwitchboardConfig config() {
@@ -238,8 +239,8 @@ public final class Engine implements AutoCloseable {
         return open(null).resources().prompts();
     }
 
-    public McpSchema.GetPromptResult getPrompt(String name, Map<String, Object> arguments) {
-        return open(null).resources().prompt(name, arguments);
+    public McpSchema.GetPromptResult getPrompt(String name, Map<String, ?> arguments) {
+        return open(null).resources().prompt(name, arguments == null ? null : new LinkedHashMap<>(arguments));
     }
 
     public GatherStats gatherStats() {
@@ -376,6 +377,11 @@ public final class Engine implements AutoCloseable {
                     + " (known: " + String.join(", ", known) + ")", null);
         }
         return route;
+    }
+
+    private HealthState healthOf(String server) {
+        Routing.Route r = routing.routes().get(server);
+        return r == null ? HealthState.UNKNOWN : r.health().status().health().state();
     }
 
     private BreakerState breakerOf(String server) {

@@ -14,13 +14,16 @@ import java.util.Objects;
 /**
  * What an engine is started with, as the facade's builder collected it.
  *
+ * @param awaitOptionalServers whether the start also waits for optional servers to settle, not only for their first
+ *     attempt
  * @param configFile the file the configuration came from (for reload and watching), or null
  * @param loader the loader that read it, or null
  * @param meterRegistry a Micrometer {@code MeterRegistry}, or null; typed {@code Object} so that Micrometer, an
  *     optional dependency, is only loaded when one is given
  */
 public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler probes,
-        boolean failOnRequired, Path configFile, ConfigLoader loader, Object meterRegistry, ClientHandlers handlers,
+        boolean failOnRequired, boolean awaitOptionalServers, Path configFile, ConfigLoader loader,
+        Object meterRegistry, ClientHandlers handlers,
         List<SwitchboardListener> listeners) {
 
     public EngineSettings {

@@ -72,6 +72,7 @@ public final class LogEvents {
     public static final String UPSTREAM_SERVER_LOG = "upstream.server_log";
     public static final String UPSTREAM_SERVER_LOG_LISTENER_FAILED = "upstream.server_log_listener_failed";
     public static final String UPSTREAM_STDERR = "upstream.stderr";
+    public static final String UPSTREAM_STDIO_ANSWER_DROPPED = "upstream.stdio.answer_dropped";
     public static final String UPSTREAM_STDIO_CLOSE_FAILED = "upstream.stdio.close_failed";
     public static final String UPSTREAM_STDIO_CLOSED = "upstream.stdio.closed";
     public static final String UPSTREAM_STDIO_EXCEPTION_HANDLER_FAILED = "upstream.stdio.exception_handler_failed";

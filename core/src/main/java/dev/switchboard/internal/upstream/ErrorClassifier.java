@@ -74,8 +74,8 @@ final class ErrorClassifier {
                     + timeoutHint(what));
         }
         if (isUnreachable(t)) {
-            return fail(ErrorCode.UNREACHABLE, tool, t, "is unreachable at " + location() + " (" + describe(t)
-                    + "): check that it is running and that the url is right");
+            return fail(ErrorCode.UNREACHABLE, tool, t, "is unreachable: " + unreachable(t) + " at " + location()
+                    + "; check that it is running and that the url is right");
         }
         if (t instanceof JsonProcessingException || causedBy(t, JsonProcessingException.class)) {
             return fail(ErrorCode.PROTOCOL_MISMATCH, tool, t, "sent something that is not MCP JSON-RPC during "
@@ -184,6 +184,21 @@ final class ErrorClassifier {
             cur = Exceptions.unwrap(cur.getCause());
         }
         return cur;
+    }
+
+    /** Why a connection could not be made, in the words of a person: the JDK's exceptions often carry none. */
+    private static String unreachable(Throwable t) {
+        UnknownHostException unknown = cause(t, UnknownHostException.class);
+        if (unknown != null || causedBy(t, UnresolvedAddressException.class)) {
+            return "unknown host" + (unknown != null && unknown.getMessage() != null ? " " + unknown.getMessage()
+                    : "");
+        }
+        if (causedBy(t, HttpConnectTimeoutException.class)) {
+            return "no answer to the connection attempt";
+        }
+        // The JDK's HTTP client reports a refused connection as a ConnectException around a bare
+        // ClosedChannelException.
+        return "connection refused";
     }
 
     private static boolean isUnreachable(Throwable t) {

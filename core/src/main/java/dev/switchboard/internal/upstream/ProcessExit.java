@@ -33,16 +33,16 @@ record ProcessExit(String server, long pid, int exitCode, List<String> stderrTai
         if (signal != null) {
             sb.append(" (killed by ").append(signal).append(')');
         }
-        if (stderrTail.isEmpty()) {
-            sb.append("; it wrote nothing to stderr");
-        } else {
-            List<String> last = stderrTail.subList(Math.max(0, stderrTail.size() - MESSAGE_TAIL_LINES),
-                    stderrTail.size());
-            sb.append("; last stderr lines:\n  ").append(String.join("\n  ", last)).append('\n');
+        if (expected) {
+            return sb.append(" (the exit was requested)").toString();
         }
-        sb.append(expected ? "(the exit was requested)"
-                : "check the server's stderr above and its command, args and env");
-        return sb.toString();
+        if (stderrTail.isEmpty()) {
+            return sb.append("; it wrote nothing to stderr: check its command, args and env").toString();
+        }
+        List<String> last = stderrTail.subList(Math.max(0, stderrTail.size() - MESSAGE_TAIL_LINES),
+                stderrTail.size());
+        return sb.append("; last stderr lines:\n  ").append(String.join("\n  ", last))
+                .append("\ncheck the server's stderr above and its command, args and env").toString();
     }
 
     private static String signalName(int code) {

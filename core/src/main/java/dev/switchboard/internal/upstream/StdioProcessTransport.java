@@ -183,6 +183,13 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     public Mono<Void> sendMessage(JSONRPCMessage message) {
         return Mono.defer(() -> {
             SwitchboardException refusal = refusal();
+            if (refusal != null && message instanceof JSONRPCResponse answer) {
+                // An answer to a request the server made while it was being closed (or after it exited) has no one
+                // left to read it; the SDK would log its refusal as a warning with a stack trace.
+                LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_ANSWER_DROPPED).addKeyValue("server", name)
+                        .addKeyValue("id", answer.id()).log();
+                return Mono.empty();
+            }
             if (refusal != null) {
                 return Mono.error(refusal);
             }

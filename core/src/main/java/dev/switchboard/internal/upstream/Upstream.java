@@ -52,6 +52,7 @@ public final class Upstream implements AutoCloseable {
     private final StatusBook book;
     private final RestartTracker restarts;
     private final CompletableFuture<StatusSnapshot> settled = new CompletableFuture<>();
+    private final CompletableFuture<StatusSnapshot> firstAttempt = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
     private final ProgressRoutes progress = new ProgressRoutes();
@@ -67,6 +68,8 @@ public final class Upstream implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread supervisor;
     private volatile DeadlineWatch deadlines;
+    /** Why the server is disabled, for the message of a call made to it anyway. */
+    private volatile String disabledBecause = "it is disabled in the configuration";
     /** Whether the last session was re-initialised without a backoff; only the supervisor thread uses it. */
     private boolean reinitialisedAtOnce;
 
@@ -141,11 +144,16 @@ public final class Upstream implements AutoCloseable {
         return config;
     }
 
+    /** Says why the server is disabled when it is not the configuration (an operator, at runtime). */
+    public void disabledBecause(String why) {
+        this.disabledBecause = why;
+    }
+
     /** Starts connecting in the background; a disabled server is only marked so. */
     public void start() {
         if (!config.options().enabled()) {
             update(ServerState.DISABLED, null);
-            settled.complete(status());
+            settle(settled);
             return;
         }
         deadlines = new DeadlineWatch(config.name());
@@ -158,6 +166,21 @@ public final class Upstream implements AutoCloseable {
      */
     public CompletableFuture<StatusSnapshot> settled() {
         return settled;
+    }
+
+    /**
+     * Completes when the first connection attempt has ended, whatever its outcome (or when the server is disabled
+     * or closed before it made one).
+     */
+    public CompletableFuture<StatusSnapshot> firstAttempt() {
+        return firstAttempt;
+    }
+
+    /** Completes {@code future}, and the first attempt with it: a settled server has made its attempt. */
+    private void settle(CompletableFuture<StatusSnapshot> future) {
+        StatusSnapshot now = status();
+        future.complete(now);
+        firstAttempt.complete(now);
     }
 
     public StatusSnapshot status() {
@@ -246,7 +269,7 @@ public final class Upstream implements AutoCloseable {
                 .addKeyValue("transport", config.transport().configName())
                 .addKeyValue("protocol", s.init.protocolVersion())
                 .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
-        settled.complete(status());
+        settle(settled);
         listener.onCatalogChanged(EVERYTHING);
         try {
             SwitchboardException reason = s.lost().get();
@@ -301,7 +324,7 @@ public final class Upstream implements AutoCloseable {
                 null, "server '" + config.name() + "' " + refused + (last == null ? "" : "; last failure: "
                 + last.code() + ": " + last.message()) + "; fix the cause, then reconnect it", null);
         update(ServerState.FAILED, e);
-        settled.complete(status());
+        settle(settled);
         LogEvents.warn(log, LogEvents.UPSTREAM_RESTART_LIMIT).addKeyValue("server", config.name())
                 .addKeyValue("error_code", e.code().name()).addKeyValue("message", e.getMessage()).log();
         return false;
@@ -339,7 +362,7 @@ public final class Upstream implements AutoCloseable {
                 .addKeyValue("attempt", failures).addKeyValue("message", e.getMessage()).log();
         if (!e.code().retryable()) {
             update(ServerState.FAILED, e);
-            settled.complete(status());
+            settle(settled);
             return false;
         }
         return true;
@@ -351,7 +374,9 @@ public final class Upstream implements AutoCloseable {
         }
         update(ServerState.RETRYING, null);
         if (settle) {
-            settled.complete(status());
+            settle(settled);
+        } else {
+            firstAttempt.complete(status());
         }
         LogEvents.info(log, LogEvents.UPSTREAM_RETRYING).addKeyValue("server", config.name())
                 .addKeyValue("delay_ms", delay.toMillis())
@@ -475,7 +500,7 @@ public final class Upstream implements AutoCloseable {
         String why = st.lastError() == null ? "" : "; last error: " + st.lastError().code() + ": "
                 + st.lastError().message();
         String hint = switch (st.state()) {
-            case DISABLED -> " (it is disabled in the configuration)";
+            case DISABLED -> " (" + disabledBecause + ")";
             case FAILED -> " (it failed for good; fix the cause and reconnect)";
             default -> " (Switchboard keeps retrying in the background)";
         };
@@ -534,7 +559,7 @@ public final class Upstream implements AutoCloseable {
         if (book.state() != ServerState.CLOSED) {
             update(ServerState.CLOSED, null);
         }
-        settled.complete(status());
+        settle(settled);
         LogEvents.info(log, LogEvents.UPSTREAM_CLOSED).addKeyValue("server", config.name()).log();
     }
 }

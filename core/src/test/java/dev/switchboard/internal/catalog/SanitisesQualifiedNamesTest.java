@@ -37,6 +37,16 @@ class SanitisesQualifiedNamesTest {
     }
 
     @Test
+    void aLongServerNameIsCutBeforeTheToolsName() {
+        String server = "acme-enterprise-knowledge-base-production-eu-west-1-replica";
+        String name = ToolNames.qualify(server, "__", "search_documents");
+        assertThat(name).hasSize(64).matches(ToolNames.VALID).startsWith("acme-enterprise")
+                .matches(".*__search_documents-[0-9a-f]{6}");
+        assertThat(ToolNames.qualify(server + "-2", "__", "search_documents")).as("still unique per server")
+                .isNotEqualTo(name).matches(".*__search_documents-[0-9a-f]{6}");
+    }
+
+    @Test
     void aLongNameIsCutTo64WithAHash() {
         String name = ToolNames.qualify("warehouse", "__", "x".repeat(100));
         assertThat(name).hasSize(64).startsWith("warehouse__xxx").matches(".*-[0-9a-f]{6}");
