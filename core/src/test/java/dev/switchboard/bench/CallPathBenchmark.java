@@ -49,9 +49,16 @@ public final class CallPathBenchmark {
     private interface Caller extends IntConsumer {
     }
 
-    /** No argument: both parts; {@code calls} or {@code fan-out}: only that part. */
+    /**
+     * No argument: both parts; {@code calls} or {@code fan-out}: only that part; {@code loop CLIENT SECONDS}: one
+     * client ({@code SDK}, {@code SB} or {@code SB-np}) calling sequentially for that long, to profile it alone.
+     */
     public static void main(String[] args) throws Exception {
         String only = args.length > 0 ? args[0] : "";
+        if (only.equals("loop")) {
+            loop(args[1], Duration.ofSeconds(Long.parseLong(args[2])));
+            return;
+        }
         if (!only.equals("fan-out")) {
             callPath();
         }
@@ -101,32 +108,63 @@ public final class CallPathBenchmark {
         }
     }
 
+    private static void loop(String client, Duration length) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        List<String> command = FakeMcpServer.stdioCommand(FakeMcpServer.builder().name("bench")
+                .tool(FakeTool.echo("echo")).build());
+        AutoCloseable open;
+        Caller caller;
+        if (client.equals("SDK")) {
+            McpSyncClient sdk = sdkClient(command);
+            open = sdk;
+            caller = i -> sdk.callTool(new McpSchema.CallToolRequest("echo", Map.of("i", i)));
+        } else {
+            Switchboard sb = Switchboard.start(config(command, !client.equals("SB-np")));
+            open = sb;
+            caller = i -> sb.call("bench", "echo", Map.of("i", i));
+        }
+        try (open) {
+            long end = System.nanoTime() + length.toNanos();
+            int calls = 0;
+            while (System.nanoTime() < end) {
+                Result r = run(caller, 1, SEQUENTIAL);
+                calls += SEQUENTIAL;
+                System.out.printf(Locale.ROOT, "%s: %.0f calls/s, client CPU %.1f us/call, %d B/call%n", client,
+                        r.perSecond(), r.clientCpuNanos() / 1000.0 / SEQUENTIAL, r.allocated() / SEQUENTIAL);
+            }
+            System.out.println(calls + " calls");
+        }
+    }
+
     private static void print(String label, String who, Summary r, Summary base) {
         System.out.printf(Locale.ROOT, "%-11s %-6s p50 %7.1f us  p99 %7.1f us  %8.0f calls/s  client CPU %5.1f us/call"
-                + "  server CPU %5.1f us/call", label, who, r.p50Micros(), r.p99Micros(), r.perSecond(),
-                r.clientCpuMicros(), r.serverCpuMicros());
+                + "  server CPU %5.1f us/call  client alloc %6.0f B/call", label, who, r.p50Micros(), r.p99Micros(),
+                r.perSecond(), r.clientCpuMicros(), r.serverCpuMicros(), r.allocatedPerCall());
         if (base != null) {
-            System.out.printf(Locale.ROOT, "   (p50 %+.1f us, throughput %+.1f%%, client CPU %+.1f us)",
+            System.out.printf(Locale.ROOT, "   (p50 %+.1f us, throughput %+.1f%%, client CPU %+.1f us, alloc %+.0f B)",
                     r.p50Micros() - base.p50Micros(), 100 * (r.perSecond() / base.perSecond() - 1),
-                    r.clientCpuMicros() - base.clientCpuMicros());
+                    r.clientCpuMicros() - base.clientCpuMicros(), r.allocatedPerCall() - base.allocatedPerCall());
         }
         System.out.println();
     }
 
     /** One measured run: each call's latency, the wall time, and the CPU time of this JVM and of its children. */
-    private record Result(long[] nanos, long wallNanos, long clientCpuNanos, long serverCpuNanos) {
+    private record Result(long[] nanos, long wallNanos, long clientCpuNanos, long serverCpuNanos, long allocated) {
         double perSecond() {
             return nanos.length / (wallNanos / 1e9);
         }
     }
 
     /** Several runs of one client at one concurrency. */
-    private record Summary(long[] nanos, double perSecond, double clientCpuMicros, double serverCpuMicros) {
+    private record Summary(long[] nanos, double perSecond, double clientCpuMicros, double serverCpuMicros,
+            double allocatedPerCall) {
         static Summary of(List<Result> runs) {
             long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.nanos())).sorted().toArray();
             return new Summary(all, median(runs, Result::perSecond),
                     median(runs, r -> r.clientCpuNanos() / 1000.0 / r.nanos().length),
-                    median(runs, r -> r.serverCpuNanos() / 1000.0 / r.nanos().length));
+                    median(runs, r -> r.serverCpuNanos() / 1000.0 / r.nanos().length),
+                    median(runs, r -> r.allocated() / (double) r.nanos().length));
         }
 
         private static double median(List<Result> runs, java.util.function.ToDoubleFunction<Result> f) {
@@ -148,6 +186,7 @@ public final class CallPathBenchmark {
         AtomicInteger next = new AtomicInteger();
         long cpu0 = clientCpu();
         long server0 = serverCpu();
+        long allocated0 = allocated();
         long t0 = System.nanoTime();
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < callers; c++) {
@@ -161,8 +200,15 @@ public final class CallPathBenchmark {
             }
         }
         long wall = System.nanoTime() - t0;
+        long allocated = allocated() - allocated0;
         Arrays.sort(nanos);
-        return new Result(nanos, wall, clientCpu() - cpu0, serverCpu() - server0);
+        return new Result(nanos, wall, clientCpu() - cpu0, serverCpu() - server0, allocated);
+    }
+
+    /** Bytes allocated on the heap by this JVM's threads so far (carriers included, so virtual threads too). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getTotalThreadAllocatedBytes();
     }
 
     private static long clientCpu() {

@@ -16,7 +16,8 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.upstream.CallHandle;
 import dev.switchboard.internal.upstream.Deadline;
-import dev.switchboard.internal.upstream.Upstream;
+import dev.switchboard.internal.upstream.Ticker;
+import dev.switchboard.internal.upstream.ToolSession;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * Runs tool calls on resolved servers: deadline (per server, per call, capped by {@code max_total}, extended by
  * progress), cancellation by the caller or by interrupt, safe retries, circuit breaker, bulkheads, and the numbers.
  * Blocking; safe to use from many virtual threads at once.
+ *
+ * <p>It sees a server only as a {@link ToolSession} and reads time only from its {@link Ticker} (and its clock),
+ * so that all of this is tested on a fake session and a fake clock.
  */
 public final class CallExecutor {
     private static final Logger log = LoggerFactory.getLogger(CallExecutor.class);
@@ -38,6 +42,7 @@ public final class CallExecutor {
     private final CallMetrics metrics;
     private final Bulkhead global;
     private final Clock clock;
+    private final Ticker ticker;
     private final ServerGuard.BreakerListener onBreakerChange;
     private final EventHub events;
     private volatile MicrometerBinding binding;
@@ -49,10 +54,20 @@ public final class CallExecutor {
      */
     public CallExecutor(SwitchboardConfig config, Clock clock, ServerGuard.BreakerListener onBreakerChange,
             EventHub events) {
+        this(config, clock, Ticker.SYSTEM, onBreakerChange, events);
+    }
+
+    /**
+     * An executor that reads durations and deadlines from {@code ticker} (tests move it by hand; the sessions it
+     * calls must wait on the same time).
+     */
+    public CallExecutor(SwitchboardConfig config, Clock clock, Ticker ticker,
+            ServerGuard.BreakerListener onBreakerChange, EventHub events) {
         Duration globalWait = config.servers().stream().map(s -> s.options().calls().queueWait())
                 .max(Duration::compareTo).orElse(Duration.ZERO);
         this.global = ServerGuard.globalLimit(config.orchestration().maxConcurrentCalls(), globalWait);
         this.clock = clock;
+        this.ticker = ticker;
         this.onBreakerChange = onBreakerChange;
         this.events = events;
         this.metrics = new CallMetrics(config.servers().stream().map(ServerConfig::name).toList());
@@ -100,18 +115,17 @@ public final class CallExecutor {
      * @throws SwitchboardException with the code of the last attempt's failure; a result with {@code isError} is
      *     returned, not thrown
      */
-    public ToolResult call(Upstream upstream, ServerGuard guard, String tool, Map<String, Object> arguments,
+    public ToolResult call(ToolSession session, ServerGuard guard, String tool, Map<String, Object> arguments,
             CallOptions options) {
-        String server = upstream.name();
-        CallPolicy policy = upstream.config().options().calls();
-        Duration timeout = options.timeout() != null ? options.timeout()
-                : upstream.config().options().requestTimeout();
-        Deadline deadline = Deadline.of(timeout, policy.maxTotal(), policy.progressExtendsDeadline());
+        String server = session.name();
+        CallPolicy policy = session.options().calls();
+        Duration timeout = options.timeout() != null ? options.timeout() : session.options().requestTimeout();
+        Deadline deadline = Deadline.of(ticker, timeout, policy.maxTotal(), policy.progressExtendsDeadline());
         CallMetrics.Call counted = metrics.start(server, tool);
         Attempts attempts = new Attempts(server, tool, options.cancellation());
         ErrorCode code = ErrorCode.INTERNAL;
         try {
-            ToolResult result = run(upstream, guard, tool, arguments, options, policy, deadline, attempts);
+            ToolResult result = run(session, guard, tool, arguments, options, policy, deadline, attempts);
             code = result.isError() ? ErrorCode.TOOL_ERROR : null;
             log.atDebug().setMessage("call.done").addKeyValue("server", server).addKeyValue("tool", tool)
                     .addKeyValue("duration_ms", result.duration().toMillis())
@@ -135,26 +149,26 @@ public final class CallExecutor {
         }
     }
 
-    private ToolResult run(Upstream upstream, ServerGuard guard, String tool, Map<String, Object> arguments,
+    private ToolResult run(ToolSession session, ServerGuard guard, String tool, Map<String, Object> arguments,
             CallOptions options, CallPolicy policy, Deadline deadline, Attempts attempts) {
         Duration backoff = policy.retryBackoff();
         // Read now: once the session is lost, its tool list (and the annotations) are gone with it.
-        boolean safeToRepeat = RetryRule.safeToRepeat(upstream.tools(), tool);
+        boolean safeToRepeat = RetryRule.safeToRepeat(session.tools(), tool);
         while (true) {
             CallHandle handle = attempts.next(new CallHandle(deadline, options.onProgress()));
             try {
-                McpSchema.CallToolResult r = attempt(upstream, guard, tool, arguments, handle);
-                return new ToolResult(upstream.name(), tool, deadline.elapsed(), r, attempts.count());
+                McpSchema.CallToolResult r = attempt(session, guard, tool, arguments, handle);
+                return new ToolResult(session.name(), tool, deadline.elapsed(), r, attempts.count());
             } catch (SwitchboardException e) {
                 boolean again = attempts.count() < policy.retryAttempts() && !attempts.cancelled()
                         && RetryRule.mayRetry(e, handle.wasSent(), safeToRepeat)
-                        && (e.code() == ErrorCode.SESSION_EXPIRED ? awaitNewSession(upstream, handle, deadline)
-                                : waitBeforeRetry(upstream, handle, backoff, deadline));
+                        && (e.code() == ErrorCode.SESSION_EXPIRED ? awaitNewSession(session, handle, deadline)
+                                : waitBeforeRetry(session, handle, backoff, deadline));
                 if (!again) {
-                    throw attempts.count() == 1 ? e : new SwitchboardException(e.code(), upstream.name(), tool,
+                    throw attempts.count() == 1 ? e : new SwitchboardException(e.code(), session.name(), tool,
                             e.getMessage() + " (after " + attempts.count() + " attempts)", e);
                 }
-                log.atInfo().setMessage("call.retry").addKeyValue("server", upstream.name()).addKeyValue("tool", tool)
+                log.atInfo().setMessage("call.retry").addKeyValue("server", session.name()).addKeyValue("tool", tool)
                         .addKeyValue("attempt", attempts.count() + 1).addKeyValue("error_code", e.code().name())
                         .addKeyValue("sent", handle.wasSent()).log();
                 backoff = backoff.multipliedBy(2);
@@ -162,20 +176,20 @@ public final class CallExecutor {
         }
     }
 
-    private static McpSchema.CallToolResult attempt(Upstream upstream, ServerGuard guard, String tool,
+    private McpSchema.CallToolResult attempt(ToolSession session, ServerGuard guard, String tool,
             Map<String, Object> arguments, CallHandle handle) {
         ServerGuard.Permit permit = guard.enter(tool);
-        long t0 = System.nanoTime();
+        long t0 = ticker.nanoTime();
         ErrorCode code = ErrorCode.INTERNAL;
         try {
-            McpSchema.CallToolResult r = upstream.callTool(tool, arguments, handle);
+            McpSchema.CallToolResult r = session.callTool(tool, arguments, handle);
             code = null;
             return r;
         } catch (SwitchboardException e) {
             code = e.code();
             throw e;
         } finally {
-            permit.end(code, System.nanoTime() - t0);
+            permit.end(code, ticker.nanoTime() - t0);
         }
     }
 
@@ -184,7 +198,7 @@ public final class CallExecutor {
      * re-established); false when the deadline leaves no room for another attempt, the server will not come back,
      * or the wait was interrupted.
      */
-    private static boolean waitBeforeRetry(Upstream upstream, CallHandle failed, Duration backoff,
+    private static boolean waitBeforeRetry(ToolSession session, CallHandle failed, Duration backoff,
             Deadline deadline) {
         long left = deadline.remainingNanos();
         if (left <= backoff.toNanos() / 2) {
@@ -192,10 +206,10 @@ public final class CallExecutor {
         }
         Duration wait = Duration.ofNanos(Math.min(left / 2, backoff.toNanos()));
         try {
-            if (upstream.awaitSessionAfter(failed.session(), wait)) {
+            if (session.awaitSessionAfter(failed.session(), wait)) {
                 return true;
             }
-            ServerState state = upstream.status().state();
+            ServerState state = session.state();
             return state == ServerState.READY || state == ServerState.CONNECTING || state == ServerState.RETRYING;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -207,11 +221,11 @@ public final class CallExecutor {
      * After the server refused the session, waits for the new one (at most the connect timeout, within the
      * deadline) rather than a backoff: the refused request was not processed and can go out as soon as it is ready.
      */
-    private static boolean awaitNewSession(Upstream upstream, CallHandle failed, Deadline deadline) {
+    private static boolean awaitNewSession(ToolSession session, CallHandle failed, Deadline deadline) {
         long left = deadline.remainingNanos();
-        Duration wait = Duration.ofNanos(Math.min(left, upstream.config().options().connectTimeout().toNanos()));
+        Duration wait = Duration.ofNanos(Math.min(left, session.options().connectTimeout().toNanos()));
         try {
-            return left > 0 && upstream.awaitSessionAfter(failed.session(), wait);
+            return left > 0 && session.awaitSessionAfter(failed.session(), wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -37,6 +37,7 @@ final class DeadlineWatch {
     }
 
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+    private final Ticker ticker;
     private final Thread sweeper;
     private volatile boolean stopped;
     // What the sweeper promised: while `scanning`, it may miss a new waiter, so every new waiter wakes it; otherwise
@@ -46,6 +47,12 @@ final class DeadlineWatch {
     private volatile long wakeAt;
 
     DeadlineWatch(String server) {
+        this(server, Ticker.SYSTEM);
+    }
+
+    /** A watch over deadlines of {@code ticker}'s time (every deadline it is given must read the same one). */
+    DeadlineWatch(String server, Ticker ticker) {
+        this.ticker = ticker;
         sweeper = Thread.ofVirtual().name("switchboard-deadlines-" + server).start(this::sweep);
     }
 
@@ -99,7 +106,7 @@ final class DeadlineWatch {
     private void sweep() {
         while (!stopped) {
             scanning = true;
-            long now = System.nanoTime();
+            long now = ticker.nanoTime();
             long earliest = MAX_SLEEP_NANOS;
             for (Waiter w : waiters) {
                 long left = w.deadline.atNanos() - now;

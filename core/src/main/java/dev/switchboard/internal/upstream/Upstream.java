@@ -6,6 +6,7 @@ import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.ServerOptions;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.StatusSnapshot;
@@ -35,7 +36,7 @@ import reactor.core.publisher.Mono;
  * jitter, and reconnects when the session is lost (a crashed process is restarted), until the connection is closed.
  * Requests are made on the current session and fail at once, with a classified error, when it is lost.
  */
-public final class Upstream implements AutoCloseable {
+public final class Upstream implements ToolSession, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     /** A session lost sooner than this after it was ready is re-established only after the usual backoff. */
@@ -136,12 +137,18 @@ public final class Upstream implements AutoCloseable {
         }, handlers, masker);
     }
 
+    @Override
     public String name() {
         return config.name();
     }
 
     public ServerConfig config() {
         return config;
+    }
+
+    @Override
+    public ServerOptions options() {
+        return config.options();
     }
 
     /** Says why the server is disabled when it is not the configuration (an operator, at runtime). */
@@ -192,7 +199,14 @@ public final class Upstream implements AutoCloseable {
         return book.state() == ServerState.READY;
     }
 
+    /** The state, without building a snapshot. */
+    @Override
+    public ServerState state() {
+        return book.state();
+    }
+
     /** The tools of the current session; empty when not connected. */
+    @Override
     public List<McpSchema.Tool> tools() {
         UpstreamSession s = session;
         return s == null ? List.of() : s.tools();
@@ -430,6 +444,7 @@ public final class Upstream implements AutoCloseable {
      * Calls a tool on the current session and waits for its result until the handle's deadline; progress reports
      * for it reach the handle. See {@link #request(String, String, CallHandle, Function)} for what a failure leaves.
      */
+    @Override
     public McpSchema.CallToolResult callTool(String tool, Map<String, Object> arguments, CallHandle handle) {
         var request = McpSchema.CallToolRequest.builder(tool).arguments(arguments);
         String token = handle.wantsProgress() ? progress.open(handle) : null;
@@ -477,6 +492,7 @@ public final class Upstream implements AutoCloseable {
      * Waits until a session newer than number {@code after} is ready, at most {@code max}; returns at once when the
      * server failed for good, is disabled or closed. True when such a session is ready.
      */
+    @Override
     public boolean awaitSessionAfter(long after, Duration max) throws InterruptedException {
         long nanos = max.toNanos();
         readyLock.lock();

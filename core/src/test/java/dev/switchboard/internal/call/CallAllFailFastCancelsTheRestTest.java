@@ -1,91 +1,95 @@
 package dev.switchboard.internal.call;
 
+import static dev.switchboard.internal.upstream.FakeToolSession.hangs;
+import static dev.switchboard.internal.upstream.FakeToolSession.rpcError;
+import static dev.switchboard.internal.upstream.FakeToolSession.toolError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.CallAllOptions;
 import dev.switchboard.ErrorCode;
-import dev.switchboard.Switchboard;
+import dev.switchboard.Outcome;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
 import dev.switchboard.config.CallPolicy;
-import dev.switchboard.testing.FakeMcpServer;
-import dev.switchboard.testing.FakeTool;
-import dev.switchboard.testing.RunningFakeServer;
-import java.time.Duration;
+import dev.switchboard.internal.upstream.FakeToolSession.Request;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code callAll} with fail-fast: the first failure cancels every other call, on the servers too, and is thrown
- * naming the failed call; a tool error ({@code isError}) counts as a failure.
+ * {@code callAll} with fail-fast: the first failure cancels every other call (a request that went out is cancelled
+ * on its server) and is thrown naming the failed call; a tool error ({@code isError}) counts as a failure; calls not
+ * started yet are never sent. (That a real server hears the cancellations is
+ * {@code it.CallAllFailFastCancelsOnTheServerTest}.)
  */
 class CallAllFailFastCancelsTheRestTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private RunningFakeServer server;
-    private Switchboard sb;
+    private static final CallAllOptions FAIL_FAST = CallAllOptions.DEFAULT.withPolicy(CallAllOptions.Policy.FAIL_FAST);
 
-    @BeforeEach
-    void start() {
-        server = FakeMcpServer.builder().name("mixed").tool(FakeTool.hang("hang"),
-                FakeTool.rpcError("invalid", -32602, "bad id"),
-                FakeTool.error("broken", "disk full"), FakeTool.echo("echo")).startHttp();
-        sb = Switchboard.start(CallServers.config(CallServers.http("mixed", server.url(), CallPolicy.DEFAULT)));
+    private static FakeCalls calls() {
+        var calls = FakeCalls.of(CallPolicy.DEFAULT);
+        calls.session().on("hang", hangs()).on("invalid", rpcError(-32602, "bad id"))
+                .on("broken", toolError("disk full"));
+        return calls;
     }
 
-    @AfterEach
-    void stop() {
-        sb.close();
-        server.close();
+    private static List<Outcome> callAll(FakeCalls calls, List<ToolCall> batch, CallAllOptions options) {
+        return CallBatch.run(batch, options, (call, callOptions) -> calls.executor().call(calls.session(call.server()),
+                calls.guard(), call.tool(), call.arguments(), callOptions));
     }
 
     @Test
-    void theFirstFailureCancelsTheOthersOnTheServerAndIsThrownNamingTheCall() throws Exception {
-        List<ToolCall> calls = List.of(ToolCall.of("mixed", "hang", Map.of("n", 0)),
-                ToolCall.of("mixed", "hang", Map.of("n", 1)), ToolCall.of("mixed", "hang", Map.of("n", 2)),
-                ToolCall.of("mixed", "invalid", Map.of()));
-        assertThatThrownBy(() -> sb.callAll(calls, CallAllOptions.DEFAULT
-                .withPolicy(CallAllOptions.Policy.FAIL_FAST).withMaxConcurrency(4)))
-                .isInstanceOfSatisfying(SwitchboardException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.RPC_ERROR);
-                    assertThat(e.getMessage()).contains("call #3", "mixed/invalid", "bad id");
-                    assertThat(e.server()).hasValue("mixed");
-                    assertThat(e.tool()).hasValue("invalid");
-                });
-        // Which hang calls were sent before the failure depends on scheduling; each one that was must be cancelled.
-        Awaitility.await().atMost(WAIT).until(() -> server.receivedCancellations().size()
-                == server.receivedCalls().stream().filter(c -> c.tool().equals("hang")).count());
+    void theFirstFailureCancelsTheOthersAndIsThrownNamingTheCall() {
+        try (var calls = calls()) {
+            List<ToolCall> batch = List.of(ToolCall.of("fake", "hang", Map.of("n", 0)),
+                    ToolCall.of("fake", "hang", Map.of("n", 1)), ToolCall.of("fake", "hang", Map.of("n", 2)),
+                    ToolCall.of("fake", "invalid", Map.of()));
+            SwitchboardException e = FakeCalls.failure(() -> {
+                callAll(calls, batch, FAIL_FAST.withMaxConcurrency(4));
+                return null;
+            });
+            assertThat(e.code()).isEqualTo(ErrorCode.RPC_ERROR);
+            assertThat(e.getMessage()).contains("call #3", "fake/invalid", "bad id");
+            assertThat(e.server()).hasValue("fake");
+            assertThat(e.tool()).hasValue("invalid");
+            // Which hang calls went out before the failure depends on scheduling; each one that did is cancelled.
+            List<Request> hangs = calls.session().sent().stream().filter(r -> r.tool().equals("hang")).toList();
+            assertThat(hangs).allSatisfy(r -> assertThat(r.cancelledOnServer()).isEqualTo("CANCELLED"));
+            assertThat(calls.session().requests()).filteredOn(r -> r.tool().equals("hang"))
+                    .allSatisfy(r -> assertThat(r.error().code()).isEqualTo(ErrorCode.CANCELLED));
+        }
     }
 
     @Test
     void aToolErrorIsAFailureForFailFast() {
-        assertThatThrownBy(() -> sb.callAll(List.of(ToolCall.of("mixed", "broken", Map.of()),
-                ToolCall.of("mixed", "hang", Map.of())), CallAllOptions.DEFAULT
-                .withPolicy(CallAllOptions.Policy.FAIL_FAST)))
-                .isInstanceOfSatisfying(SwitchboardException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOOL_ERROR);
-                    assertThat(e.getMessage()).contains("call #0", "mixed/broken", "disk full");
-                });
+        try (var calls = calls()) {
+            SwitchboardException e = FakeCalls.failure(() -> {
+                callAll(calls, List.of(ToolCall.of("fake", "broken", Map.of()), ToolCall.of("fake", "hang",
+                        Map.of())), FAIL_FAST);
+                return null;
+            });
+            assertThat(e.code()).isEqualTo(ErrorCode.TOOL_ERROR);
+            assertThat(e.getMessage()).contains("call #0", "fake/broken", "disk full");
+        }
     }
 
     @Test
     void callsNotYetStartedWhenOneFailsAreNeverSent() {
-        assertThatThrownBy(() -> sb.callAll(List.of(ToolCall.of("mixed", "invalid", Map.of()),
-                ToolCall.of("mixed", "echo", Map.of("n", 1)), ToolCall.of("mixed", "echo", Map.of("n", 2))),
-                CallAllOptions.DEFAULT.withPolicy(CallAllOptions.Policy.FAIL_FAST).withMaxConcurrency(1)))
-                .isInstanceOf(SwitchboardException.class);
-        assertThat(server.receivedCalls()).extracting(c -> c.tool()).containsExactly("invalid");
+        try (var calls = calls()) {
+            FakeCalls.failure(() -> {
+                callAll(calls, List.of(ToolCall.of("fake", "invalid", Map.of()), ToolCall.of("fake", "echo",
+                        Map.of("n", 1)), ToolCall.of("fake", "echo", Map.of("n", 2))), FAIL_FAST.withMaxConcurrency(1));
+                return null;
+            });
+            assertThat(calls.session().requests()).extracting(Request::tool).containsExactly("invalid");
+        }
     }
 
     @Test
     void withoutFailuresFailFastReturnsEveryResult() {
-        var outcomes = sb.callAll(List.of(ToolCall.of("mixed", "echo", Map.of("n", 1)),
-                ToolCall.of("mixed", "echo", Map.of("n", 2))), CallAllOptions.DEFAULT
-                .withPolicy(CallAllOptions.Policy.FAIL_FAST));
-        assertThat(outcomes).extracting(o -> o.result().text()).containsExactly("{\"n\":1}", "{\"n\":2}");
+        try (var calls = calls()) {
+            var outcomes = callAll(calls, List.of(ToolCall.of("fake", "echo", Map.of("n", 1)),
+                    ToolCall.of("fake", "echo", Map.of("n", 2))), FAIL_FAST);
+            assertThat(outcomes).extracting(o -> o.result().text()).containsExactly("{n=1}", "{n=2}");
+        }
     }
 }

@@ -1,135 +1,82 @@
 package dev.switchboard.internal.call;
 
+import static dev.switchboard.internal.upstream.FakeToolSession.reportsProgress;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.CallOptions;
 import dev.switchboard.CallProgress;
 import dev.switchboard.ErrorCode;
-import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
-import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
-import dev.switchboard.testing.FakeMcpServer;
-import dev.switchboard.testing.FakeTool;
-import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.internal.upstream.FakeToolSession.Request;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
- * Progress notifications reach the caller's callback, and (when configured) restart the call's timeout, so a long
- * call that keeps reporting is not killed; never beyond {@code max_total}. The tool reports 6 steps 200 ms apart
- * (1.2 s in all) against a 700 ms timeout: every gap fits the timeout, the whole call does not. Each case runs on a
- * platform thread (which waits with a timed get) and on a virtual thread (which parks untimed while the server's
- * deadline watch looks after its deadline).
+ * Progress reports reach the caller's callback and, with {@code progress_extends_deadline}, restart the call's
+ * timeout, so a long call that keeps reporting is not killed; never beyond {@code max_total}. Without it the same
+ * call times out. The tool reports 6 steps 200 ms apart (1.2 s in all, on the fake clock) against a 700 ms
+ * timeout: every gap fits the timeout, the whole call does not. (That a real session moves the deadline of a
+ * parked caller, on both kinds of thread, is {@code it.ExtendsDeadlinesOnServerProgressTest}; a timeout above
+ * {@code max_total} is {@link TimesOutAtTheDeadlineTest}.)
  */
 class ProgressExtendsTheDeadlineTest {
     private static final Duration TIMEOUT = Duration.ofMillis(700);
-    private RunningFakeServer server;
+    private static final Duration STEP = Duration.ofMillis(200);
 
-    @BeforeEach
-    void start() {
-        server = FakeMcpServer.builder().name("worker")
-                .tool(FakeTool.progress("crunch", 6, Duration.ofMillis(200)), FakeTool.delay("sleep", Duration.ofMillis(1200)))
-                .startHttp();
+    private static FakeCalls calls(Duration maxTotal, boolean extend) {
+        var calls = FakeCalls.of(CallServers.deadlines(maxTotal, extend));
+        calls.session().on("crunch", reportsProgress(6, STEP));
+        return calls;
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private Switchboard switchboard(Duration maxTotal, boolean extend) {
-        return Switchboard.start(CallServers.config(CallServers.http("worker", server.url(),
-                CallServers.deadlines(maxTotal, extend))));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Caller.class)
-    void progressReachesTheCallbackAndKeepsALongCallAlive(Caller caller) {
+    @Test
+    void progressReachesTheCallbackAndKeepsALongCallAlive() {
         List<CallProgress> seen = new CopyOnWriteArrayList<>();
-        try (var sb = switchboard(Duration.ofMinutes(1), true)) {
-            ToolResult r = caller.run(() -> sb.call(ToolCall.of("worker", "crunch", Map.of()),
-                    CallOptions.DEFAULT.withTimeout(TIMEOUT).withProgress(seen::add)));
-            assertThat(r.text()).contains("done after 6 steps");
-            assertThat(r.duration()).isGreaterThan(TIMEOUT);
+        try (var calls = calls(Duration.ofMinutes(1), true)) {
+            ToolResult r = calls.call("crunch", CallOptions.DEFAULT.withTimeout(TIMEOUT).withProgress(seen::add));
+            assertThat(r.text()).isEqualTo("done after 6 steps");
+            assertThat(r.duration()).isEqualTo(Duration.ofMillis(1200)).isGreaterThan(TIMEOUT);
         }
         assertThat(seen).extracting(CallProgress::progress).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
         assertThat(seen.get(0).total()).isEqualTo(6.0);
         assertThat(seen.get(0).message()).isEqualTo("step 1/6");
     }
 
-    @ParameterizedTest
-    @EnumSource(Caller.class)
-    void withoutExtensionTheSameCallTimesOutAndIsCancelled(Caller caller) throws Exception {
+    @Test
+    void withoutExtensionTheSameCallTimesOutAndIsCancelled() {
         List<CallProgress> seen = new CopyOnWriteArrayList<>();
-        try (var sb = switchboard(Duration.ofMinutes(1), false)) {
-            assertThatThrownBy(() -> caller.run(() -> sb.call(ToolCall.of("worker", "crunch", Map.of()),
-                    CallOptions.DEFAULT.withTimeout(TIMEOUT).withProgress(seen::add))))
-                    .isInstanceOfSatisfying(SwitchboardException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
-            assertThat(server.awaitCancellations(1, Duration.ofSeconds(10))).hasSize(1);
+        try (var calls = calls(Duration.ofMinutes(1), false)) {
+            SwitchboardException e = calls.failure("crunch",
+                    CallOptions.DEFAULT.withTimeout(TIMEOUT).withProgress(seen::add));
+            assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT);
+            assertThat(calls.clock.elapsed()).isEqualTo(TIMEOUT);
+            assertThat(calls.session().requests().get(0).cancelledOnServer()).isEqualTo("TIMEOUT");
         }
-        assertThat(seen).isNotEmpty().hasSizeLessThan(6);
+        assertThat(seen).extracting(CallProgress::progress).containsExactly(1.0, 2.0, 3.0);
     }
 
-    @ParameterizedTest
-    @EnumSource(Caller.class)
-    void progressNeverExtendsBeyondMaxTotal(Caller caller) {
-        try (var sb = switchboard(Duration.ofMillis(900), true)) {
-            assertThatThrownBy(() -> caller.run(() -> sb.call(ToolCall.of("worker", "crunch", Map.of()),
-                    CallOptions.DEFAULT.withTimeout(TIMEOUT))))
-                    .isInstanceOfSatisfying(SwitchboardException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
+    @Test
+    void progressNeverExtendsBeyondMaxTotal() {
+        try (var calls = calls(Duration.ofMillis(900), true)) {
+            assertThat(calls.failure("crunch", CallOptions.DEFAULT.withTimeout(TIMEOUT)).code())
+                    .isEqualTo(ErrorCode.TIMEOUT);
+            assertThat(calls.clock.elapsed()).isEqualTo(Duration.ofMillis(900));
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Caller.class)
-    void aTimeoutAboveMaxTotalIsCappedAtMaxTotal(Caller caller) {
-        try (var sb = switchboard(Duration.ofMillis(900), false)) {
-            assertThatThrownBy(() -> caller.run(() -> sb.call(ToolCall.of("worker", "sleep", Map.of()),
-                    CallOptions.DEFAULT.withTimeout(Duration.ofMinutes(5)))))
-                    .isInstanceOfSatisfying(SwitchboardException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
+    @Test
+    void aRequestAsksForProgressOnlyWhenSomethingListensToIt() {
+        try (var calls = calls(Duration.ofMinutes(1), false)) {
+            calls.call("echo");
+            calls.call("echo", CallOptions.DEFAULT.withProgress(p -> { }));
+            assertThat(calls.session().requests()).extracting(Request::progressToken).containsExactly(false, true);
         }
-    }
-
-    /** The kind of thread that makes the call. */
-    enum Caller {
-        PLATFORM, VIRTUAL;
-
-        ToolResult run(Supplier<ToolResult> call) {
-            if (this == PLATFORM) {
-                return call.get();
-            }
-            var result = new AtomicReference<ToolResult>();
-            var failure = new AtomicReference<RuntimeException>();
-            Thread t = Thread.ofVirtual().start(() -> {
-                try {
-                    result.set(call.get());
-                } catch (RuntimeException e) {
-                    failure.set(e);
-                }
-            });
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            return result.get();
+        try (var calls = calls(Duration.ofMinutes(1), true)) {
+            calls.call("echo");
+            assertThat(calls.session().requests()).extracting(Request::progressToken).containsExactly(true);
         }
     }
 }
