@@ -12,9 +12,13 @@ import java.util.function.Consumer;
  * @param onProgress receives the server's progress reports, or null; it runs on Switchboard's I/O thread: keep it
  *     quick
  * @param cancellation cancels the call from another thread, or null
+ * @param waitForReady whether a call to a server that is not ready (starting, restarting after a crash,
+ *     reconnecting) waits for it within the call's deadline (the default), or fails at once with
+ *     {@code SERVER_UNAVAILABLE}; a server that failed for good, is disabled or closed never makes a call wait
  */
-public record CallOptions(Duration timeout, Consumer<CallProgress> onProgress, CancellationToken cancellation) {
-    public static final CallOptions DEFAULT = new CallOptions(null, null, null);
+public record CallOptions(Duration timeout, Consumer<CallProgress> onProgress, CancellationToken cancellation,
+        boolean waitForReady) {
+    public static final CallOptions DEFAULT = new CallOptions(null, null, null, true);
 
     public CallOptions {
         if (timeout != null && !timeout.isPositive()) {
@@ -23,14 +27,19 @@ public record CallOptions(Duration timeout, Consumer<CallProgress> onProgress, C
     }
 
     public CallOptions withTimeout(Duration newTimeout) {
-        return new CallOptions(newTimeout, onProgress, cancellation);
+        return new CallOptions(newTimeout, onProgress, cancellation, waitForReady);
     }
 
     public CallOptions withProgress(Consumer<CallProgress> newOnProgress) {
-        return new CallOptions(timeout, newOnProgress, cancellation);
+        return new CallOptions(timeout, newOnProgress, cancellation, waitForReady);
     }
 
     public CallOptions withCancellation(CancellationToken newCancellation) {
-        return new CallOptions(timeout, onProgress, newCancellation);
+        return new CallOptions(timeout, onProgress, newCancellation, waitForReady);
+    }
+
+    /** These options, with a call that waits for a server that is not ready (true) or fails at once (false). */
+    public CallOptions withWaitForReady(boolean wait) {
+        return new CallOptions(timeout, onProgress, cancellation, wait);
     }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.Outcome;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
+import dev.switchboard.internal.observe.LogEvents;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -126,7 +127,8 @@ public final class CallBatch {
             return Outcome.failed(call, notStarted(index));
         }
         try {
-            return Outcome.of(call, caller.call(call, new CallOptions(options.perCallTimeout(), null, batch)));
+            return Outcome.of(call, caller.call(call, CallOptions.DEFAULT.withTimeout(options.perCallTimeout())
+                    .withCancellation(batch)));
         } catch (SwitchboardException e) {
             return Outcome.failed(call, e);
         } catch (RuntimeException e) {
@@ -147,7 +149,7 @@ public final class CallBatch {
             try {
                 options.onProgress().progress(done, calls.size());
             } catch (RuntimeException e) {
-                log.atWarn().setMessage("call.progress_listener_failed").setCause(e).log();
+                LogEvents.warn(log, LogEvents.CALL_PROGRESS_LISTENER_FAILED).setCause(e).log();
             }
         }
     }

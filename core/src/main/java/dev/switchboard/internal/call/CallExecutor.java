@@ -14,6 +14,7 @@ import dev.switchboard.config.CallPolicy;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.events.EventHub;
+import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.upstream.CallHandle;
 import dev.switchboard.internal.upstream.Deadline;
 import dev.switchboard.internal.upstream.Ticker;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallExecutor {
     private static final Logger log = LoggerFactory.getLogger(CallExecutor.class);
+
+    /** For {@link ToolSession#awaitSessionAfter}: any ready session will do. */
+    private static final long ANY_SESSION = -1;
 
     private final CallMetrics metrics;
     private final Bulkhead global;
@@ -83,7 +87,7 @@ public final class CallExecutor {
         if (previous != null && previous.policy().equals(policy)) {
             return previous;
         }
-        return new ServerGuard(server, policy, global, clock, onBreakerChange);
+        return new ServerGuard(server, policy, global, clock, ticker, onBreakerChange);
     }
 
     /**
@@ -127,13 +131,13 @@ public final class CallExecutor {
         try {
             ToolResult result = run(session, guard, tool, arguments, options, policy, deadline, attempts);
             code = result.isError() ? ErrorCode.TOOL_ERROR : null;
-            log.atDebug().setMessage("call.done").addKeyValue("server", server).addKeyValue("tool", tool)
+            LogEvents.debug(log, LogEvents.CALL_DONE).addKeyValue("server", server).addKeyValue("tool", tool)
                     .addKeyValue("duration_ms", result.duration().toMillis())
                     .addKeyValue("attempts", result.attempts()).addKeyValue("is_error", result.isError()).log();
             return result;
         } catch (SwitchboardException e) {
             code = e.code();
-            log.atWarn().setMessage("call.failed").addKeyValue("server", server).addKeyValue("tool", tool)
+            LogEvents.warn(log, LogEvents.CALL_FAILED).addKeyValue("server", server).addKeyValue("tool", tool)
                     .addKeyValue("error_code", e.code().name()).addKeyValue("attempts", attempts.count())
                     .addKeyValue("duration_ms", deadline.elapsed().toMillis())
                     .addKeyValue("message", e.getMessage()).log();
@@ -152,34 +156,103 @@ public final class CallExecutor {
     private ToolResult run(ToolSession session, ServerGuard guard, String tool, Map<String, Object> arguments,
             CallOptions options, CallPolicy policy, Deadline deadline, Attempts attempts) {
         Duration backoff = policy.retryBackoff();
-        // Read now: once the session is lost, its tool list (and the annotations) are gone with it.
+        // Read while a session is up: once it is lost, its tool list (and the annotations) are gone with it.
         boolean safeToRepeat = RetryRule.safeToRepeat(session.tools(), tool);
+        SwitchboardException cause = null; // the first failure of a request that went out: the call's real story
         while (true) {
+            if (comingBack(session.state()) && !awaitReady(session, options, deadline, attempts)) {
+                throw notReady(session, tool, cause);
+            }
+            safeToRepeat |= RetryRule.safeToRepeat(session.tools(), tool);
             CallHandle handle = attempts.next(new CallHandle(deadline, options.onProgress()));
             try {
                 McpSchema.CallToolResult r = attempt(session, guard, tool, arguments, handle);
                 return new ToolResult(session.name(), tool, deadline.elapsed(), r, attempts.count());
             } catch (SwitchboardException e) {
+                if (!handle.wasSent() && e.code() == ErrorCode.SERVER_UNAVAILABLE && options.waitForReady()
+                        && comingBack(session.state())) {
+                    attempts.notMade(); // it became unready just before sending: wait for it, as for any call
+                    continue;
+                }
+                if (cause == null && (handle.wasSent() || e.code() != ErrorCode.SERVER_UNAVAILABLE)) {
+                    cause = e;
+                }
                 boolean again = attempts.count() < policy.retryAttempts() && !attempts.cancelled()
                         && RetryRule.mayRetry(e, handle.wasSent(), safeToRepeat)
                         && (e.code() == ErrorCode.SESSION_EXPIRED ? awaitNewSession(session, handle, deadline)
                                 : waitBeforeRetry(session, handle, backoff, deadline));
                 if (!again) {
-                    throw attempts.count() == 1 ? e : new SwitchboardException(e.code(), session.name(), tool,
-                            e.getMessage() + " (after " + attempts.count() + " attempts)", e);
+                    // A request that could not go out because the server was down says less than one that did.
+                    SwitchboardException told = !handle.wasSent() && e.code() == ErrorCode.SERVER_UNAVAILABLE
+                            && cause != null ? cause : e;
+                    throw attempts.count() == 1 ? told : afterAttempts(session, tool, told, e, attempts);
                 }
-                log.atInfo().setMessage("call.retry").addKeyValue("server", session.name()).addKeyValue("tool", tool)
-                        .addKeyValue("attempt", attempts.count() + 1).addKeyValue("error_code", e.code().name())
-                        .addKeyValue("sent", handle.wasSent()).log();
+                LogEvents.info(log, LogEvents.CALL_RETRY).addKeyValue("server", session.name())
+                        .addKeyValue("tool", tool).addKeyValue("attempt", attempts.count() + 1)
+                        .addKeyValue("error_code", e.code().name()).addKeyValue("sent", handle.wasSent()).log();
                 backoff = backoff.multipliedBy(2);
             }
         }
     }
 
-    private McpSchema.CallToolResult attempt(ToolSession session, ServerGuard guard, String tool,
+    /**
+     * Waits, within the call's deadline, for a server that is starting, restarting or reconnecting to be ready (or
+     * to end up failed, disabled or closed, which the attempt then reports); false when the caller asked not to
+     * wait, cancelled, or the deadline passed first.
+     */
+    private static boolean awaitReady(ToolSession session, CallOptions options, Deadline deadline,
+            Attempts attempts) {
+        if (!options.waitForReady() || attempts.cancelled()) {
+            return false;
+        }
+        try {
+            while (comingBack(session.state())) {
+                long left = deadline.remainingNanos();
+                if (left <= 0 || attempts.cancelled()) {
+                    return false;
+                }
+                if (session.awaitSessionAfter(ANY_SESSION, Duration.ofNanos(left))) {
+                    return true;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean comingBack(ServerState state) {
+        return state == ServerState.CONNECTING || state == ServerState.RETRYING;
+    }
+
+    /**
+     * The failure of a call that could not be (re)sent because the server was not ready: the failure of the request
+     * that did go out when there was one (a call that reached a crashing process failed with PROCESS_EXITED, not
+     * because the server was then restarting), else SERVER_UNAVAILABLE.
+     */
+    private SwitchboardException notReady(ToolSession session, String tool, SwitchboardException cause) {
+        ServerState state = session.state();
+        String how = comingBack(state) ? "did not become ready within the call's deadline" : "is " + state;
+        if (cause != null) {
+            return new SwitchboardException(cause.code(), session.name(), tool, cause.getMessage() + " (then the"
+                    + " server " + how + ")", cause);
+        }
+        return new SwitchboardException(ErrorCode.SERVER_UNAVAILABLE, session.name(), tool, "server '"
+                + session.name() + "' " + how + (comingBack(state) ? " (Switchboard keeps reconnecting; it was not"
+                + " called)" : "; tool '" + tool + "' was not called"), null);
+    }
+
+    private static SwitchboardException afterAttempts(ToolSession session, String tool, SwitchboardException told,
+            SwitchboardException last, Attempts attempts) {
+        return new SwitchboardException(told.code(), session.name(), tool, told.getMessage() + " (after "
+                + attempts.count() + " attempts" + (told.code() == last.code() ? "" : "; the last: " + last.code())
+                + ")", told);
+    }
+
+    private static McpSchema.CallToolResult attempt(ToolSession session, ServerGuard guard, String tool,
             Map<String, Object> arguments, CallHandle handle) {
         ServerGuard.Permit permit = guard.enter(tool);
-        long t0 = ticker.nanoTime();
         ErrorCode code = ErrorCode.INTERNAL;
         try {
             McpSchema.CallToolResult r = session.callTool(tool, arguments, handle);
@@ -189,7 +262,7 @@ public final class CallExecutor {
             code = e.code();
             throw e;
         } finally {
-            permit.end(code, ticker.nanoTime() - t0);
+            permit.end(code);
         }
     }
 
@@ -267,6 +340,11 @@ public final class CallExecutor {
 
         int count() {
             return count;
+        }
+
+        /** The attempt just begun did not go out because the server was not ready: it does not count. */
+        void notMade() {
+            count--;
         }
 
         boolean cancelled() {

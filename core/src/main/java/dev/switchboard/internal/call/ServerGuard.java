@@ -6,6 +6,7 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.BreakerPolicy;
 import dev.switchboard.config.CallPolicy;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.upstream.Ticker;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +49,18 @@ public final class ServerGuard {
     private final int consecutiveLimit;
     private final Duration openFor;
     private final AtomicInteger consecutive = new AtomicInteger();
+    private final Ticker ticker;
+    /** When the last failure that counted ended (ticker nanos), once there was one. */
+    private final AtomicLong incidentAt = new AtomicLong();
+    private volatile boolean hadIncident;
     private volatile Instant changedAt;
 
-    ServerGuard(String server, CallPolicy policy, Bulkhead global, Clock clock, BreakerListener onTransition) {
+    ServerGuard(String server, CallPolicy policy, Bulkhead global, Clock clock, Ticker ticker,
+            BreakerListener onTransition) {
         this.server = server;
         this.policy = policy;
         this.clock = clock;
+        this.ticker = ticker;
         this.global = global;
         BreakerPolicy b = policy.breaker();
         this.consecutiveLimit = b.failureThreshold();
@@ -104,7 +112,21 @@ public final class ServerGuard {
             throw overloaded(tool, "Switchboard has " + global.getBulkheadConfig().getMaxConcurrentCalls()
                     + " calls in flight (orchestration.max_concurrent_calls)");
         }
-        return new Permit();
+        return new Permit(ticker.nanoTime());
+    }
+
+    /**
+     * The server has a new session (a restart, a reconnect): what failed on the old one says nothing about it, so
+     * the breaker starts afresh, closed and with no failures counted.
+     */
+    public void startAfresh() {
+        consecutive.set(0);
+        hadIncident = false;
+        if (breaker.getState() != CircuitBreaker.State.CLOSED) {
+            breaker.transitionToClosedState();
+        } else {
+            breaker.reset();
+        }
     }
 
     public BreakerState state() {
@@ -126,21 +148,28 @@ public final class ServerGuard {
 
     /** One call let through; {@link #end} must be called exactly once. */
     final class Permit {
-        private Permit() {
+        private final long started;
+
+        private Permit(long started) {
+            this.started = started;
         }
 
         /**
          * The call ended: {@code code} is null for a result (a tool error included), or the failure's code.
-         * Timeouts and transport failures count against the breaker; caller-side ends (cancel, shutdown) and
-         * answers from a working server (JSON-RPC errors) do not.
+         * Timeouts and transport failures count against the breaker, once per incident: the calls that were in
+         * flight when a failure was counted (one process died, one session was lost, one stall hit them all) are its
+         * casualties, not more failures. Caller-side ends (cancel, shutdown) and answers from a working server
+         * (JSON-RPC errors) never count.
          */
-        void end(ErrorCode code, long nanos) {
+        void end(ErrorCode code) {
+            long now = ticker.nanoTime();
+            long nanos = now - started;
             global.onComplete();
             bulkhead.onComplete();
             if (code == null || code == ErrorCode.TOOL_ERROR || code == ErrorCode.RPC_ERROR) {
                 consecutive.set(0);
                 breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-            } else if (countsAsFailure(code)) {
+            } else if (countsAsFailure(code) && newIncident(now)) {
                 breaker.onError(nanos, TimeUnit.NANOSECONDS, new SwitchboardException(code, server, code.name()));
                 if (consecutive.incrementAndGet() >= consecutiveLimit
                         && breaker.getState() == CircuitBreaker.State.CLOSED) {
@@ -149,6 +178,19 @@ public final class ServerGuard {
             } else {
                 breaker.releasePermission();
             }
+        }
+
+        /** Whether this failure starts an incident: the call began after the last failure that counted. */
+        private boolean newIncident(long now) {
+            long last = incidentAt.get();
+            if (hadIncident && started - last < 0) {
+                return false;
+            }
+            if (!incidentAt.compareAndSet(last, now)) {
+                return false; // another failure of the same moment got there first
+            }
+            hadIncident = true;
+            return true;
         }
     }
 

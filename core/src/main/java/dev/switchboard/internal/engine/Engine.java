@@ -399,6 +399,13 @@ public final class Engine implements AutoCloseable {
     private final class Reports implements ServerEvents {
         @Override
         public void stateChanged(StatusSnapshot status, ServerState previous) {
+            if (status.state() == ServerState.READY) {
+                Routing r = routing;
+                Routing.Route route = r == null ? null : r.routes().get(status.name());
+                if (route != null) {
+                    route.guard().startAfresh(); // a new session: the old one's failures say nothing about it
+                }
+            }
             if (events.active()) {
                 events.publish(new SwitchboardEvent.ServerStateChanged(withBreaker(status), previous, clock.instant()));
             }

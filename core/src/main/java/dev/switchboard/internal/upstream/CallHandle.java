@@ -3,6 +3,7 @@ package dev.switchboard.internal.upstream;
 import dev.switchboard.CallProgress;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.internal.observe.LogEvents;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -133,7 +134,7 @@ public final class CallHandle {
                 onProgress.accept(new CallProgress(n.progress() == null ? 0 : n.progress(), n.total(), n.message()));
             } catch (RuntimeException e) {
                 // A failing callback must not break the session's notification handling.
-                LoggerFactory.getLogger(CallHandle.class).atWarn().setMessage("call.progress_callback_failed")
+                LogEvents.warn(LoggerFactory.getLogger(CallHandle.class), LogEvents.CALL_PROGRESS_CALLBACK_FAILED)
                         .setCause(e).log();
             }
         }

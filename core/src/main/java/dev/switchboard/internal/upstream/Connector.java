@@ -108,14 +108,28 @@ final class Connector {
                 if (t != null) {
                     t.deliver(m);
                 }
-            }, Sleeper.SYSTEM);
+            }, Sleeper.SYSTEM, gone -> {
+                UpstreamSession s = live.get();
+                if (s != null) {
+                    s.lose(classifier.classify(gone, "a stream of the session", null,
+                            config.options().requestTimeout()));
+                }
+            });
             http.onStreamInterrupted(resumer::resume);
         }
         McpAsyncClient client = null;
         McpClientTransport transport = null;
         try {
-            InterceptingTransport t = new InterceptingTransport(transport(httpClient::set),
-                    e -> onTransportError(e, early, live));
+            McpClientTransport wire0 = transport(httpClient::set);
+            if (wire0 instanceof StdioProcessTransport stdio) {
+                stdio.onExitSeen(e -> {
+                    UpstreamSession s = live.get();
+                    if (s != null) {
+                        s.stopAdmitting(e);
+                    }
+                });
+            }
+            InterceptingTransport t = new InterceptingTransport(wire0, e -> onTransportError(e, early, live));
             intercepting.set(t);
             transport = t;
             client = buildClient(transport);
@@ -170,9 +184,8 @@ final class Connector {
             return;
         }
         SwitchboardException error = classifier.classify(t, "a request", null, config.options().requestTimeout());
-        if (error.code() == dev.switchboard.ErrorCode.PROCESS_EXITED
-                || error.code() == dev.switchboard.ErrorCode.SESSION_EXPIRED) {
-            // A refused session is lost for good: the supervisor initialises a new one on a fresh client.
+        if (SessionRequest.losesTheSession(error)) {
+            // A refused session, an exited process or a server that is gone: the supervisor starts a new session.
             session.lose(error);
         } else {
             session.failInFlight(error);

@@ -39,12 +39,14 @@ final class SessionRequest {
         Disposable subscription = op.apply(session.client).contextWrite(ctx -> ctx.put(CallHandle.KEY, handle))
                 .subscribe(value -> {
                     handle.released();
+                    session.answered();
                     f.complete(value);
                 }, error -> {
                     handle.released();
                     f.completeExceptionally(error);
                 }, () -> {
                     handle.released();
+                    session.answered();
                     f.complete(null);
                 });
         session.track(f);
@@ -81,7 +83,14 @@ final class SessionRequest {
                 throw handle.cancelReason();
             }
             SwitchboardException lost = session.lossReason();
-            throw lost != null ? lost : classifier.classify(e.getCause(), what, tool, handle.deadline().timeout());
+            if (lost != null) {
+                throw lost;
+            }
+            SwitchboardException failure = classifier.classify(e.getCause(), what, tool, handle.deadline().timeout());
+            if (losesTheSession(failure)) {
+                session.lose(failure); // the others in flight fail with it, and no new request goes out
+            }
+            throw failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SwitchboardException(ErrorCode.CANCELLED, server, tool,
@@ -128,6 +137,18 @@ final class SessionRequest {
                 // Look again: a progress report may have moved the deadline meanwhile.
             }
         }
+    }
+
+    /**
+     * Whether a failure means the session is gone: its process exited, the server no longer knows it, or the server
+     * cannot be reached any more (a refused connection; an HTTP 5xx answer is a failing server, not a gone one).
+     */
+    static boolean losesTheSession(SwitchboardException failure) {
+        return switch (failure.code()) {
+            case PROCESS_EXITED, SESSION_EXPIRED -> true;
+            case UNREACHABLE -> !(failure instanceof RetryLaterException);
+            default -> false;
+        };
     }
 
     private SwitchboardException timedOut(CallHandle handle, String what, String tool) {

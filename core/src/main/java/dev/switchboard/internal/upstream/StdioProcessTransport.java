@@ -62,6 +62,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     private final StdioInbound inbound;
     private final Masker masker;
     private volatile Consumer<Throwable> exceptionHandler = t -> { };
+    private volatile Consumer<SwitchboardException> exitSeen = e -> { };
     private volatile ChildProcess child;
     private volatile StdioWriter writer;
     private volatile SwitchboardException startFailure;
@@ -155,6 +156,14 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
                         .setCause(e).log();
             }
         });
+    }
+
+    /**
+     * Calls {@code listener} the moment the process is seen to have exited unexpectedly, before its last output is
+     * read and the exit is reported (see {@link #onExit}); on the thread that saw it.
+     */
+    void onExitSeen(Consumer<SwitchboardException> listener) {
+        this.exitSeen = Objects.requireNonNull(listener, "listener");
     }
 
     /** The process id, or -1 before the start. */
@@ -302,6 +311,9 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         if (!state.compareAndSet(State.RUNNING, State.EXITED)) {
             return; // our own close reports the exit
         }
+        // Said at once, before waiting for the last output: no new request may go to a process that is gone.
+        exitSeen.accept(new SwitchboardException(ErrorCode.PROCESS_EXITED, name, "stdio server '" + name + "' (pid "
+                + child.pid() + ") exited with code " + child.exitCode()));
         drainOutput();
         ProcessExit report = new ProcessExit(name, child.pid(), child.exitCode(), child.stderrTail().lines(), false);
         SwitchboardException failure = report.toException();

@@ -32,12 +32,15 @@ final class StreamResumer {
     private final Supplier<HttpClient> client;
     private final Consumer<McpSchema.JSONRPCMessage> deliver;
     private final Sleeper sleeper;
+    private final Consumer<IOException> serverGone;
     private final java.util.Set<Thread> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
+    /** @param serverGone told when a stream cannot be reopened at all: the server is no longer there */
     StreamResumer(String server, Map<String, String> headers, Supplier<HttpClient> client,
-            Consumer<McpSchema.JSONRPCMessage> deliver, Sleeper sleeper) {
+            Consumer<McpSchema.JSONRPCMessage> deliver, Sleeper sleeper, Consumer<IOException> serverGone) {
         this.server = server;
+        this.serverGone = serverGone;
         this.headers = headers;
         this.client = client;
         this.deliver = deliver;
@@ -110,7 +113,13 @@ final class StreamResumer {
         } catch (java.io.UncheckedIOException e) {
             LogEvents.debug(log, LogEvents.UPSTREAM_STREAM_RESUME_BROKE_OFF).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_FAILED).addKeyValue("server", server)
+                    .addKeyValue("error", e.toString()).log();
+            if (!stopped) {
+                serverGone.accept(e); // the stream broke and the server cannot be reached: it is down
+            }
+        } catch (RuntimeException e) {
             LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_FAILED).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
         } catch (InterruptedException e) {

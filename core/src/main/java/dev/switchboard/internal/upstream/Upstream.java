@@ -71,8 +71,8 @@ public final class Upstream implements ToolSession, AutoCloseable {
     private volatile DeadlineWatch deadlines;
     /** Why the server is disabled, for the message of a call made to it anyway. */
     private volatile String disabledBecause = "it is disabled in the configuration";
-    /** Whether the last session was re-initialised without a backoff; only the supervisor thread uses it. */
-    private boolean reinitialisedAtOnce;
+    /** Sessions lost soon after they were ready, one after the other; only the supervisor thread uses it. */
+    private int quickLossesInARow;
 
     /** A connection on its own (tools, tests): no handlers, and no secret values known to mask. */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener) {
@@ -239,8 +239,9 @@ public final class Upstream implements ToolSession, AutoCloseable {
                     return;
                 }
                 restarting = true;
-                failures = 1;
-                if (reinitialiseAtOnce(s)) {
+                failures = quickLosses(s);
+                if (failures <= 1) {
+                    failures = 0; // a first loss is replaced at once; backoff applies from the next one in a row
                     continue;
                 }
             } catch (SwitchboardException e) {
@@ -285,6 +286,13 @@ public final class Upstream implements ToolSession, AutoCloseable {
                 .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
         settle(settled);
         listener.onCatalogChanged(EVERYTHING);
+        // Not ready from the moment the session starts going: new calls wait for the next one instead.
+        s.onLosing(early -> {
+            if (!closed) {
+                book.failed(errorInfo(early));
+                update(ServerState.RETRYING, null);
+            }
+        });
         try {
             SwitchboardException reason = s.lost().get();
             lastTools = s.tools();
@@ -310,21 +318,16 @@ public final class Upstream implements ToolSession, AutoCloseable {
     }
 
     /**
-     * A session the server refused is initialised again without a backoff: the server is up (it answered), and
-     * callers wait for the new session. If that new session is refused again quickly, the next attempt waits like
-     * any failure, so a server that forgets every session cannot make the supervisor spin.
+     * How many sessions in a row were lost without serving anything, this one included (0 when it served). A lost
+     * session is replaced at once: its callers are waiting, and one crash is no reason to wait. A session that
+     * answered no request and was lost sooner than {@link #QUICK_LOSS} after it was ready looks like a crash loop
+     * (a server that dies on start, or on the first call, or forgets every session): such losses in a row wait with
+     * the backoff of that many failures, so that the supervisor cannot spin.
      */
-    private boolean reinitialiseAtOnce(UpstreamSession s) {
-        boolean quick = Duration.between(s.readyAt, clock.instant()).compareTo(QUICK_LOSS) < 0;
-        if (!quick) {
-            reinitialisedAtOnce = false;
-        }
-        SwitchboardException reason = s.lossReason();
-        if (reason == null || reason.code() != ErrorCode.SESSION_EXPIRED || reinitialisedAtOnce) {
-            return false;
-        }
-        reinitialisedAtOnce = true;
-        return true;
+    private int quickLosses(UpstreamSession s) {
+        boolean quick = !s.servedAny() && Duration.between(s.readyAt, clock.instant()).compareTo(QUICK_LOSS) < 0;
+        quickLossesInARow = quick ? quickLossesInARow + 1 : 0;
+        return quickLossesInARow;
     }
 
     /** Counts a restart; when the restart cap is reached the server turns FAILED, saying why. */
@@ -472,7 +475,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
             throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, config.name(), tool,
                     "server '" + config.name() + "' is closed", null);
         }
-        if (s == null || s.lossReason() != null) {
+        if (s == null || s.isLosing()) {
             throw unavailable(tool); // nothing was sent: the caller may safely try again once it is back
         }
         return new SessionRequest(s, connector.classifier(), config.name(), deadlines).run(what, tool, handle, op);

@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -10,8 +11,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * One initialised MCP session with a server: the SDK client, what the server said about itself, and the requests
@@ -26,7 +30,14 @@ final class UpstreamSession {
     final int promptCount;
     private volatile List<McpSchema.Tool> tools;
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
-    private volatile boolean losing;
+    /** Set the moment the session is known to be going: no new request is admitted from then on. */
+    private final AtomicBoolean losing = new AtomicBoolean();
+    /** Told once, the moment the session starts going, with what is known of why. */
+    private volatile Consumer<SwitchboardException> onLosing = e -> { };
+    /** Whether any request was answered; written once, read when the session is lost. */
+    private volatile boolean servedAny;
+    /** Why it is going, once known; the first reason wins. */
+    private final AtomicReference<SwitchboardException> reason = new AtomicReference<>();
 
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final ReentrantLock drainLock = new ReentrantLock();
@@ -76,11 +87,26 @@ final class UpstreamSession {
     }
 
     /** Cancels a sent request on the server and releases what the client holds for it; best effort. */
-    void abandon(Object id, String method, String reason) {
+    void abandon(Object id, String method, String why) {
         InterceptingTransport t = transport;
         if (t != null) {
-            t.abandon(id, method, reason, losing);
+            // Only our own shutdown leaves a live server listening while the session closes: then the cancel must
+            // be sent before the connection goes. A server that died or forgot the session hears nothing anyway.
+            SwitchboardException r = reason.get();
+            t.abandon(id, method, why, r != null && r.code() == ErrorCode.SHUTTING_DOWN);
         }
+    }
+
+    /** A request was answered: the session served something. */
+    void answered() {
+        if (!servedAny) {
+            servedAny = true;
+        }
+    }
+
+    /** Whether the session answered any request (a call, a probe) after it was ready. */
+    boolean servedAny() {
+        return servedAny;
     }
 
     int inFlightCount() {
@@ -94,16 +120,55 @@ final class UpstreamSession {
         }
     }
 
-    /** Marks the session dead: requests in flight fail now, and the supervisor reconnects. */
-    void lose(SwitchboardException reason) {
-        losing = true;
+    /**
+     * The session is going (its process exited, its server is gone): no new request is admitted from now on, while
+     * the details are still being found out ({@link #lose} follows with the whole reason).
+     *
+     * @param early what is known already
+     */
+    void stopAdmitting(SwitchboardException early) {
+        if (losing.compareAndSet(false, true)) {
+            onLosing.accept(early);
+        }
+    }
+
+    /** Whether the session admits no new requests: it is being lost, or is lost. */
+    boolean isLosing() {
+        return losing.get();
+    }
+
+    /** Who is told the moment the session starts going (its owner, which stops calling it ready). */
+    void onLosing(Consumer<SwitchboardException> listener) {
+        this.onLosing = listener;
+        if (losing.get()) {
+            SwitchboardException known = reason.get();
+            listener.accept(known != null ? known : new SwitchboardException(ErrorCode.SERVER_UNAVAILABLE,
+                    "the session is being lost"));
+        }
+    }
+
+    /**
+     * Marks the session dead: no new request is admitted, requests in flight fail now with {@code why}, and the
+     * supervisor reconnects. Never waits on the calling thread (it may be the very I/O thread the session needs):
+     * when the loss is our own shutdown, the supervisor is woken once the callers have cancelled their requests
+     * on the server (at most a grace period), else at once. The first reason wins.
+     */
+    void lose(SwitchboardException why) {
+        stopAdmitting(why);
+        if (!reason.compareAndSet(null, why)) {
+            return;
+        }
         // In-flight first: completing `lost` wakes the supervisor, which closes the client and would fail them
         // with the SDK's vaguer "session terminated".
-        failInFlight(reason);
-        // Each failed caller cancels its request on the server before it lets go; give them a moment to do so
-        // before the supervisor closes the transport under them.
-        awaitCallersGone(CANCEL_GRACE);
-        lost.complete(reason);
+        failInFlight(why);
+        if (why.code() != ErrorCode.SHUTTING_DOWN || inFlight.isEmpty()) {
+            lost.complete(why);
+            return;
+        }
+        Thread.ofVirtual().name("switchboard-session-closing").start(() -> {
+            awaitCallersGone(CANCEL_GRACE);
+            lost.complete(why);
+        });
     }
 
     private void awaitCallersGone(Duration bound) {
@@ -123,9 +188,9 @@ final class UpstreamSession {
         }
     }
 
-    /** Why the session was lost, if it was. */
+    /** Why the session was lost, if it was (known from the moment {@link #lose} is called). */
     SwitchboardException lossReason() {
-        return lost.getNow(null);
+        return reason.get();
     }
 
     CompletableFuture<SwitchboardException> lost() {

@@ -1,0 +1,83 @@
+package dev.switchboard.internal.call;
+
+import static dev.switchboard.internal.upstream.FakeToolSession.answers;
+import static dev.switchboard.internal.upstream.FakeToolSession.failsAfterSending;
+import static dev.switchboard.internal.upstream.FakeToolSession.newSessionAfter;
+import static dev.switchboard.internal.upstream.FakeToolSession.tool;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.CallOptions;
+import dev.switchboard.ErrorCode;
+import dev.switchboard.ServerState;
+import dev.switchboard.config.CallPolicy;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A call to a server that is restarting or reconnecting waits for it within its own deadline and goes out once it is
+ * back; it fails at once only when the caller asked not to wait. A failed call reports what really happened: the
+ * failure of the request that went out, not that the server was then coming back.
+ */
+class WaitsForAServerComingBackTest {
+
+    @Test
+    void aCallWaitsForTheRestartAndGoesOutOnce() {
+        try (var calls = FakeCalls.of(CallPolicy.DEFAULT)) {
+            calls.session().state(ServerState.RETRYING);
+            calls.session().on("echo", answers("served by the new process"));
+            calls.session().onWait(newSessionAfter(Duration.ofMillis(300)));
+
+            var r = calls.call("echo");
+
+            assertThat(r.text()).isEqualTo("served by the new process");
+            assertThat(r.attempts()).isEqualTo(1);
+            assertThat(calls.session().requests()).singleElement()
+                    .satisfies(q -> assertThat(q.session()).isEqualTo(2));
+            assertThat(r.duration()).isEqualTo(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void aCallerThatWillNotWaitFailsAtOnceWithoutSendingAnything() {
+        try (var calls = FakeCalls.of(CallPolicy.DEFAULT)) {
+            calls.session().state(ServerState.CONNECTING);
+
+            var e = calls.failure("echo", CallOptions.DEFAULT.withWaitForReady(false));
+
+            assertThat(e.code()).isEqualTo(ErrorCode.SERVER_UNAVAILABLE);
+            assertThat(calls.session().requests()).isEmpty();
+            assertThat(calls.session().waits()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotComeBackInTimeIsUnavailableAndWasNeverCalled() {
+        try (var calls = FakeCalls.of(CallPolicy.DEFAULT)) {
+            calls.session().state(ServerState.RETRYING); // the whole wait passes on the clock, still retrying
+
+            var e = calls.failure("echo", CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(2)));
+
+            assertThat(e.code()).isEqualTo(ErrorCode.SERVER_UNAVAILABLE);
+            assertThat(e.getMessage()).contains("did not become ready within the call's deadline", "not called");
+            assertThat(calls.session().requests()).isEmpty();
+            assertThat(calls.clock.elapsed()).isEqualTo(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void anIdempotentCallCutOffByACrashReportsTheCrashWhenTheServerDoesNotComeBackInTime() {
+        try (var calls = FakeCalls.of(CallPolicy.DEFAULT)) {
+            calls.session().tools(tool("lookup", true, false));
+            calls.session().on("lookup", x -> {
+                calls.session().state(ServerState.RETRYING); // the process dies under the request
+                return failsAfterSending(ErrorCode.PROCESS_EXITED).answer(x);
+            });
+
+            var e = calls.failure("lookup", CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(2)));
+
+            assertThat(e.code()).as("the real cause, not SERVER_UNAVAILABLE").isEqualTo(ErrorCode.PROCESS_EXITED);
+            assertThat(e.getMessage()).contains("then the server did not become ready within the call's deadline");
+            assertThat(calls.session().sent()).hasSize(1);
+        }
+    }
+}
