@@ -71,6 +71,9 @@ class CallsByNameWithOptionsTest {
         token.cancel("the user closed the tab");
         assertThatThrownBy(call::join).cause().isInstanceOfSatisfying(SwitchboardException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+        Awaitility.await().until(() -> server.receivedCancellations().size() == 1);
+        assertThat(server.receivedCancellations().get(0).reason()).as("the caller's words reach the server")
+                .isEqualTo("the user closed the tab");
     }
 
     @Test

@@ -333,7 +333,7 @@ public final class CallExecutor {
             count++;
             current = handle;
             if (cancelled()) {
-                handle.cancel(cancelledError());
+                handle.cancel(cancelledError(), token.reason());
             }
             return handle;
         }
@@ -354,7 +354,7 @@ public final class CallExecutor {
         private void cancelCurrent() {
             CallHandle h = current;
             if (h != null) {
-                h.cancel(cancelledError());
+                h.cancel(cancelledError(), token.reason());
             }
         }
 

@@ -92,6 +92,21 @@ public final class HealthMonitor implements UpstreamListener, AutoCloseable {
     }
 
     @Override
+    public void onProtocolError(ErrorInfo error) {
+        tracker.onProtocolError(error);
+        Upstream u = upstream;
+        if (u == null) {
+            return;
+        }
+        reporting.lock();
+        try {
+            reportHealth(status());
+        } finally {
+            reporting.unlock();
+        }
+    }
+
+    @Override
     public void onCatalogChanged(Set<CatalogPart> parts) {
         events.catalogChanged(config.name(), parts);
     }

@@ -132,6 +132,25 @@ final class HealthTracker {
         }
     }
 
+    /**
+     * The connected server wrote something that is not MCP: it is no longer HEALTHY (at best DEGRADED) until a probe
+     * succeeds again.
+     */
+    boolean onProtocolError(ErrorInfo error) {
+        lock.lock();
+        try {
+            if (connection != ServerState.READY || state == HealthState.UNHEALTHY) {
+                return false;
+            }
+            HealthState before = state;
+            lastError = error;
+            set(HealthState.DEGRADED, "wrote output that is not JSON-RPC: " + error.message());
+            return state != before;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The health as of {@code now}, given the connection's current snapshot and restart count. */
     HealthSnapshot snapshot(ServerStatus status, int restarts, Instant now) {
         lock.lock();

@@ -34,6 +34,7 @@ public final class CallHandle {
     private volatile Object sentId;
     private volatile boolean released;
     private volatile SwitchboardException cancelReason;
+    private volatile String cancelWords;
     private volatile CompletableFuture<?> waiting;
     private volatile long session;
 
@@ -69,7 +70,16 @@ public final class CallHandle {
      * on the server if it was sent, or never sent if it was not. The first reason wins.
      */
     public void cancel(SwitchboardException reason) {
+        cancel(reason, null);
+    }
+
+    /**
+     * Cancels the attempt with this failure; {@code words}, when given, is what the server is told in
+     * {@code notifications/cancelled} (the caller's own reason).
+     */
+    public void cancel(SwitchboardException reason, String words) {
         if (cancelReason == null) {
+            cancelWords = words;
             cancelReason = reason;
         }
         CompletableFuture<?> w = waiting;
@@ -81,6 +91,11 @@ public final class CallHandle {
     /** Why the attempt was cancelled, or null. */
     public SwitchboardException cancelReason() {
         return cancelReason;
+    }
+
+    /** The caller's own words for the cancellation, for the server; null when it gave none. */
+    public String cancelWords() {
+        return cancelWords;
     }
 
     boolean wantsProgress() {

@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.HttpServer;
@@ -43,6 +44,8 @@ final class Connector {
     private final SessionHooks hooks;
     private final ServerRequests serverRequests;
     private final Masker masker;
+    /** The stdio transport of the attempt under way, if any: what it read that was not JSON-RPC explains a silence. */
+    private volatile StdioProcessTransport attemptStdio;
 
     /** What a live session reports back to its owner. */
     interface SessionHooks {
@@ -56,6 +59,10 @@ final class Connector {
 
         /** The server's resources or prompts changed ({@code notifications/.../list_changed}). */
         default void onListChanged(CatalogPart part) {
+        }
+
+        /** The server wrote a line that is not JSON-RPC. */
+        default void onInvalidOutput(InvalidOutput output) {
         }
     }
 
@@ -121,7 +128,9 @@ final class Connector {
         McpClientTransport transport = null;
         try {
             McpClientTransport wire0 = transport(httpClient::set);
+            attemptStdio = wire0 instanceof StdioProcessTransport stdio ? stdio : null;
             if (wire0 instanceof StdioProcessTransport stdio) {
+                stdio.onInvalidOutput(hooks::onInvalidOutput);
                 stdio.onExitSeen(e -> {
                     UpstreamSession s = live.get();
                     if (s != null) {
@@ -201,6 +210,14 @@ final class Connector {
             return future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            StdioProcessTransport stdio = attemptStdio;
+            InvalidOutput noise = stdio == null ? InvalidOutput.NONE : stdio.invalidOutput();
+            if (noise.lines() > 0) {
+                throw new SwitchboardException(ErrorCode.PROTOCOL_MISMATCH, config.name(), null, masker.mask(
+                        "server '" + config.name() + "' gave no readable answer to " + what + ": " + noise.describe()
+                        + "; check that it is an MCP server and writes nothing else to stdout (logs go to stderr)"),
+                        e);
+            }
             throw classifier.classify(e, what, null, config.options().connectTimeout());
         } catch (ExecutionException e) {
             throw classifier.classify(e.getCause(), what, null, config.options().connectTimeout());

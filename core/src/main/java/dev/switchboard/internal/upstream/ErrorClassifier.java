@@ -46,8 +46,10 @@ final class ErrorClassifier {
      */
     SwitchboardException classify(Throwable thrown, String what, String tool, Duration timeout) {
         Throwable t = unwrap(thrown);
-        if (t instanceof SwitchboardException se) {
-            return se;
+        // Ours, even when the SDK wrapped it (a process that exited as the session started): it says it best.
+        SwitchboardException ours = cause(t, SwitchboardException.class);
+        if (ours != null) {
+            return ours;
         }
         var response = http == null ? null : http.lastFailure().orElse(null);
         if (causedBy(t, McpTransportSessionNotFoundException.class)) {

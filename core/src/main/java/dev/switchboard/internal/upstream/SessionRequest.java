@@ -3,6 +3,7 @@ package dev.switchboard.internal.upstream;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import io.modelcontextprotocol.client.McpAsyncClient;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,13 +51,21 @@ final class SessionRequest {
                     f.complete(null);
                 });
         session.track(f);
+        InvalidOutput noiseBefore = session.invalidOutput();
         String why = "abandoned";
         try {
             return await(f, handle, what, tool);
         } catch (SwitchboardException e) {
+            if (e.code() == ErrorCode.TIMEOUT && session.invalidOutput().since(noiseBefore)) {
+                // No answer, but lines that are not JSON-RPC: the answer probably came, unreadable.
+                why = "timeout";
+                throw new SwitchboardException(ErrorCode.PROTOCOL_MISMATCH, server, tool, e.getMessage() + "; "
+                        + session.invalidOutput().describe() + ": check that it speaks MCP on stdout", e);
+            }
             why = e.code() == ErrorCode.TIMEOUT ? "timeout after "
                     + dev.switchboard.config.Durations.format(handle.deadline().elapsed())
-                    : e.code() == ErrorCode.CANCELLED ? "cancelled by the caller" : e.code().name();
+                    : e.code() == ErrorCode.CANCELLED ? Objects.requireNonNullElse(handle.cancelWords(),
+                            "cancelled by the caller") : e.code().name();
             throw e;
         } finally {
             // Cancel on the server first, untrack last: a session being lost waits for its callers to let go.

@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.ErrorCode;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -10,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,8 @@ final class StdioInbound {
     private final StdioInFlight inFlight;
     private final Masker masker;
     private final AtomicInteger invalidLines = new AtomicInteger();
+    private volatile InvalidOutput invalid = InvalidOutput.NONE;
+    private volatile Consumer<InvalidOutput> onInvalid = i -> { };
     private volatile Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler;
 
     StdioInbound(String server, McpJsonMapper mapper, StdioInFlight inFlight, Masker masker) {
@@ -97,8 +102,22 @@ final class StdioInbound {
         }
     }
 
+    /** What the server wrote so far that is not JSON-RPC. */
+    InvalidOutput invalidOutput() {
+        return invalid;
+    }
+
+    /** Who is told of each line that is not JSON-RPC (masked, cut short). */
+    void onInvalidOutput(Consumer<InvalidOutput> listener) {
+        this.onInvalid = listener;
+    }
+
     private void skip(String line, String reason) {
         int count = invalidLines.incrementAndGet();
+        InvalidOutput now = new InvalidOutput(count, masker.mask(StderrTail.truncate(line, LOGGED_LINE_CHARS)));
+        invalid = now;
+        answerWithTheFailure(line, reason);
+        onInvalid.accept(now);
         // A server that prints garbage all the time should not flood the log at warn level.
         var event = count <= INVALID_LINES_LOGGED_AT_WARN
                 ? LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE)
@@ -107,6 +126,25 @@ final class StdioInbound {
                 .addKeyValue("line", masker.mask(StderrTail.truncate(line, LOGGED_LINE_CHARS)))
                 .addKeyValue("reason", masker.mask(StderrTail.truncate(String.valueOf(reason), LOGGED_LINE_CHARS)))
                 .addKeyValue("count", count).log();
+    }
+
+    /**
+     * A line that is JSON with the id of a request waiting for its answer, but not a JSON-RPC response, is that
+     * request's answer gone wrong: the request fails now with PROTOCOL_MISMATCH instead of waiting for its deadline.
+     */
+    private void answerWithTheFailure(String line, String reason) {
+        Object id;
+        try {
+            id = mapper.readValue(line, Map.class).get("id");
+        } catch (IOException | RuntimeException notJson) {
+            return; // no id to tell whose answer it was
+        }
+        String method = inFlight.take(id);
+        if (method != null) {
+            deliver(StdioInFlight.failure(id, method, ErrorCode.PROTOCOL_MISMATCH, masker.mask("server '" + server
+                    + "' answered " + method + " with a message that is not JSON-RPC (" + reason + "): check that it"
+                    + " speaks MCP on stdout")));
+        }
     }
 
     private void handlerFailed(Throwable e) {

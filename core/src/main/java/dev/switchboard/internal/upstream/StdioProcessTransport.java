@@ -179,6 +179,16 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     }
 
     /** Whether messages can be sent: started, not exited, not closed. */
+    /** What the server wrote so far that is not JSON-RPC. */
+    InvalidOutput invalidOutput() {
+        return inbound.invalidOutput();
+    }
+
+    /** Who is told of each line the server writes that is not JSON-RPC. */
+    void onInvalidOutput(Consumer<InvalidOutput> listener) {
+        inbound.onInvalidOutput(listener);
+    }
+
     /** Requests written and not answered yet; for tests of this package. */
     int pendingIds() {
         return inFlight.size();

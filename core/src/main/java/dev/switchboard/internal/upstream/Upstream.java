@@ -118,6 +118,17 @@ public final class Upstream implements ToolSession, AutoCloseable {
             }
 
             @Override
+            public void onInvalidOutput(InvalidOutput output) {
+                // Not healthy, and the status says why: a server that speaks something else than JSON-RPC.
+                ErrorInfo e = new ErrorInfo(ErrorCode.PROTOCOL_MISMATCH, "server '" + config.name() + "': "
+                        + output.describe(), clock.instant());
+                if (book.state() == ServerState.READY) {
+                    book.failed(e);
+                }
+                listener.onProtocolError(e);
+            }
+
+            @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
                 ServerLogs.log(log, config.name(), m, masker);
                 if (handlers.serverLog() != null) {

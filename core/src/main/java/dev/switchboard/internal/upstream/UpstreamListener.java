@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.ErrorInfo;
 import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.internal.status.StatusSnapshot;
 import java.util.Set;
@@ -14,5 +15,9 @@ public interface UpstreamListener {
 
     /** The server's tools, resources or prompts changed (a new or lost session, a {@code list_changed}). */
     default void onCatalogChanged(Set<CatalogPart> parts) {
+    }
+
+    /** The server said something that is not MCP (a line that is not JSON-RPC). */
+    default void onProtocolError(ErrorInfo error) {
     }
 }

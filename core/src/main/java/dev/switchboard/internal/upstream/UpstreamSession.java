@@ -109,6 +109,13 @@ final class UpstreamSession {
         return servedAny;
     }
 
+    /** What the server wrote so far that is not JSON-RPC (only a stdio server's output is read line by line). */
+    InvalidOutput invalidOutput() {
+        InterceptingTransport t = transport;
+        return t != null && t.delegate() instanceof StdioProcessTransport stdio ? stdio.invalidOutput()
+                : InvalidOutput.NONE;
+    }
+
     int inFlightCount() {
         return inFlight.size();
     }

@@ -35,7 +35,7 @@ class CancellationTokenStopsTheCallTest {
             assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED);
             assertThat(e.getMessage()).contains("fake", "crawl", "user pressed stop");
             assertThat(calls.session().requests()).as("read-only, yet not tried again").singleElement()
-                    .extracting(Request::cancelledOnServer).isEqualTo("CANCELLED");
+                    .extracting(Request::cancelledOnServer).isEqualTo("user pressed stop");
             assertThat(calls.clock.elapsed()).isZero();
         }
     }

@@ -489,7 +489,7 @@ public final class FakeToolSession implements ToolSession {
         private SwitchboardException giveUp(SwitchboardException why) {
             Object sentId = handle.abandon();
             if (sentId != null) {
-                request.cancelledOnServer = why.code().name();
+                request.cancelledOnServer = handle.cancelWords() != null ? handle.cancelWords() : why.code().name();
             }
             return why;
         }
