@@ -85,9 +85,14 @@ final class ArgumentValidator {
 
     List<Violation> violations(String server, McpSchema.Tool tool, Map<String, Object> arguments) {
         Optional<Schema> schema = schema(server, tool);
-        JsonNode json;
+        boolean plain = JsonTree.isPlain(arguments);
+        JsonNode json = null;
         try {
-            json = mapper.valueToTree(arguments);
+            if (!plain) {
+                json = mapper.valueToTree(arguments);
+            } else if (schema.isPresent()) {
+                json = JsonTree.of(arguments); // the same tree, without a round trip through a token buffer
+            }
         } catch (IllegalArgumentException e) {
             return List.of(new Violation("$", "cannot be written as JSON: " + e.getMessage()));
         }
@@ -95,6 +100,9 @@ final class ArgumentValidator {
             return List.of();
         }
         List<Error> errors = schema.get().validate(json);
+        if (errors.isEmpty()) {
+            return List.of();
+        }
         return errors.stream().map(e -> new Violation(jsonPath(e.getInstanceLocation()), e.getMessage())).toList();
     }
 
