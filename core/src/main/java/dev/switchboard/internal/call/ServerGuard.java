@@ -47,6 +47,8 @@ public final class ServerGuard {
     private final int consecutiveLimit;
     private final Duration openFor;
     private final AtomicInteger consecutive = new AtomicInteger();
+    /** Holds no state of its own: one serves every call. */
+    private final Permit permit = new Permit();
     private volatile Instant changedAt;
 
     ServerGuard(String server, CallPolicy policy, Bulkhead global, Clock clock, BreakerListener onTransition) {
@@ -104,7 +106,7 @@ public final class ServerGuard {
             throw overloaded(tool, "Switchboard has " + global.getBulkheadConfig().getMaxConcurrentCalls()
                     + " calls in flight (orchestration.max_concurrent_calls)");
         }
-        return new Permit();
+        return permit;
     }
 
     public BreakerState state() {
