@@ -41,6 +41,8 @@ public final class CallPathBenchmark {
     private static final int CONCURRENT_CALLS = 20_000;
     private static final int ROUNDS = 7;
     private static final int FAN_OUT_WARMUP_ROUNDS = 20;
+    private static final int MAX_WARMUP_PASSES = 8;
+    private static final long JIT_SETTLED_MILLIS = 50;
 
     private CallPathBenchmark() {
     }
@@ -85,11 +87,7 @@ public final class CallPathBenchmark {
                     i -> sdk.callTool(McpSchema.CallToolRequest.builder("echo").arguments(Map.of("i", i))
                             .progressToken("t-" + i).build()));
             List<String> names = List.of("SDK", "SB", "SB-np", "SDK-pt");
-            for (int n : new int[] {1, 8, 32}) { // a whole warm-up pass over every path first
-                for (Caller c : callers) {
-                    run(c, n, WARMUP);
-                }
-            }
+            warmUp(callers);
             for (int n : new int[] {1, 8, 32}) {
                 List<List<Result>> rounds = new ArrayList<>();
                 callers.forEach(c -> rounds.add(new ArrayList<>()));
@@ -104,6 +102,28 @@ public final class CallPathBenchmark {
                 for (int k = 0; k < callers.size(); k++) {
                     print(label, names.get(k), Summary.of(rounds.get(k)), k == 0 ? null : base);
                 }
+            }
+        }
+    }
+
+    /**
+     * Whole warm-up passes over every path at every concurrency until the JIT has settled (a pass compiles for less
+     * than {@value #JIT_SETTLED_MILLIS} ms), at most {@value #MAX_WARMUP_PASSES}: compiling during a measured round
+     * would count as the client's CPU (on a loaded 2-CPU machine a single pass left ~400 ms of compiling to the
+     * sequential rounds, ~10 us per call).
+     */
+    private static void warmUp(List<Caller> callers) throws InterruptedException {
+        for (int pass = 1; pass <= MAX_WARMUP_PASSES; pass++) {
+            long jit0 = jitMillis();
+            for (int n : new int[] {1, 8, 32}) {
+                for (Caller c : callers) {
+                    run(c, n, WARMUP);
+                }
+            }
+            long compiled = jitMillis() - jit0;
+            if (compiled < JIT_SETTLED_MILLIS || pass == MAX_WARMUP_PASSES) {
+                System.out.printf(Locale.ROOT, "warm-up: %d pass(es), the last compiled for %d ms%n", pass, compiled);
+                return;
             }
         }
     }
@@ -139,8 +159,9 @@ public final class CallPathBenchmark {
 
     private static void print(String label, String who, Summary r, Summary base) {
         System.out.printf(Locale.ROOT, "%-11s %-6s p50 %7.1f us  p99 %7.1f us  %8.0f calls/s  client CPU %5.1f us/call"
-                + "  server CPU %5.1f us/call  client alloc %6.0f B/call", label, who, r.p50Micros(), r.p99Micros(),
-                r.perSecond(), r.clientCpuMicros(), r.serverCpuMicros(), r.allocatedPerCall());
+                + "  server CPU %5.1f us/call  client alloc %6.0f B/call  JIT %4d ms", label, who, r.p50Micros(),
+                r.p99Micros(), r.perSecond(), r.clientCpuMicros(), r.serverCpuMicros(), r.allocatedPerCall(),
+                r.jitMillis());
         if (base != null) {
             System.out.printf(Locale.ROOT, "   (p50 %+.1f us, throughput %+.1f%%, client CPU %+.1f us, alloc %+.0f B)",
                     r.p50Micros() - base.p50Micros(), 100 * (r.perSecond() / base.perSecond() - 1),
@@ -150,7 +171,8 @@ public final class CallPathBenchmark {
     }
 
     /** One measured run: each call's latency, the wall time, and the CPU time of this JVM and of its children. */
-    private record Result(long[] nanos, long wallNanos, long clientCpuNanos, long serverCpuNanos, long allocated) {
+    private record Result(long[] nanos, long wallNanos, long clientCpuNanos, long serverCpuNanos, long allocated,
+            long jitMillis) {
         double perSecond() {
             return nanos.length / (wallNanos / 1e9);
         }
@@ -158,13 +180,14 @@ public final class CallPathBenchmark {
 
     /** Several runs of one client at one concurrency. */
     private record Summary(long[] nanos, double perSecond, double clientCpuMicros, double serverCpuMicros,
-            double allocatedPerCall) {
+            double allocatedPerCall, long jitMillis) {
         static Summary of(List<Result> runs) {
             long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.nanos())).sorted().toArray();
             return new Summary(all, median(runs, Result::perSecond),
                     median(runs, r -> r.clientCpuNanos() / 1000.0 / r.nanos().length),
                     median(runs, r -> r.serverCpuNanos() / 1000.0 / r.nanos().length),
-                    median(runs, r -> r.allocated() / (double) r.nanos().length));
+                    median(runs, r -> r.allocated() / (double) r.nanos().length),
+                    runs.stream().mapToLong(Result::jitMillis).sum());
         }
 
         private static double median(List<Result> runs, java.util.function.ToDoubleFunction<Result> f) {
@@ -187,6 +210,7 @@ public final class CallPathBenchmark {
         long cpu0 = clientCpu();
         long server0 = serverCpu();
         long allocated0 = allocated();
+        long jit0 = jitMillis();
         long t0 = System.nanoTime();
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < callers; c++) {
@@ -202,7 +226,12 @@ public final class CallPathBenchmark {
         long wall = System.nanoTime() - t0;
         long allocated = allocated() - allocated0;
         Arrays.sort(nanos);
-        return new Result(nanos, wall, clientCpu() - cpu0, serverCpu() - server0, allocated);
+        return new Result(nanos, wall, clientCpu() - cpu0, serverCpu() - server0, allocated, jitMillis() - jit0);
+    }
+
+    /** Time the JIT compilers have spent so far: compiling during a measured round adds to its client CPU. */
+    private static long jitMillis() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** Bytes allocated on the heap by this JVM's threads so far (carriers included, so virtual threads too). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -22,20 +23,35 @@ final class CallMetrics {
         void ended(String server, String tool, ErrorCode code, long nanos);
     }
 
-    private record Key(String server, String tool) {
+    /** One server's numbers and its tools', found by name without allocating on the call path. */
+    private record Meters(ToolMeter server, Map<String, ToolMeter> tools) {
+        Meters() {
+            this(new ToolMeter(), new ConcurrentHashMap<>());
+        }
     }
 
-    private final Map<String, ToolMeter> servers = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<Key, ToolMeter> tools = new ConcurrentHashMap<>();
+    /** Servers in the order they were configured (for snapshots); guarded by itself. */
+    private final Map<String, Meters> ordered = new LinkedHashMap<>();
+    private final Map<String, Meters> servers = new ConcurrentHashMap<>();
     private volatile Sink sink;
 
     CallMetrics(List<String> serverNames) {
-        serverNames.forEach(s -> servers.put(s, new ToolMeter()));
+        servers(serverNames);
     }
 
     /** Makes sure every one of these servers has a meter (servers added by a reload). */
     void servers(List<String> serverNames) {
-        serverNames.forEach(s -> servers.computeIfAbsent(s, k -> new ToolMeter()));
+        serverNames.forEach(this::meters);
+    }
+
+    private Meters meters(String server) {
+        Meters m = servers.get(server);
+        if (m != null) {
+            return m;
+        }
+        synchronized (ordered) {
+            return servers.computeIfAbsent(server, k -> ordered.computeIfAbsent(k, n -> new Meters()));
+        }
     }
 
     /** Hands every call from now on to {@code newSink} too. */
@@ -45,18 +61,21 @@ final class CallMetrics {
 
     /** The meter of a tool, and its server's meter, as one handle for one call. */
     Call start(String server, String tool) {
-        ToolMeter t = tools.computeIfAbsent(new Key(server, tool), k -> {
-            ToolMeter m = new ToolMeter();
-            Sink s = sink;
-            if (s != null) {
-                s.toolSeen(server, tool, m);
-            }
-            return m;
-        });
-        ToolMeter s = servers.computeIfAbsent(server, k -> new ToolMeter());
+        Meters m = meters(server);
+        ToolMeter t = m.tools().get(tool); // a plain lookup first: computeIfAbsent's lambda would capture, per call
+        if (t == null) {
+            t = m.tools().computeIfAbsent(tool, k -> {
+                ToolMeter created = new ToolMeter();
+                Sink s = sink;
+                if (s != null) {
+                    s.toolSeen(server, tool, created);
+                }
+                return created;
+            });
+        }
         t.started();
-        s.started();
-        return new Call(server, tool, s, t);
+        m.server().started();
+        return new Call(server, tool, m.server(), t);
     }
 
     /** One call being counted. */
@@ -84,19 +103,23 @@ final class CallMetrics {
     }
 
     ToolMeter server(String server) {
-        return servers.get(server);
+        Meters m = servers.get(server);
+        return m == null ? null : m.server();
     }
 
     /** Every server's totals, each followed by its tools (sorted by name). */
     List<CallStats> snapshot(Function<String, BreakerState> breakers) {
+        List<Map.Entry<String, Meters>> each;
+        synchronized (ordered) {
+            each = List.copyOf(ordered.entrySet());
+        }
         List<CallStats> out = new ArrayList<>();
-        servers.forEach((server, meter) -> {
+        for (Map.Entry<String, Meters> e : each) {
+            String server = e.getKey();
             BreakerState breaker = breakers.apply(server);
-            out.add(stats(server, null, meter, breaker));
-            tools.entrySet().stream().filter(e -> e.getKey().server().equals(server))
-                    .sorted(Map.Entry.comparingByKey((a, b) -> a.tool().compareTo(b.tool())))
-                    .forEach(e -> out.add(stats(server, e.getKey().tool(), e.getValue(), breaker)));
-        });
+            out.add(stats(server, null, e.getValue().server(), breaker));
+            new TreeMap<>(e.getValue().tools()).forEach((tool, meter) -> out.add(stats(server, tool, meter, breaker)));
+        }
         return out;
     }
 

@@ -85,9 +85,14 @@ final class ArgumentValidator {
 
     List<Violation> violations(String server, McpSchema.Tool tool, Map<String, Object> arguments) {
         Optional<Schema> schema = schema(server, tool);
-        JsonNode json;
+        boolean plain = JsonTree.isPlain(arguments);
+        JsonNode json = null;
         try {
-            json = mapper.valueToTree(arguments);
+            if (!plain) {
+                json = mapper.valueToTree(arguments);
+            } else if (schema.isPresent()) {
+                json = JsonTree.of(arguments); // the same tree, without a round trip through a token buffer
+            }
         } catch (IllegalArgumentException e) {
             return List.of(new Violation("$", "cannot be written as JSON: " + e.getMessage()));
         }
@@ -95,7 +100,31 @@ final class ArgumentValidator {
             return List.of();
         }
         List<Error> errors = schema.get().validate(json);
+        if (errors.isEmpty()) {
+            return List.of();
+        }
         return errors.stream().map(e -> new Violation(jsonPath(e.getInstanceLocation()), e.getMessage())).toList();
+    }
+
+    /**
+     * Whether a schema accepts every object, as {@code {"type": "object"}} does, with nothing but open or empty
+     * properties and annotations besides; conservative: any other keyword, or any doubt, says no.
+     */
+    static boolean acceptsEveryObject(Map<String, Object> schema) {
+        for (Map.Entry<String, Object> e : schema.entrySet()) {
+            Object v = e.getValue();
+            boolean harmless = switch (e.getKey()) {
+                case "type" -> "object".equals(v);
+                case "additionalProperties" -> Boolean.TRUE.equals(v);
+                case "properties" -> v instanceof Map<?, ?> m && m.isEmpty();
+                case "$schema", "$id", "$comment", "title", "description" -> true;
+                default -> false;
+            };
+            if (!harmless) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code $.address.zip}, {@code $.tags[1]}, {@code $['odd key']}: the notation people read in messages. */
@@ -134,6 +163,9 @@ final class ArgumentValidator {
     }
 
     private Optional<Schema> compile(String server, McpSchema.Tool tool) {
+        if (acceptsEveryObject(tool.inputSchema())) {
+            return Optional.empty(); // arguments are always an object: nothing to check, on any call
+        }
         try {
             Schema schema = registry.getSchema(mapper.valueToTree(tool.inputSchema()));
             schema.initializeValidators(); // resolves $refs now, so a broken schema fails here, not per call
