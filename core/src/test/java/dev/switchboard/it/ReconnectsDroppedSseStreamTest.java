@@ -14,12 +14,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.Transport;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
-import dev.switchboard.testing.Scenario;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,40 +35,31 @@ class ReconnectsDroppedSseStreamTest {
     void aDroppedStreamIsNoticedAndTheServerReconnectedWhenItIsBack() throws Exception {
         var scenario = FakeMcpServer.builder().name("legacy").tool(FakeTool.echo("echo")).build();
         int port = Ports.unused();
-        Process first = startSse(scenario, port);
+        FakeServerChild first = FakeServerChild.sse(scenario, port);
         List<ServerStatus> seen = new CopyOnWriteArrayList<>();
         var server = HttpServer.builder("legacy", URI.create("http://127.0.0.1:" + port + "/sse"))
                 .options(ServerOptions.builder().retry(QUICK).build()).transport(Transport.SSE).build();
-        Process second = null;
+        FakeServerChild second = null;
         try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(server))).listener(StatusesInto.list(seen)).start()) {
             Instant firstSession = sb.status("legacy").connectedAt();
             assertThat(sb.call("legacy", "echo", Map.of("n", 1)).text()).contains("\"n\":1");
 
-            first.destroyForcibly().waitFor();
+            first.close();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> seen.stream().anyMatch(s ->
                     s.lastError() != null && s.lastError().code() == ErrorCode.UNREACHABLE
                             && s.lastError().message().contains("event stream")));
 
-            second = startSse(scenario, port);
+            second = FakeServerChild.sse(scenario, port);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 ServerStatus st = sb.status("legacy");
                 return st.state() == ServerState.READY && st.connectedAt().isAfter(firstSession);
             });
             assertThat(sb.call("legacy", "echo", Map.of("n", 2)).text()).contains("\"n\":2");
         } finally {
-            first.destroyForcibly();
+            first.close();
             if (second != null) {
-                second.destroyForcibly().waitFor();
+                second.close();
             }
         }
-    }
-
-    /** Starts the fake as an SSE server in a child process and waits until it prints its URL (it is listening). */
-    private static Process startSse(Scenario scenario, int port) throws IOException {
-        Process p = new ProcessBuilder(FakeMcpServer.sseCommand(scenario, port))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String url = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(url).as("the fake server's first line").endsWith(":" + port + "/sse");
-        return p;
     }
 }

@@ -14,8 +14,6 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -66,35 +64,31 @@ class ShutsDownGracefullyTest {
     @Test
     void afterCloseNoThreadProcessOrSocketOfSwitchboardRemains() throws Exception {
         var scenario = FakeMcpServer.builder().name("fake").tool(FakeTool.echo("echo")).build();
-        Process httpChild = new ProcessBuilder(FakeMcpServer.httpCommand(scenario, 0)).start();
-        try {
-            String url = new BufferedReader(new InputStreamReader(httpChild.getInputStream())).readLine();
-            var config = SwitchboardConfig.of(List.of(HttpServer.of("remote", URI.create(url)),
+        try (FakeServerChild httpChild = FakeServerChild.http(scenario, 0)) {
+            var config = SwitchboardConfig.of(List.of(HttpServer.of("remote", httpChild.url()),
                     Stdio.server("local", FakeMcpServer.stdioCommand(scenario))));
             // The JDK opens some process-wide I/O resources (a socket among them) on first use and keeps them for
             // the life of the JVM; run once so that they exist before counting, or the count depends on test order.
             try (var first = Switchboard.start(config)) {
                 assertThat(first.call("remote", "echo", Map.of("k", "v")).text()).contains("v");
             }
-            Leftovers before = Leftovers.now(httpChild.pid());
+            Leftovers before = Leftovers.now(httpChild.process().pid());
             try (var sb = Switchboard.builder(config).listener(new RecordingListener()).start()) {
                 assertThat(sb.call("remote", "echo", Map.of("k", "v")).text()).contains("v");
                 assertThat(sb.call("local", "echo", Map.of("k", "v")).text()).contains("v");
                 // The real scheduler probes a fresh session at once: its threads are running.
                 Awaitility.await().until(() -> sb.status().stream()
                         .allMatch(s -> s.health().state() == HealthState.HEALTHY));
-                Leftovers during = Leftovers.now(httpChild.pid());
+                Leftovers during = Leftovers.now(httpChild.process().pid());
                 assertThat(during.threads()).contains("switchboard-health-local", "switchboard-health-remote")
                         .anyMatch(t -> t.startsWith("switchboard-listener-"));
                 assertThat(during.processes()).hasSize(1);
                 assertThat(during.sockets()).isGreaterThan(before.sockets());
             }
-            Leftovers after = Leftovers.now(httpChild.pid());
+            Leftovers after = Leftovers.now(httpChild.process().pid());
             assertThat(after.threads()).isEqualTo(before.threads());
             assertThat(after.processes()).isEqualTo(before.processes());
             assertThat(after.sockets()).isEqualTo(before.sockets());
-        } finally {
-            httpChild.destroyForcibly().waitFor();
         }
     }
 

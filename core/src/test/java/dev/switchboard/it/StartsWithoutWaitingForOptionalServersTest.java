@@ -17,10 +17,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +55,7 @@ class StartsWithoutWaitingForOptionalServersTest {
     void startReturnsAfterTheFirstAttemptAndTheCatalogGrowsWhenTheServerArrives() throws Exception {
         int port = Ports.unused();
         var retries = new GatedSleeper(); // holds the optional server's retries until the test lets one go
-        Process late = null;
+        FakeServerChild late = null;
         try (var sb = Switchboard.builder(config(port)).sleeper(retries).start()) {
             assertThat(sb.status("good").state()).isEqualTo(ServerState.READY);
             assertThat(sb.status("late").state()).isEqualTo(ServerState.RETRYING);
@@ -66,16 +63,13 @@ class StartsWithoutWaitingForOptionalServersTest {
             assertThat(available(sb)).containsExactly("good__echo");
 
             var scenario = FakeMcpServer.builder().name("late").tool(FakeTool.echo("ping")).build();
-            late = new ProcessBuilder(FakeMcpServer.httpCommand(scenario, port))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            assertThat(new BufferedReader(new InputStreamReader(late.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine()).endsWith(":" + port + "/mcp");
+            late = FakeServerChild.http(scenario, port);
             retries.open();
             await().atMost(Duration.ofSeconds(30)).until(() -> available(sb).contains("late__ping"));
             assertThat(available(sb)).containsExactly("good__echo", "late__ping");
         } finally {
             if (late != null) {
-                late.destroyForcibly().waitFor();
+                late.close();
             }
         }
     }

@@ -136,6 +136,15 @@ public final class CallHandle {
         return released;
     }
 
+    /**
+     * The request was handed to the transport but never reached the server (its connection was refused): it is
+     * "certainly not sent" after all, and nothing needs cancelling.
+     */
+    void neverDelivered() {
+        wire.set(ABANDONED);
+        sentId = null;
+    }
+
     /** Marks the attempt abandoned; returns the id when it had been sent (so it must be cancelled), else null. */
     Object abandon() {
         Object before = wire.getAndSet(ABANDONED);

@@ -16,6 +16,10 @@ import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -36,6 +40,8 @@ import java.util.function.Consumer;
 final class Connector {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Connector.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /** How long the check that an HTTP server is still there may try to connect to its port. */
+    private static final Duration ALIVE_CONNECT = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final Clock clock;
@@ -152,6 +158,9 @@ final class Connector {
                 closeQuietly(sdk, wire, httpClient.get());
             });
             session.transport = (InterceptingTransport) transport;
+            if (config instanceof HttpServer h) {
+                session.aliveCheck(() -> nobodyListens(h.url()));
+            }
             live.set(session);
             return session;
         } catch (InterruptedException e) {
@@ -163,6 +172,22 @@ final class Connector {
             closeQuietly(client, transport, httpClient.get());
             throw e instanceof SwitchboardException se ? se
                     : classifier.classify(e, "initialize", null, timeout);
+        }
+    }
+
+    /**
+     * Whether nobody listens where the server was: a TCP connection to its port is refused (then why), or made or
+     * unknown (then null: a slow or unreachable network is not proof that the server is gone).
+     */
+    private SwitchboardException nobodyListens(URI url) {
+        int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(url.getHost(), port), (int) ALIVE_CONNECT.toMillis());
+            return null;
+        } catch (ConnectException refused) {
+            return classifier.classify(refused, "a check that the server is still there", null, ALIVE_CONNECT);
+        } catch (IOException | RuntimeException unknown) {
+            return null;
         }
     }
 

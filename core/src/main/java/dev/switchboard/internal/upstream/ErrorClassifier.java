@@ -203,6 +203,11 @@ final class ErrorClassifier {
         return "connection refused";
     }
 
+    /** Whether a failure is a refused connection: nobody listens where the server was. */
+    static boolean refused(Throwable t) {
+        return causedBy(t, ConnectException.class);
+    }
+
     private static boolean isUnreachable(Throwable t) {
         return causedBy(t, ConnectException.class) || causedBy(t, UnknownHostException.class)
                 || causedBy(t, UnresolvedAddressException.class) || causedBy(t, HttpConnectTimeoutException.class)

@@ -91,13 +91,20 @@ final class SessionRequest {
             if (handle.cancelReason() != null && e.getCause() == handle.cancelReason()) {
                 throw handle.cancelReason();
             }
+            SwitchboardException failure = classifier.classify(e.getCause(), what, tool, handle.deadline().timeout());
+            if (ErrorClassifier.refused(failure)) {
+                handle.neverDelivered(); // its own connection was refused: it carried nothing, safe to send again
+            }
             SwitchboardException lost = session.lossReason();
-            if (lost != null) {
+            if (lost != null && failure.code() != ErrorCode.UNREACHABLE) {
+                // Cut off by the loss ("session terminated"): the loss says what happened. A request whose own
+                // connection broke or was refused says so itself.
                 throw lost;
             }
-            SwitchboardException failure = classifier.classify(e.getCause(), what, tool, handle.deadline().timeout());
-            if (losesTheSession(failure)) {
-                session.lose(failure); // the others in flight fail with it, and no new request goes out
+            if (lost == null && losesTheSession(failure)) {
+                session.lose(failure); // no new request goes out on it
+            } else if (lost == null && failure.code() == ErrorCode.UNREACHABLE) {
+                session.suspect(); // a broken connection: is the server still there?
             }
             throw failure;
         } catch (InterruptedException e) {
@@ -149,13 +156,14 @@ final class SessionRequest {
     }
 
     /**
-     * Whether a failure means the session is gone: its process exited, the server no longer knows it, or the server
-     * cannot be reached any more (a refused connection; an HTTP 5xx answer is a failing server, not a gone one).
+     * Whether a failure means the session is gone: its process exited, the server no longer knows it, or nobody
+     * listens where the server was (a refused connection). One broken connection (a reset under load) fails its own
+     * request only, and an HTTP 5xx answer comes from a failing server, not a gone one.
      */
     static boolean losesTheSession(SwitchboardException failure) {
         return switch (failure.code()) {
             case PROCESS_EXITED, SESSION_EXPIRED -> true;
-            case UNREACHABLE -> !(failure instanceof RetryLaterException);
+            case UNREACHABLE -> ErrorClassifier.refused(failure);
             default -> false;
         };
     }

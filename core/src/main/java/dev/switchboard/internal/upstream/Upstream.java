@@ -41,6 +41,8 @@ public final class Upstream implements ToolSession, AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     /** A session lost sooner than this after it was ready is re-established only after the usual backoff. */
     private static final Duration QUICK_LOSS = Duration.ofSeconds(1);
+    /** The longest a request waits for a check that its server is still there (a connect on the server's port). */
+    private static final Duration ALIVE_CHECK_WAIT = Duration.ofSeconds(2);
     /** What a session's start or end changes in the catalog: everything the server offers. */
     private static final Set<CatalogPart> EVERYTHING = EnumSet.allOf(CatalogPart.class);
 
@@ -485,6 +487,9 @@ public final class Upstream implements ToolSession, AutoCloseable {
         if (closed) {
             throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, config.name(), tool,
                     "server '" + config.name() + "' is closed", null);
+        }
+        if (s != null) {
+            s.awaitCheck(ALIVE_CHECK_WAIT); // a check that the server is still there: go out only when it is
         }
         if (s == null || s.isLosing()) {
             throw unavailable(tool); // nothing was sent: the caller may safely try again once it is back

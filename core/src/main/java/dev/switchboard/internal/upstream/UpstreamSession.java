@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One initialised MCP session with a server: the SDK client, what the server said about itself, and the requests
@@ -34,6 +35,9 @@ final class UpstreamSession {
     private final AtomicBoolean losing = new AtomicBoolean();
     /** Told once, the moment the session starts going, with what is known of why. */
     private volatile Consumer<SwitchboardException> onLosing = e -> { };
+    private volatile Supplier<SwitchboardException> aliveCheck;
+    private final AtomicReference<CompletableFuture<Void>> checking =
+            new AtomicReference<>(CompletableFuture.completedFuture(null));
     /** Whether any request was answered; written once, read when the session is lost. */
     private volatile boolean servedAny;
     /** Why it is going, once known; the first reason wins. */
@@ -97,6 +101,47 @@ final class UpstreamSession {
         }
     }
 
+    /**
+     * A connection of the session broke (reset, cut off): one broken connection says little (a server under load
+     * may reset one), but after a server died every pooled connection breaks the same way. So the session checks
+     * at once whether anyone listens where the server was; new requests wait for that check (see
+     * {@link #awaitCheck}), and when nobody does, the session is lost. One check at a time.
+     */
+    void suspect() {
+        Supplier<SwitchboardException> check = aliveCheck;
+        CompletableFuture<Void> running = checking.get();
+        if (check == null || !running.isDone() || losing.get()) {
+            return;
+        }
+        CompletableFuture<Void> next = new CompletableFuture<>();
+        if (!checking.compareAndSet(running, next)) {
+            return;
+        }
+        Thread.ofVirtual().name("switchboard-alive-check").start(() -> {
+            try {
+                SwitchboardException gone = check.get();
+                if (gone != null) {
+                    lose(gone);
+                }
+            } finally {
+                next.complete(null);
+            }
+        });
+    }
+
+    /** Waits, at most {@code max}, for a check started by {@link #suspect} to end. */
+    void awaitCheck(Duration max) {
+        CompletableFuture<Void> running = checking.get();
+        if (!running.isDone()) {
+            Waits.await(running, max);
+        }
+    }
+
+    /** How to tell whether anyone still listens where the server was: null when someone does, else why not. */
+    void aliveCheck(Supplier<SwitchboardException> check) {
+        this.aliveCheck = check;
+    }
+
     /** A request was answered: the session served something. */
     void answered() {
         if (!servedAny) {
@@ -155,8 +200,8 @@ final class UpstreamSession {
     }
 
     /**
-     * Marks the session dead: no new request is admitted, requests in flight fail now with {@code why}, and the
-     * supervisor reconnects. Never waits on the calling thread (it may be the very I/O thread the session needs):
+     * Marks the session dead: no new request is admitted, requests in flight fail now with {@code why} (unless it is
+     * a refused connection, see below), and the supervisor reconnects. Never waits on the calling thread (it may be the very I/O thread the session needs):
      * when the loss is our own shutdown, the supervisor is woken once the callers have cancelled their requests
      * on the server (at most a grace period), else at once. The first reason wins.
      */
@@ -166,8 +211,11 @@ final class UpstreamSession {
             return;
         }
         // In-flight first: completing `lost` wakes the supervisor, which closes the client and would fail them
-        // with the SDK's vaguer "session terminated".
-        failInFlight(why);
+        // with the SDK's vaguer "session terminated". Not after a refused connection: the requests already on their
+        // way each fail on their own connection, saying whether they reached the server (reset) or not (refused).
+        if (!ErrorClassifier.refused(why)) {
+            failInFlight(why);
+        }
         if (why.code() != ErrorCode.SHUTTING_DOWN || inFlight.isEmpty()) {
             lost.complete(why);
             return;
