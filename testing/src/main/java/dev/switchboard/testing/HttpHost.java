@@ -66,6 +66,9 @@ final class HttpHost implements AutoCloseable {
         var connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
+        // Many clients connecting at once (a test's burst of concurrent calls) must queue, not overflow the JDK's
+        // default backlog of 50: an overflowed connect is dropped and then reset, which no real server would do.
+        connector.setAcceptQueueSize(1024);
         jetty.addConnector(connector);
 
         var context = new ServletContextHandler();
