@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param policy {@link Policy#COLLECT} (default) or {@link Policy#FAIL_FAST}
  * @param onProgress told {@code (completed, total)} after each call ends, or null; keep it quick
  * @param cancellation cancels the whole batch from another thread, or null
+ * @param waitForReady whether a call to a server that is not ready waits for it within the call's deadline (the
+ *     default) or fails at once; see {@link CallOptions#waitForReady()}
  */
 public record CallAllOptions(int maxConcurrency, Duration perCallTimeout, Duration overallTimeout, Policy policy,
-        ProgressListener onProgress, CancellationToken cancellation) {
+        ProgressListener onProgress, CancellationToken cancellation, boolean waitForReady) {
 
     /** What a failed call does to the others. */
     public enum Policy {
@@ -35,7 +37,7 @@ public record CallAllOptions(int maxConcurrency, Duration perCallTimeout, Durati
 
     public static final int DEFAULT_MAX_CONCURRENCY = 10;
     public static final CallAllOptions DEFAULT = new CallAllOptions(DEFAULT_MAX_CONCURRENCY, null, null,
-            Policy.COLLECT, null, null);
+            Policy.COLLECT, null, null, true);
 
     public CallAllOptions {
         if (maxConcurrency < 1) {
@@ -51,26 +53,32 @@ public record CallAllOptions(int maxConcurrency, Duration perCallTimeout, Durati
     }
 
     public CallAllOptions withMaxConcurrency(int n) {
-        return new CallAllOptions(n, perCallTimeout, overallTimeout, policy, onProgress, cancellation);
+        return new CallAllOptions(n, perCallTimeout, overallTimeout, policy, onProgress, cancellation, waitForReady);
     }
 
     public CallAllOptions withPerCallTimeout(Duration d) {
-        return new CallAllOptions(maxConcurrency, d, overallTimeout, policy, onProgress, cancellation);
+        return new CallAllOptions(maxConcurrency, d, overallTimeout, policy, onProgress, cancellation, waitForReady);
     }
 
     public CallAllOptions withOverallTimeout(Duration d) {
-        return new CallAllOptions(maxConcurrency, perCallTimeout, d, policy, onProgress, cancellation);
+        return new CallAllOptions(maxConcurrency, perCallTimeout, d, policy, onProgress, cancellation, waitForReady);
     }
 
     public CallAllOptions withPolicy(Policy p) {
-        return new CallAllOptions(maxConcurrency, perCallTimeout, overallTimeout, p, onProgress, cancellation);
+        return new CallAllOptions(maxConcurrency, perCallTimeout, overallTimeout, p, onProgress, cancellation, waitForReady);
     }
 
     public CallAllOptions withProgress(ProgressListener l) {
-        return new CallAllOptions(maxConcurrency, perCallTimeout, overallTimeout, policy, l, cancellation);
+        return new CallAllOptions(maxConcurrency, perCallTimeout, overallTimeout, policy, l, cancellation, waitForReady);
     }
 
     public CallAllOptions withCancellation(CancellationToken t) {
-        return new CallAllOptions(maxConcurrency, perCallTimeout, overallTimeout, policy, onProgress, t);
+        return new CallAllOptions(maxConcurrency, perCallTimeout, overallTimeout, policy, onProgress, t, waitForReady);
+    }
+
+    /** These options, with calls that wait for a server that is not ready (true) or fail at once (false). */
+    public CallAllOptions withWaitForReady(boolean wait) {
+        return new CallAllOptions(maxConcurrency, perCallTimeout, overallTimeout, policy, onProgress, cancellation,
+                wait);
     }
 }

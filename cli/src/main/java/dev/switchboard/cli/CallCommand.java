@@ -1,6 +1,8 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.CallOptions;
 import dev.switchboard.Switchboard;
+import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
@@ -59,13 +61,18 @@ final class CallCommand extends ConfigCommand {
         return ExitCodes.OK;
     }
 
+    /**
+     * Calls without waiting for a server that is down to come back: startup already waited for every server's
+     * first attempt, and a one-shot command should say at once that the server is down rather than hold the
+     * user for the whole deadline.
+     */
     private ToolResult call(Switchboard sb) {
-        if (tool == null) {
-            return timeout == null ? sb.callTool(nameOrServer, arguments.values())
-                    : sb.callTool(nameOrServer, arguments.values(), timeout);
+        CallOptions options = CallOptions.DEFAULT.withWaitForReady(false);
+        if (timeout != null) {
+            options = options.withTimeout(timeout);
         }
-        return timeout == null ? sb.call(nameOrServer, tool, arguments.values())
-                : sb.call(nameOrServer, tool, arguments.values(), timeout);
+        return tool == null ? sb.callTool(nameOrServer, arguments.values(), options)
+                : sb.call(ToolCall.of(nameOrServer, tool, arguments.values()), options);
     }
 
     /**

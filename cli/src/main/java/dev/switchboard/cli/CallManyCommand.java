@@ -91,7 +91,8 @@ final class CallManyCommand extends ConfigCommand {
             }
         }
         CallAllOptions options = CallAllOptions.DEFAULT.withMaxConcurrency(maxConcurrency).withPerCallTimeout(timeout)
-                .withPolicy(failFast ? CallAllOptions.Policy.FAIL_FAST : CallAllOptions.Policy.COLLECT);
+                .withPolicy(failFast ? CallAllOptions.Policy.FAIL_FAST : CallAllOptions.Policy.COLLECT)
+                .withWaitForReady(false);
         List<Outcome> outcomes = sb.callAll(calls, options);
         for (int k = 0; k < outcomes.size(); k++) {
             int i = positions.get(k);

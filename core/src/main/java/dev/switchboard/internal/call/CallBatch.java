@@ -128,7 +128,7 @@ public final class CallBatch {
         }
         try {
             return Outcome.of(call, caller.call(call, CallOptions.DEFAULT.withTimeout(options.perCallTimeout())
-                    .withCancellation(batch)));
+                    .withCancellation(batch).withWaitForReady(options.waitForReady())));
         } catch (SwitchboardException e) {
             return Outcome.failed(call, e);
         } catch (RuntimeException e) {

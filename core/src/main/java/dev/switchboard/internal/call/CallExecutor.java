@@ -5,6 +5,7 @@ import dev.switchboard.CallOptions;
 import dev.switchboard.CallStats;
 import dev.switchboard.CancellationToken;
 import dev.switchboard.ErrorCode;
+import dev.switchboard.ErrorInfo;
 import dev.switchboard.HealthState;
 import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardEvent;
@@ -161,7 +162,7 @@ public final class CallExecutor {
         SwitchboardException cause = null; // the first failure of a request that went out: the call's real story
         while (true) {
             if (comingBack(session.state()) && !awaitReady(session, options, deadline, attempts)) {
-                throw notReady(session, tool, cause);
+                throw notReady(session, tool, options, cause);
             }
             safeToRepeat |= RetryRule.safeToRepeat(session.tools(), tool);
             CallHandle handle = attempts.next(new CallHandle(deadline, options.onProgress()));
@@ -231,16 +232,20 @@ public final class CallExecutor {
      * that did go out when there was one (a call that reached a crashing process failed with PROCESS_EXITED, not
      * because the server was then restarting), else SERVER_UNAVAILABLE.
      */
-    private SwitchboardException notReady(ToolSession session, String tool, SwitchboardException cause) {
+    private SwitchboardException notReady(ToolSession session, String tool, CallOptions options,
+            SwitchboardException cause) {
         ServerState state = session.state();
-        String how = comingBack(state) ? "did not become ready within the call's deadline" : "is " + state;
+        String how = !comingBack(state) ? "is " + state
+                : options.waitForReady() ? "did not become ready within the call's deadline" : "is " + state;
         if (cause != null) {
             return new SwitchboardException(cause.code(), session.name(), tool, cause.getMessage() + " (then the"
                     + " server " + how + ")", cause);
         }
+        ErrorInfo last = session.lastError();
+        String why = last == null ? "" : "; the last failure: " + last.code() + ": " + last.message();
         return new SwitchboardException(ErrorCode.SERVER_UNAVAILABLE, session.name(), tool, "server '"
-                + session.name() + "' " + how + (comingBack(state) ? " (Switchboard keeps reconnecting; it was not"
-                + " called)" : "; tool '" + tool + "' was not called"), null);
+                + session.name() + "' " + how + (comingBack(state) ? " (Switchboard keeps reconnecting)" : "")
+                + "; tool '" + tool + "' was not called" + why, null);
     }
 
     private static SwitchboardException afterAttempts(ToolSession session, String tool, SwitchboardException told,

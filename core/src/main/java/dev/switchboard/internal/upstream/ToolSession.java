@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ServerOptions;
@@ -49,4 +50,7 @@ public interface ToolSession {
 
     /** The connection's state now. */
     ServerState state();
+
+    /** Why the server last failed to connect or lost its session, or null: what a caller told "not ready" needs. */
+    ErrorInfo lastError();
 }

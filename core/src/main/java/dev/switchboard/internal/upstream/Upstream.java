@@ -218,6 +218,11 @@ public final class Upstream implements ToolSession, AutoCloseable {
         return book.state();
     }
 
+    @Override
+    public ErrorInfo lastError() {
+        return book.lastError();
+    }
+
     /** The tools of the current session; empty when not connected. */
     @Override
     public List<McpSchema.Tool> tools() {

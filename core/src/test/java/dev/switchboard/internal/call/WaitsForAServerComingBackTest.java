@@ -6,11 +6,16 @@ import static dev.switchboard.internal.upstream.FakeToolSession.newSessionAfter;
 import static dev.switchboard.internal.upstream.FakeToolSession.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.CallAllOptions;
 import dev.switchboard.CallOptions;
 import dev.switchboard.ErrorCode;
+import dev.switchboard.Outcome;
 import dev.switchboard.ServerState;
+import dev.switchboard.ToolCall;
 import dev.switchboard.config.CallPolicy;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +45,30 @@ class WaitsForAServerComingBackTest {
     @Test
     void aCallerThatWillNotWaitFailsAtOnceWithoutSendingAnything() {
         try (var calls = FakeCalls.of(CallPolicy.DEFAULT)) {
-            calls.session().state(ServerState.CONNECTING);
+            calls.session().state(ServerState.RETRYING, ErrorCode.UNREACHABLE, "connection refused at http://x/mcp");
 
             var e = calls.failure("echo", CallOptions.DEFAULT.withWaitForReady(false));
 
             assertThat(e.code()).isEqualTo(ErrorCode.SERVER_UNAVAILABLE);
+            assertThat(e.getMessage()).isEqualTo("server 'fake' is RETRYING (Switchboard keeps reconnecting); tool"
+                    + " 'echo' was not called; the last failure: UNREACHABLE: connection refused at http://x/mcp");
+            assertThat(calls.session().requests()).isEmpty();
+            assertThat(calls.session().waits()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBatchThatWillNotWaitFailsEachCallAtOnceWithoutSendingAnything() {
+        try (var calls = FakeCalls.of(CallPolicy.DEFAULT)) {
+            calls.session().state(ServerState.RETRYING);
+            List<ToolCall> batch = List.of(ToolCall.of("fake", "echo", Map.of()), ToolCall.of("fake", "echo", Map.of()));
+
+            List<Outcome> outcomes = CallBatch.run(batch, CallAllOptions.DEFAULT.withWaitForReady(false),
+                    (call, options) -> calls.executor().call(calls.session(), calls.guard(), call.tool(),
+                            call.arguments(), options));
+
+            assertThat(outcomes).hasSize(2)
+                    .allSatisfy(o -> assertThat(o.error().code()).isEqualTo(ErrorCode.SERVER_UNAVAILABLE));
             assertThat(calls.session().requests()).isEmpty();
             assertThat(calls.session().waits()).isEmpty();
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorCode;
+import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ServerConfig;
@@ -9,6 +10,7 @@ import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -117,6 +119,7 @@ public final class FakeToolSession implements ToolSession {
     private final Condition changed = lock.newCondition();
     private volatile List<McpSchema.Tool> tools = List.of();
     private volatile ServerState state = ServerState.READY;
+    private volatile ErrorInfo lastError;
     private volatile long sessionNumber = 1;
     private volatile SessionWait onWait = FakeToolSession::letTheWaitPass;
 
@@ -149,6 +152,12 @@ public final class FakeToolSession implements ToolSession {
     public void state(ServerState newState) {
         state = newState;
         signal();
+    }
+
+    /** The server is in this state because of this failure. */
+    public void state(ServerState newState, ErrorCode code, String message) {
+        lastError = new ErrorInfo(code, message, Instant.EPOCH);
+        state(newState);
     }
 
     /** A new session is ready: the next requests go out on it, and a caller waiting for it is woken. */
@@ -222,6 +231,11 @@ public final class FakeToolSession implements ToolSession {
     @Override
     public ServerState state() {
         return state;
+    }
+
+    @Override
+    public ErrorInfo lastError() {
+        return lastError;
     }
 
     @Override
