@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import java.io.PrintWriter;
@@ -37,11 +38,17 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Does the command's work; returns its exit code (see {@link ExitCodes}). */
     abstract int execute() throws Exception;
 
-    /** A loader with this invocation's {@code --set} overrides. */
+    /** A loader with this invocation's {@code --set} overrides, then its logging flags (which win). */
     final ConfigLoader loader() {
         ConfigLoader.Builder builder = ConfigLoader.builder();
         global.overrides.forEach(builder::override);
+        global.loggingSettings().forEach(builder::override);
         return builder.build();
+    }
+
+    /** The logging settings in force for a configuration made in code: its own, with the flags winning. */
+    final LogSettings logging(LogSettings fromConfig) {
+        return Logging.Settings.of(global, fromConfig).asConfig();
     }
 
     /** Applies the configuration's logging settings (flags still win) and shows its warnings on stderr. */

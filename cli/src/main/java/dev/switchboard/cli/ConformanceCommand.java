@@ -4,6 +4,7 @@ import dev.switchboard.ClientHandlers;
 import dev.switchboard.Switchboard;
 import dev.switchboard.ToolResult;
 import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.RetryPolicy;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
@@ -37,7 +38,8 @@ final class ConformanceCommand extends BaseCommand {
         var retry = RetryPolicy.builder().maxAttempts(1).maxBackoff(Duration.ofSeconds(1)).jitter(0).build();
         var options = ServerOptions.builder().required(true).connectTimeout(Duration.ofSeconds(20)).retry(retry)
                 .build();
-        var config = SwitchboardConfig.of(List.of(HttpServer.builder(SERVER, url).options(options).build()));
+        var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder(SERVER, url).options(options)
+                .build())).logging(logging(LogSettings.DEFAULT)).build();
         // The suite's scenarios ask to be accepted; the SDK fills in the schema's defaults for omitted fields.
         var handlers = ClientHandlers.NONE.withFormElicitation((server, request) ->
                 new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of()));

@@ -46,6 +46,23 @@ final class GlobalOptions {
             description = "Override a configuration setting, e.g. servers.x.enabled=false (repeatable).")
     List<String> overrides = new ArrayList<>();
 
+    /**
+     * The logging flags as configuration settings, to be applied after the {@code --set} ones: the flags win over
+     * the file for the library's own log events too (which follow the configuration, not Logback), on every reload
+     * as well. An explicit --log-level also enables logging.
+     */
+    List<String> loggingSettings() {
+        List<String> settings = new ArrayList<>();
+        if (logLevel != null) {
+            settings.add("logging.level=" + logLevel);
+            settings.add("logging.enabled=true");
+        }
+        if (logFormat != null) {
+            settings.add("logging.format=" + logFormat);
+        }
+        return settings;
+    }
+
     /** Whether the user asked for developer detail. */
     boolean verbose() {
         return logLevel != null && logLevel.verbose();

@@ -45,6 +45,11 @@ final class Logging {
             LogLevel level = flags.logLevel != null ? flags.logLevel : LogLevel.parse(config.level());
             return new Settings(format, level, flags.logLevel != null || config.enabled());
         }
+
+        /** As the configuration's {@code logging} section, which the library's own log events follow. */
+        LogSettings asConfig() {
+            return LogSettings.builder().enabled(enabled).level(level.name()).format(format.name()).build();
+        }
     }
 
     private Logging() {

@@ -13,7 +13,6 @@ final class ConfigReader {
     static final List<String> DEFAULT_KEYS = List.of("connect_timeout", "request_timeout", "required", "retry",
             "shutdown_grace", "priority", "tools", "health", "restart",
             "calls", "roots");
-    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DISABLED_NOTE = " [ignored while the server is disabled]";
 
     /** The parts read, with one outcome per server in file order (including servers that had problems). */
@@ -86,7 +85,7 @@ final class ConfigReader {
                 case "CRITICAL", "FATAL" -> "ERROR";
                 default -> level.trim().toUpperCase(Locale.ROOT);
             };
-            if (!LOG_LEVELS.contains(level)) {
+            if (!LogSettings.LEVELS.contains(level)) {
                 l.error("level", Section.shown(l.raw("level")) + " is not a log level (expected: TRACE, DEBUG, INFO,"
                         + " WARN or ERROR)");
                 level = null;

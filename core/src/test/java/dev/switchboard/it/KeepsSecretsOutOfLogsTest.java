@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
@@ -57,7 +58,9 @@ class KeepsSecretsOutOfLogsTest {
             var http = HttpServer.builder("remote", stub.url("/mcp"))
                     .options(ServerOptions.builder().retry(Stdio.ONE_ATTEMPT).build())
                     .headers(Map.of("Authorization", "Bearer " + HEADER_SECRET)).build();
-            var config = SwitchboardConfig.of(List.of(stdio, http));
+            // Every event the library has, so that each is checked for secrets.
+            var config = SwitchboardConfig.builder().servers(List.of(stdio, http))
+                    .logging(LogSettings.builder().level("TRACE").build()).build();
             everything.add(config.toString());
             try (var sb = Switchboard.builder(config).sleeper(new RecordingSleeper(0)).start()) {
                 sb.status().forEach(s -> everything.add(s.toString()));

@@ -10,6 +10,7 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.Outcome;
 import dev.switchboard.Switchboard;
 import dev.switchboard.ToolCall;
+import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
@@ -87,8 +88,10 @@ class LeavesNoPendingStateAfterTimeoutsTest {
     }
 
     private static SwitchboardConfig bigLimits(ServerConfig server) {
+        // upstream.stderr, which counts the server's cancellations, is at INFO.
         return SwitchboardConfig.builder().servers(List.of(server))
-                .orchestration(Orchestration.builder().maxConcurrentCalls(10_000).build()).build();
+                .orchestration(Orchestration.builder().maxConcurrentCalls(10_000).build())
+                .logging(LogSettings.builder().level("INFO").build()).build();
     }
 
     /** Counts the fake stdio server's "cancelled" lines on stderr, which Switchboard logs as upstream.stderr. */

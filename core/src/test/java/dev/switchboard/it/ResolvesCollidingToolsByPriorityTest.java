@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.CatalogEntry;
 import dev.switchboard.Switchboard;
+import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.catalog.Catalog;
 import dev.switchboard.testing.ReferenceServer;
@@ -32,9 +33,10 @@ class ResolvesCollidingToolsByPriorityTest {
     static void start() {
         events.start();
         catalogLog.addAppender(events);
-        var config = SwitchboardConfig.of(List.of(
+        var config = SwitchboardConfig.builder().servers(List.of(
                 ranked(Stdio.server("backup", ReferenceServer.everythingStdio()), 20, "bk"),
-                ranked(Stdio.server("primary", ReferenceServer.everythingStdio()), 10, "main")));
+                ranked(Stdio.server("primary", ReferenceServer.everythingStdio()), 10, "main")))
+                .logging(LogSettings.builder().level("INFO").build()).build(); // catalog.conflict is at INFO
         sb = Switchboard.start(config);
     }
 

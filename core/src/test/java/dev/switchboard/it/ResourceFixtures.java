@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ResourcePolicy;
 import dev.switchboard.config.ServerConfig;
@@ -35,9 +36,10 @@ public final class ResourceFixtures {
         return HttpServer.builder(name, URI.create(server.url())).options(options).build();
     }
 
+    /** With these resource limits, logging down to DEBUG: the resource tests read the library's log events. */
     public static SwitchboardConfig config(ResourcePolicy policy, List<? extends ServerConfig> servers) {
         return SwitchboardConfig.builder().servers(servers).orchestration(Orchestration.builder().resources(policy)
-                .build()).build();
+                .build()).logging(LogSettings.builder().level("DEBUG").build()).build();
     }
 
     /** Captures the log events of {@code dev.switchboard.internal.resources} while open. */

@@ -10,6 +10,7 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,7 @@ public final class CallBatch {
     private final List<ToolCall> calls;
     private final CallAllOptions options;
     private final Caller caller;
+    private final LogGate gate;
     private final Outcome[] outcomes;
     private final CancellationToken batch = new CancellationToken();
     private final Semaphore slots;
@@ -47,10 +49,11 @@ public final class CallBatch {
     private final AtomicReference<Integer> firstFailure = new AtomicReference<>();
     private volatile boolean overallTimedOut;
 
-    private CallBatch(List<ToolCall> calls, CallAllOptions options, Caller caller) {
+    private CallBatch(List<ToolCall> calls, CallAllOptions options, Caller caller, LogGate gate) {
         this.calls = List.copyOf(calls);
         this.options = options;
         this.caller = caller;
+        this.gate = gate;
         this.outcomes = new Outcome[calls.size()];
         this.slots = new Semaphore(options.maxConcurrency());
         this.ended = new CountDownLatch(calls.size());
@@ -60,11 +63,11 @@ public final class CallBatch {
      * @throws SwitchboardException with fail-fast, the first failure (code of the failed call; TOOL_ERROR for a
      *     result with {@code isError}), naming its index, server and tool
      */
-    public static List<Outcome> run(List<ToolCall> calls, CallAllOptions options, Caller caller) {
+    public static List<Outcome> run(List<ToolCall> calls, CallAllOptions options, Caller caller, LogGate gate) {
         if (calls.isEmpty()) {
             return List.of();
         }
-        return new CallBatch(calls, options, caller).run();
+        return new CallBatch(calls, options, caller, gate).run();
     }
 
     private List<Outcome> run() {
@@ -149,7 +152,7 @@ public final class CallBatch {
             try {
                 options.onProgress().progress(done, calls.size());
             } catch (RuntimeException e) {
-                LogEvents.warn(log, LogEvents.CALL_PROGRESS_LISTENER_FAILED).setCause(e).log();
+                gate.warn(log, LogEvents.CALL_PROGRESS_LISTENER_FAILED).setCause(e).log();
             }
         }
     }

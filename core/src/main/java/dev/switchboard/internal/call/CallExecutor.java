@@ -16,6 +16,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.CallHandle;
 import dev.switchboard.internal.upstream.Deadline;
 import dev.switchboard.internal.upstream.Ticker;
@@ -50,16 +51,18 @@ public final class CallExecutor {
     private final Ticker ticker;
     private final ServerGuard.BreakerListener onBreakerChange;
     private final EventHub events;
+    private final LogGate gate;
     private volatile MicrometerBinding binding;
 
     /**
      * @param config the first configuration: its global limit on calls in flight holds for the instance's life
      * @param onBreakerChange told whenever a server's breaker changes state
      * @param events where a {@code CallFinished} goes after every call, while anyone listens
+     * @param gate the instance's log gate, for the calls' and the breakers' events
      */
     public CallExecutor(SwitchboardConfig config, Clock clock, ServerGuard.BreakerListener onBreakerChange,
-            EventHub events) {
-        this(config, clock, Ticker.SYSTEM, onBreakerChange, events);
+            EventHub events, LogGate gate) {
+        this(config, clock, Ticker.SYSTEM, onBreakerChange, events, gate);
     }
 
     /**
@@ -67,7 +70,7 @@ public final class CallExecutor {
      * calls must wait on the same time).
      */
     public CallExecutor(SwitchboardConfig config, Clock clock, Ticker ticker,
-            ServerGuard.BreakerListener onBreakerChange, EventHub events) {
+            ServerGuard.BreakerListener onBreakerChange, EventHub events, LogGate gate) {
         Duration globalWait = config.servers().stream().map(s -> s.options().calls().queueWait())
                 .max(Duration::compareTo).orElse(Duration.ZERO);
         this.global = ServerGuard.globalLimit(config.orchestration().maxConcurrentCalls(), globalWait);
@@ -75,6 +78,7 @@ public final class CallExecutor {
         this.ticker = ticker;
         this.onBreakerChange = onBreakerChange;
         this.events = events;
+        this.gate = gate;
         this.metrics = new CallMetrics(config.servers().stream().map(ServerConfig::name).toList());
     }
 
@@ -88,7 +92,7 @@ public final class CallExecutor {
         if (previous != null && previous.policy().equals(policy)) {
             return previous;
         }
-        return new ServerGuard(server, policy, global, clock, ticker, onBreakerChange);
+        return new ServerGuard(server, policy, global, clock, ticker, onBreakerChange, gate);
     }
 
     /**
@@ -132,13 +136,13 @@ public final class CallExecutor {
         try {
             ToolResult result = run(session, guard, tool, arguments, options, policy, deadline, attempts);
             code = result.isError() ? ErrorCode.TOOL_ERROR : null;
-            LogEvents.debug(log, LogEvents.CALL_DONE).addKeyValue("server", server).addKeyValue("tool", tool)
+            gate.debug(log, LogEvents.CALL_DONE).addKeyValue("server", server).addKeyValue("tool", tool)
                     .addKeyValue("duration_ms", result.duration().toMillis())
                     .addKeyValue("attempts", result.attempts()).addKeyValue("is_error", result.isError()).log();
             return result;
         } catch (SwitchboardException e) {
             code = e.code();
-            LogEvents.warn(log, LogEvents.CALL_FAILED).addKeyValue("server", server).addKeyValue("tool", tool)
+            gate.warn(log, LogEvents.CALL_FAILED).addKeyValue("server", server).addKeyValue("tool", tool)
                     .addKeyValue("error_code", e.code().name()).addKeyValue("attempts", attempts.count())
                     .addKeyValue("duration_ms", deadline.elapsed().toMillis())
                     .addKeyValue("message", e.getMessage()).log();
@@ -188,7 +192,7 @@ public final class CallExecutor {
                             && cause != null ? cause : e;
                     throw attempts.count() == 1 ? told : afterAttempts(session, tool, told, e, attempts);
                 }
-                LogEvents.info(log, LogEvents.CALL_RETRY).addKeyValue("server", session.name())
+                gate.info(log, LogEvents.CALL_RETRY).addKeyValue("server", session.name())
                         .addKeyValue("tool", tool).addKeyValue("attempt", attempts.count() + 1)
                         .addKeyValue("error_code", e.code().name()).addKeyValue("sent", handle.wasSent()).log();
                 backoff = backoff.multipliedBy(2);

@@ -6,6 +6,7 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.BreakerPolicy;
 import dev.switchboard.config.CallPolicy;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Ticker;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -50,14 +51,16 @@ public final class ServerGuard {
     private final Duration openFor;
     private final AtomicInteger consecutive = new AtomicInteger();
     private final Ticker ticker;
+    private final LogGate gate;
     /** When the last failure that counted ended (ticker nanos), once there was one. */
     private final AtomicLong incidentAt = new AtomicLong();
     private volatile boolean hadIncident;
     private volatile Instant changedAt;
 
     ServerGuard(String server, CallPolicy policy, Bulkhead global, Clock clock, Ticker ticker,
-            BreakerListener onTransition) {
+            BreakerListener onTransition, LogGate gate) {
         this.server = server;
+        this.gate = gate;
         this.policy = policy;
         this.clock = clock;
         this.ticker = ticker;
@@ -207,8 +210,8 @@ public final class ServerGuard {
         Instant at = clock.instant();
         changedAt = at;
         var t = e.getStateTransition();
-        var event = t.getToState() == CircuitBreaker.State.OPEN ? LogEvents.warn(log, LogEvents.CALL_BREAKER)
-                : LogEvents.info(log, LogEvents.CALL_BREAKER);
+        var event = t.getToState() == CircuitBreaker.State.OPEN ? gate.warn(log, LogEvents.CALL_BREAKER)
+                : gate.info(log, LogEvents.CALL_BREAKER);
         event.addKeyValue("server", server).addKeyValue("from", t.getFromState().name())
                 .addKeyValue("to", t.getToState().name())
                 .addKeyValue("failure_rate", breaker.getMetrics().getFailureRate()).log();

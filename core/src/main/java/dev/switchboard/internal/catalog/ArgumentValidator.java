@@ -10,6 +10,7 @@ import com.networknt.schema.path.NodePath;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class ArgumentValidator {
     private static final int MAX_LISTED = 20;
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    private final LogGate gate;
     private final ObjectMapper mapper = new ObjectMapper();
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     /** Compiled schemas by content; empty when the schema is unusable. Cleared when large: tools change rarely. */
@@ -55,6 +57,11 @@ final class ArgumentValidator {
         public int hashCode() {
             return System.identityHashCode(of);
         }
+    }
+
+    /** @param gate where an unusable schema is logged */
+    ArgumentValidator(LogGate gate) {
+        this.gate = gate;
     }
 
     /** A violation: where in the arguments ({@code $.a.b}) and what is wrong. */
@@ -171,7 +178,7 @@ final class ArgumentValidator {
             schema.initializeValidators(); // resolves $refs now, so a broken schema fails here, not per call
             return Optional.of(schema);
         } catch (RuntimeException e) {
-            LogEvents.warn(log, LogEvents.CATALOG_SCHEMA_UNUSABLE).addKeyValue("server", server)
+            gate.warn(log, LogEvents.CATALOG_SCHEMA_UNUSABLE).addKeyValue("server", server)
                     .addKeyValue("tool", tool.name()).addKeyValue("message", String.valueOf(e.getMessage())).log();
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import dev.switchboard.CatalogEntry;
 import dev.switchboard.config.Orchestration;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Upstream;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,17 @@ public final class Catalog {
     private final List<Upstream> upstreams;
     private final String separator;
     private final boolean validate;
-    private final ArgumentValidator validator = new ArgumentValidator();
+    private final LogGate gate;
+    private final ArgumentValidator validator;
     /** Conflicts and renames already logged, so each choice is logged once, not on every rebuild. */
     private final Set<Object> logged = ConcurrentHashMap.newKeySet();
     private volatile CatalogSnapshot current;
 
-    /** A catalog over these connections, given in configuration order. */
-    public Catalog(List<Upstream> upstreams, Orchestration orchestration) {
+    /** A catalog over these connections, given in configuration order, logging through {@code gate}. */
+    public Catalog(List<Upstream> upstreams, Orchestration orchestration, LogGate gate) {
         this.upstreams = List.copyOf(upstreams);
+        this.gate = gate;
+        this.validator = new ArgumentValidator(gate);
         this.separator = orchestration.nameSeparator();
         this.validate = orchestration.validateArguments();
     }
@@ -112,14 +116,14 @@ public final class Catalog {
     private void logChoices(CatalogSnapshot s) {
         for (CatalogSnapshot.Conflict c : s.conflicts()) {
             if (logged.add(c)) {
-                LogEvents.info(log, LogEvents.CATALOG_CONFLICT).addKeyValue("tool", c.tool())
+                gate.info(log, LogEvents.CATALOG_CONFLICT).addKeyValue("tool", c.tool())
                         .addKeyValue("winner", c.winner()).addKeyValue("losers", String.join(",", c.losers())).log();
             }
         }
         for (CatalogEntry e : s.entries()) {
             String plain = e.server() + separator + e.tool();
             if (!plain.equals(e.qualifiedName()) && logged.add(List.of(plain, e.qualifiedName()))) {
-                LogEvents.info(log, LogEvents.CATALOG_RENAMED).addKeyValue("server", e.server())
+                gate.info(log, LogEvents.CATALOG_RENAMED).addKeyValue("server", e.server())
                         .addKeyValue("tool", e.tool()).addKeyValue("name", e.qualifiedName()).log();
             }
         }

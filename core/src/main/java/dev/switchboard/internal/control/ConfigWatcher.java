@@ -1,6 +1,7 @@
 package dev.switchboard.internal.control;
 
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -24,17 +25,19 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Path file;
     private final WatchService watcher;
     private final Runnable onChange;
+    private final LogGate gate;
     private final Thread thread;
 
-    private ConfigWatcher(Path file, WatchService watcher, Runnable onChange) {
+    private ConfigWatcher(Path file, WatchService watcher, Runnable onChange, LogGate gate) {
         this.file = file;
         this.watcher = watcher;
         this.onChange = onChange;
+        this.gate = gate;
         this.thread = Thread.ofVirtual().name("switchboard-config-watch").start(this::loop);
     }
 
     /** Starts watching {@code file}; {@code onChange} runs on the watcher's thread, one change at a time. */
-    public static ConfigWatcher start(Path file, Runnable onChange) throws IOException {
+    public static ConfigWatcher start(Path file, LogGate gate, Runnable onChange) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         WatchService ws = FileSystems.getDefault().newWatchService();
         try {
@@ -44,7 +47,7 @@ public final class ConfigWatcher implements AutoCloseable {
             ws.close();
             throw e;
         }
-        return new ConfigWatcher(absolute, ws, onChange);
+        return new ConfigWatcher(absolute, ws, onChange, gate);
     }
 
     private void loop() {
@@ -64,7 +67,7 @@ public final class ConfigWatcher implements AutoCloseable {
                 try {
                     onChange.run();
                 } catch (RuntimeException e) {
-                    LogEvents.warn(log, LogEvents.CONFIG_RELOAD_FAILED).addKeyValue("file", file.toString())
+                    gate.warn(log, LogEvents.CONFIG_RELOAD_FAILED).addKeyValue("file", file.toString())
                             .addKeyValue("message", e.getMessage()).log();
                 }
             }
@@ -76,7 +79,7 @@ public final class ConfigWatcher implements AutoCloseable {
         try {
             watcher.close();
         } catch (IOException e) {
-            LogEvents.debug(log, LogEvents.CONFIG_WATCH_CLOSE_FAILED).setCause(e).log();
+            gate.debug(log, LogEvents.CONFIG_WATCH_CLOSE_FAILED).setCause(e).log();
         }
         thread.interrupt();
         try {

@@ -1,6 +1,7 @@
 package dev.switchboard.internal.control;
 
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Upstream;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,12 +23,12 @@ final class Drain {
     }
 
     /** Returns when nothing is in flight on {@code upstreams} any more, or when {@code timeout} has passed. */
-    static void await(Collection<Upstream> upstreams, Duration timeout) {
+    static void await(Collection<Upstream> upstreams, Duration timeout, LogGate gate) {
         int pending = inFlight(upstreams);
         if (pending == 0) {
             return;
         }
-        LogEvents.info(log, LogEvents.SWITCHBOARD_DRAINING).addKeyValue("in_flight", pending)
+        gate.info(log, LogEvents.SWITCHBOARD_DRAINING).addKeyValue("in_flight", pending)
                 .addKeyValue("timeout_ms", timeout.toMillis()).log();
         // The counts are polled on a virtual thread and waited for with CompletableFuture.get, which a caller on a
         // ForkJoinPool thread (the common pool) blocks in managed fashion: parking that thread in a polling loop
@@ -42,7 +43,7 @@ final class Drain {
         try {
             drained.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            LogEvents.warn(log, LogEvents.SWITCHBOARD_DRAIN_TIMEOUT).addKeyValue("in_flight", inFlight(upstreams))
+            gate.warn(log, LogEvents.SWITCHBOARD_DRAIN_TIMEOUT).addKeyValue("in_flight", inFlight(upstreams))
                     .addKeyValue("timeout_ms", timeout.toMillis()).log();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

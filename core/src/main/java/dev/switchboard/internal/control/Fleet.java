@@ -7,6 +7,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.health.HealthMonitor;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.upstream.Upstream;
@@ -53,11 +54,11 @@ public final class Fleet {
     }
 
     /**
-     * How the fleet is built: time, waits, probes, the engine's ears, the application's handlers, and the masking
-     * of secrets (asked once per new connection).
+     * How the fleet is built: time, waits, probes, the engine's ears, the application's handlers, the masking of
+     * secrets (asked once per new connection), and the instance's log gate.
      */
     public record Parts(Clock clock, Sleeper sleeper, ProbeScheduler probes, ServerEvents events,
-            ClientHandlers handlers, Supplier<Masker> masker) {
+            ClientHandlers handlers, Supplier<Masker> masker, LogGate gate) {
         public Parts {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sleeper, "sleeper");
@@ -65,6 +66,7 @@ public final class Fleet {
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(handlers, "handlers");
             Objects.requireNonNull(masker, "masker");
+            Objects.requireNonNull(gate, "gate");
         }
     }
 
@@ -117,9 +119,10 @@ public final class Fleet {
 
     private Member create(ServerConfig declared) {
         ServerConfig effective = state.effective(declared);
-        HealthMonitor monitor = new HealthMonitor(effective, parts.clock(), parts.probes(), parts.events());
+        HealthMonitor monitor = new HealthMonitor(effective, parts.clock(), parts.probes(), parts.events(),
+                parts.gate());
         Upstream u = new Upstream(effective, parts.clock(), parts.sleeper(), monitor, parts.handlers(),
-                parts.masker().get());
+                parts.masker().get(), parts.gate());
         String disabled = state.disabledAtRuntime(declared);
         if (disabled != null) {
             u.disabledBecause(disabled);
@@ -197,7 +200,7 @@ public final class Fleet {
             publish(next, all);
             retire(retired, drain);
             startAndSettleQuietly(fresh);
-            LogEvents.info(log, LogEvents.SWITCHBOARD_RELOADED).addKeyValue("added", added)
+            parts.gate().info(log, LogEvents.SWITCHBOARD_RELOADED).addKeyValue("added", added)
                     .addKeyValue("removed", removed).addKeyValue("changed", changed)
                     .addKeyValue("unchanged", unchanged.size()).log();
             return new ReloadResult(added, removed, changed, unchanged);
@@ -223,10 +226,10 @@ public final class Fleet {
     }
 
     /** Stops probing, drains, then closes the connections in parallel. */
-    private static void retire(Collection<Member> olds, Duration drain) {
+    private void retire(Collection<Member> olds, Duration drain) {
         olds.forEach(m -> m.health().close());
         List<Upstream> ups = olds.stream().map(Member::upstream).toList();
-        Drain.await(ups, drain);
+        Drain.await(ups, drain, parts.gate());
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             ups.forEach(u -> exec.submit(u::close));
         }

@@ -32,6 +32,7 @@ import dev.switchboard.internal.control.ConfigWatcher;
 import dev.switchboard.internal.control.Fleet;
 import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.status.StatusSnapshot;
@@ -65,7 +66,14 @@ public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
     private final Clock clock;
-    private final EventHub events = new EventHub();
+    /** The gate of the logging section in force: replaced by a reload. */
+    private volatile LogGate logging;
+    /**
+     * What every part of this instance logs through: it follows the section in force, so a reload applies to the
+     * connections it keeps too.
+     */
+    private final LogGate gate = level -> logging.allows(level);
+    private final EventHub events;
     private final CallExecutor calls;
     private final Fleet fleet;
     private final Path configFile;
@@ -82,14 +90,17 @@ public final class Engine implements AutoCloseable {
         this.clock = s.clock();
         this.configFile = s.configFile();
         this.loader = s.loader();
+        this.logging = gateOf(s.config());
+        this.events = new EventHub(gate);
         s.listeners().forEach(events::add);
         this.secrets = s.config().allSecrets();
-        this.calls = new CallExecutor(s.config(), clock, this::breakerChanged, events);
+        this.calls = new CallExecutor(s.config(), clock, this::breakerChanged, events, gate);
         if (s.meterRegistry() != null) {
             // Before the fleet publishes its servers: publishing binds each server's gauges.
             calls.bindTo((io.micrometer.core.instrument.MeterRegistry) s.meterRegistry());
         }
-        var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers(), this::masker);
+        var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers(), this::masker,
+                gate);
         this.fleet = new Fleet(s.config(), parts, this::publish);
     }
 
@@ -114,7 +125,7 @@ public final class Engine implements AutoCloseable {
     private void startServers(boolean failOnRequired, boolean awaitOptional) {
         Routing r = routing;
         Duration timeout = r.config().orchestration().startupTimeout();
-        LogEvents.info(log, LogEvents.SWITCHBOARD_STARTING).addKeyValue("servers", r.routes().size()).log();
+        gate.info(log, LogEvents.SWITCHBOARD_STARTING).addKeyValue("servers", r.routes().size()).log();
         boolean inTime;
         try {
             inTime = fleet.start(awaitOptional, timeout);
@@ -126,7 +137,7 @@ public final class Engine implements AutoCloseable {
         if (failOnRequired) {
             Startup.checkRequired(statuses, inTime ? null : timeout);
         }
-        LogEvents.info(log, LogEvents.SWITCHBOARD_STARTED)
+        gate.info(log, LogEvents.SWITCHBOARD_STARTED)
                 .addKeyValue("ready", statuses.stream().filter(ServerStatus::ready).count())
                 .addKeyValue("servers", statuses.size()).log();
     }
@@ -141,7 +152,7 @@ public final class Engine implements AutoCloseable {
                     old == null ? null : old.guard());
             routes.put(name, new Routing.Route(m.upstream(), m.health(), guard));
         });
-        routing = Routing.of(config, routes, before);
+        routing = Routing.of(config, routes, before, gate);
         calls.servers(List.copyOf(routes.keySet()), this::breakerOf, this::healthOf);
     }
 
@@ -210,7 +221,7 @@ public final class Engine implements AutoCloseable {
     public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
         Objects.requireNonNull(toolCalls, "toolCalls");
         Objects.requireNonNull(options, "options");
-        return CallBatch.run(toolCalls, options, this::call);
+        return CallBatch.run(toolCalls, options, this::call, gate);
     }
 
     public List<CallStats> stats() {
@@ -279,6 +290,7 @@ public final class Engine implements AutoCloseable {
         try {
             open(null);
             secrets = newConfig.allSecrets();
+            logging = gateOf(newConfig);
 
             ReloadResult result = fleet.reload(newConfig, drainTimeout());
             events.publish(new SwitchboardEvent.ConfigReloaded(result, clock.instant()));
@@ -305,13 +317,13 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             closed = true;
-            LogEvents.info(log, LogEvents.SWITCHBOARD_SHUTTING_DOWN).addKeyValue("drain_ms", drain.toMillis()).log();
+            gate.info(log, LogEvents.SWITCHBOARD_SHUTTING_DOWN).addKeyValue("drain_ms", drain.toMillis()).log();
             if (watcher != null) {
                 watcher.close();
             }
             fleet.shutdown(drain);
             events.close();
-            LogEvents.info(log, LogEvents.SWITCHBOARD_CLOSED).log();
+            gate.info(log, LogEvents.SWITCHBOARD_CLOSED).log();
         } finally {
             control.unlock();
         }
@@ -342,13 +354,13 @@ public final class Engine implements AutoCloseable {
             return;
         }
         try {
-            watcher = ConfigWatcher.start(configFile, () -> {
+            watcher = ConfigWatcher.start(configFile, gate, () -> {
                 if (!closed) {
                     reload();
                 }
             });
         } catch (IOException e) {
-            LogEvents.warn(log, LogEvents.CONFIG_WATCH_FAILED).addKeyValue("file", configFile.toString())
+            gate.warn(log, LogEvents.CONFIG_WATCH_FAILED).addKeyValue("file", configFile.toString())
                     .addKeyValue("message", e.getMessage()).log();
         }
     }
@@ -442,6 +454,10 @@ public final class Engine implements AutoCloseable {
     private Masker masker() {
         Secrets born = secrets;
         return text -> secrets.mask(born.mask(text));
+    }
+
+    private static LogGate gateOf(SwitchboardConfig config) {
+        return LogGate.of(config.logging().enabled(), config.logging().level());
     }
 
     /** A server's connection, by configured name; for tests that look below the public API. */

@@ -5,6 +5,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.call.ServerGuard;
 import dev.switchboard.internal.catalog.Catalog;
 import dev.switchboard.internal.health.HealthMonitor;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.resources.Resources;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;
@@ -38,17 +39,20 @@ record Routing(SwitchboardConfig config, Map<String, Route> routes, Map<String, 
         aliases = Map.copyOf(aliases);
     }
 
-    /** Builds the snapshot of these routes, in configuration order; {@code previous} keeps the gather totals. */
-    static Routing of(SwitchboardConfig config, Map<String, Route> routes, Routing previous) {
+    /**
+     * Builds the snapshot of these routes, in configuration order; {@code previous} keeps the gather totals, and
+     * {@code gate} is the instance's log gate.
+     */
+    static Routing of(SwitchboardConfig config, Map<String, Route> routes, Routing previous, LogGate gate) {
         Map<String, String> aliases = new LinkedHashMap<>();
         for (ServerConfig s : config.servers()) {
             s.options().aliases().forEach(a -> aliases.put(a, s.name()));
         }
         List<Upstream> ups = routes.values().stream().map(Route::upstream).toList();
         var o = config.orchestration();
-        Catalog catalog = new Catalog(ups, o);
+        Catalog catalog = new Catalog(ups, o, gate);
         Resources resources = previous == null
-                ? new Resources(ups, aliases, o.resources(), o.nameSeparator())
+                ? new Resources(ups, aliases, o.resources(), o.nameSeparator(), gate)
                 : previous.resources().over(ups, aliases, o.resources(), o.nameSeparator());
         return new Routing(config, routes, aliases, catalog, resources);
     }

@@ -2,6 +2,7 @@ package dev.switchboard.internal.events;
 
 import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardListener;
+import dev.switchboard.internal.observe.LogGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,14 +19,17 @@ public final class EventHub implements AutoCloseable {
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final int capacity;
+    private final LogGate gate;
     private volatile boolean closed;
 
-    public EventHub() {
-        this(QUEUE_CAPACITY);
+    /** @param gate the instance's log gate, for what its listeners' subscriptions log */
+    public EventHub(LogGate gate) {
+        this(QUEUE_CAPACITY, gate);
     }
 
-    EventHub(int capacity) {
+    EventHub(int capacity, LogGate gate) {
         this.capacity = capacity;
+        this.gate = gate;
     }
 
     /** Starts delivering events to {@code listener}; adding the same listener twice has no effect. */
@@ -34,7 +38,7 @@ public final class EventHub implements AutoCloseable {
         if (closed || subscriptions.stream().anyMatch(s -> s.listener() == listener)) {
             return;
         }
-        subscriptions.add(new Subscription(listener, capacity));
+        subscriptions.add(new Subscription(listener, capacity, gate));
     }
 
     /** Stops delivering to {@code listener}; events already queued for it are still delivered. */

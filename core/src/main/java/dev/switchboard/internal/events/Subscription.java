@@ -4,6 +4,7 @@ import dev.switchboard.ReloadResult;
 import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardListener;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +30,13 @@ final class Subscription {
     private final SwitchboardListener listener;
     private final BlockingQueue<SwitchboardEvent> queue;
     private final AtomicLong dropped = new AtomicLong();
+    private final LogGate gate;
     private final Thread thread;
     private volatile boolean closing;
 
-    Subscription(SwitchboardListener listener, int capacity) {
+    Subscription(SwitchboardListener listener, int capacity, LogGate gate) {
         this.listener = listener;
+        this.gate = gate;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = Thread.ofVirtual().name("switchboard-listener-" + NUMBERS.incrementAndGet())
                 .start(this::deliver);
@@ -48,7 +51,7 @@ final class Subscription {
             return;
         }
         if (dropped.getAndIncrement() == 0) {
-            LogEvents.warn(log, LogEvents.LISTENER_DROPPED).addKeyValue("listener", listener.getClass().getName())
+            gate.warn(log, LogEvents.LISTENER_DROPPED).addKeyValue("listener", listener.getClass().getName())
                     .addKeyValue("queue", queue.remainingCapacity() + queue.size()).log();
         }
     }
@@ -82,7 +85,7 @@ final class Subscription {
             if (x instanceof VirtualMachineError vme) {
                 throw vme;
             }
-            LogEvents.warn(log, LogEvents.LISTENER_FAILED).addKeyValue("listener", listener.getClass().getName())
+            gate.warn(log, LogEvents.LISTENER_FAILED).addKeyValue("listener", listener.getClass().getName())
                     .addKeyValue("event", event.getClass().getSimpleName()).setCause(x).log();
         }
     }
@@ -100,7 +103,7 @@ final class Subscription {
         }
         long lost = dropped.get();
         if (lost > 0) {
-            LogEvents.warn(log, LogEvents.LISTENER_DROPPED).addKeyValue("listener", listener.getClass().getName())
+            gate.warn(log, LogEvents.LISTENER_DROPPED).addKeyValue("listener", listener.getClass().getName())
                     .addKeyValue("dropped", lost).log();
         }
     }

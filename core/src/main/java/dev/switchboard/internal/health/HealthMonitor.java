@@ -10,6 +10,7 @@ import dev.switchboard.config.HealthPolicy;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;
@@ -41,16 +42,21 @@ public final class HealthMonitor implements UpstreamListener, AutoCloseable {
     private final HealthTracker tracker;
     private final ProbeScheduler scheduler;
     private final HttpGetProbe httpGet;
+    private final LogGate gate;
     /** Makes "look at the state, then report it" one step, so reports of one server keep their order. */
     private final ReentrantLock reporting = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Whether a scheduled probe runs right now: one still running after its ticket closed is stuck. */
+    private final AtomicBoolean probing = new AtomicBoolean();
     private volatile Upstream upstream;
     private volatile ProbeScheduler.Ticket ticket;
     private ServerState lastState;
     private HealthState lastHealth = HealthState.UNKNOWN;
 
-    public HealthMonitor(ServerConfig config, Clock clock, ProbeScheduler scheduler, ServerEvents events) {
+    public HealthMonitor(ServerConfig config, Clock clock, ProbeScheduler scheduler, ServerEvents events,
+            LogGate gate) {
         this.config = config;
+        this.gate = gate;
         this.policy = config.options().health();
         this.clock = clock;
         this.scheduler = scheduler;
@@ -64,7 +70,7 @@ public final class HealthMonitor implements UpstreamListener, AutoCloseable {
     public void attach(Upstream watched) {
         this.upstream = Objects.requireNonNull(watched, "watched");
         if (policy.probe() != HealthPolicy.Probe.NONE && config.options().enabled()) {
-            ticket = scheduler.start(config.name(), policy.interval(), this::probe);
+            ticket = scheduler.start(config.name(), policy.interval(), this::scheduledProbe);
         }
     }
 
@@ -146,6 +152,21 @@ public final class HealthMonitor implements UpstreamListener, AutoCloseable {
         }
     }
 
+    /**
+     * A probe the scheduler runs. Its crash and a probe stuck past {@link #close} are logged here rather than by the
+     * scheduler, which the SPI does not tell which instance (and so which log settings) a probe belongs to.
+     */
+    private void scheduledProbe() {
+        probing.set(true);
+        try {
+            probe();
+        } catch (RuntimeException e) {
+            gate.warn(log, LogEvents.HEALTH_PROBE_CRASHED).addKeyValue("server", config.name()).setCause(e).log();
+        } finally {
+            probing.set(false);
+        }
+    }
+
     /** Reports the health when its verdict differs from the last one reported; the caller holds the lock. */
     private void reportHealth(StatusSnapshot now) {
         HealthState previous = lastHealth;
@@ -153,7 +174,7 @@ public final class HealthMonitor implements UpstreamListener, AutoCloseable {
             return;
         }
         lastHealth = now.health().state();
-        LogEvents.info(log, LogEvents.HEALTH_CHANGED).addKeyValue("server", config.name())
+        gate.info(log, LogEvents.HEALTH_CHANGED).addKeyValue("server", config.name())
                 .addKeyValue("health", lastHealth.name()).addKeyValue("reason", now.health().reason()).log();
         events.healthChanged(now, previous);
     }
@@ -189,6 +210,9 @@ public final class HealthMonitor implements UpstreamListener, AutoCloseable {
         ProbeScheduler.Ticket t = ticket;
         if (t != null) {
             t.close();
+            if (probing.get()) {
+                gate.warn(log, LogEvents.HEALTH_PROBE_STUCK).addKeyValue("server", config.name()).log();
+            }
         }
         if (httpGet != null) {
             httpGet.close();

@@ -1,13 +1,10 @@
 package dev.switchboard.internal.observe;
 
-import org.slf4j.Logger;
-import org.slf4j.spi.LoggingEventBuilder;
-
 /**
  * The names of every log event the library writes, in one place. A log line's message is its event's stable name
  * ({@code upstream.ready}) and everything else is a key-value field ({@code server}, {@code error_code},
  * {@code duration_ms}, ...), so JSON logs can be queried and console logs read alike; names never change once
- * released.
+ * released. Events are emitted through the {@link LogGate} of the instance they belong to.
  */
 public final class LogEvents {
     public static final String CALL_BREAKER = "call.breaker";
@@ -61,6 +58,7 @@ public final class LogEvents {
     public static final String UPSTREAM_CLOSED = "upstream.closed";
     public static final String UPSTREAM_CONNECTING = "upstream.connecting";
     public static final String UPSTREAM_DELIVER_FAILED = "upstream.deliver_failed";
+    public static final String UPSTREAM_ERROR_DROPPED = "upstream.error_dropped";
     public static final String UPSTREAM_FAILED = "upstream.failed";
     public static final String UPSTREAM_GET_STREAM_DROPPED = "upstream.get_stream_dropped";
     public static final String UPSTREAM_LISTENER_FAILED = "upstream.listener_failed";
@@ -96,17 +94,5 @@ public final class LogEvents {
     public static final String UPSTREAM_TOOLS_CHANGED = "upstream.tools_changed";
 
     private LogEvents() {
-    }
-
-    public static LoggingEventBuilder debug(Logger log, String event) {
-        return log.atDebug().setMessage(event);
-    }
-
-    public static LoggingEventBuilder info(Logger log, String event) {
-        return log.atInfo().setMessage(event);
-    }
-
-    public static LoggingEventBuilder warn(Logger log, String event) {
-        return log.atWarn().setMessage(event);
     }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.GatherFailure;
 import dev.switchboard.config.FailurePolicy;
 import dev.switchboard.config.ResourcePolicy;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Upstream;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ final class Across {
 
     /** Runs {@code task} on every server, each with its budget; returns the successful outcomes by priority. */
     static <T> List<ServerFanOut.Outcome<T>> collect(List<Upstream> targets, ResourcePolicy policy, String what,
-            BiFunction<Upstream, Budget, T> task) {
+            LogGate gate, BiFunction<Upstream, Budget, T> task) {
         Duration whole = policy.gatherTimeout();
         long deadline = System.nanoTime() + whole.toNanos();
         List<ServerFanOut.Outcome<T>> outcomes = ServerFanOut.run(targets, deadline, whole,
@@ -33,7 +34,7 @@ final class Across {
             throw GatherFailures.failFast("listing " + what, targets.size(), failed);
         }
         for (GatherFailure f : failed) {
-            LogEvents.warn(log, LogEvents.LISTING_SERVER_FAILED).addKeyValue("method", what)
+            gate.warn(log, LogEvents.LISTING_SERVER_FAILED).addKeyValue("method", what)
                     .addKeyValue("server", f.server())
                     .addKeyValue("error_code", f.code().name()).addKeyValue("message", f.message()).log();
         }

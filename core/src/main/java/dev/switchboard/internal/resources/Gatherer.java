@@ -8,6 +8,7 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.FailurePolicy;
 import dev.switchboard.config.ResourcePolicy;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Upstream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ final class Gatherer {
     private final Servers servers;
     private final ResourcePolicy policy;
     private final Counters counters;
+    private final LogGate gate;
 
-    Gatherer(Servers servers, ResourcePolicy policy, Counters counters) {
+    Gatherer(Servers servers, ResourcePolicy policy, Counters counters, LogGate gate) {
         this.servers = servers;
+        this.gate = gate;
         this.policy = policy;
         this.counters = counters;
     }
@@ -41,7 +44,7 @@ final class Gatherer {
         long t0 = System.nanoTime();
         long deadline = t0 + whole.toNanos();
         counters.started();
-        LogEvents.info(log, LogEvents.GATHER_START).addKeyValue("servers", targets.size())
+        gate.info(log, LogEvents.GATHER_START).addKeyValue("servers", targets.size())
                 .addKeyValue("policy", failure.configName()).addKeyValue("server_timeout_ms", perServer.toMillis())
                 .addKeyValue("deadline_ms", whole.toMillis()).log();
         List<ServerFanOut.Outcome<ServerResources>> outcomes;
@@ -70,7 +73,7 @@ final class Gatherer {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         GatherResult result = new GatherResult(failure, ok, failed, took);
         counters.finished(took, false);
-        LogEvents.info(log, LogEvents.GATHER_DONE).addKeyValue("servers", ok.size())
+        gate.info(log, LogEvents.GATHER_DONE).addKeyValue("servers", ok.size())
                 .addKeyValue("failed", failed.size()).addKeyValue("resources", result.resourceCount())
                 .addKeyValue("bytes", result.bytes()).addKeyValue("duration_ms", took.toMillis()).log();
         return result;
@@ -78,7 +81,7 @@ final class Gatherer {
 
     private void serverDone(ServerResources s) {
         counters.server(s.resources().size(), s.bytes());
-        LogEvents.info(log, LogEvents.GATHER_SERVER_DONE).addKeyValue("server", s.server())
+        gate.info(log, LogEvents.GATHER_SERVER_DONE).addKeyValue("server", s.server())
                 .addKeyValue("resources", s.resources().size()).addKeyValue("bytes", s.bytes())
                 .addKeyValue("incomplete", s.incomplete())
                 .addKeyValue("truncated", s.resources().stream().filter(r -> r.truncated()).count())
@@ -87,7 +90,7 @@ final class Gatherer {
 
     private void serverFailed(ServerFanOut.Outcome<?> o) {
         counters.serverFailed();
-        LogEvents.warn(log, LogEvents.GATHER_SERVER_FAILED).addKeyValue("server", o.server().name())
+        gate.warn(log, LogEvents.GATHER_SERVER_FAILED).addKeyValue("server", o.server().name())
                 .addKeyValue("error_code", o.error().code().name())
                 .addKeyValue("duration_ms", o.duration().toMillis())
                 .addKeyValue("message", o.error().getMessage()).log();
@@ -96,7 +99,7 @@ final class Gatherer {
     private void finishFailed(long t0, int targets, List<GatherFailure> failed, SwitchboardException e) {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         counters.finished(took, true);
-        LogEvents.warn(log, LogEvents.GATHER_FAILED).addKeyValue("servers", targets)
+        gate.warn(log, LogEvents.GATHER_FAILED).addKeyValue("servers", targets)
                 .addKeyValue("failed", failed.stream().map(GatherFailure::server).toList())
                 .addKeyValue("error_code", e.code().name()).addKeyValue("duration_ms", took.toMillis())
                 .addKeyValue("message", e.getMessage()).log();

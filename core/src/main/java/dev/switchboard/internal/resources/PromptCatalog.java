@@ -6,6 +6,7 @@ import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ResourcePolicy;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Upstream;
 import dev.switchboard.internal.util.Suggestions;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -24,16 +25,18 @@ final class PromptCatalog {
     private final Servers servers;
     private final ResourcePolicy policy;
     private final String separator;
+    private final LogGate gate;
 
-    PromptCatalog(Servers servers, ResourcePolicy policy, String separator) {
+    PromptCatalog(Servers servers, ResourcePolicy policy, String separator, LogGate gate) {
         this.servers = servers;
+        this.gate = gate;
         this.policy = policy;
         this.separator = separator;
     }
 
     List<NamedPrompt> list() {
         List<ServerFanOut.Outcome<List<McpSchema.Prompt>>> listed = Across.collect(servers.enabled(), policy,
-                "prompts/list", (u, b) -> offersPrompts(u) ? Listings.prompts(u, b).items() : List.of());
+                "prompts/list", gate, (u, b) -> offersPrompts(u) ? Listings.prompts(u, b).items() : List.of());
         Map<String, Integer> counts = new HashMap<>();
         listed.forEach(o -> o.value().forEach(p -> counts.merge(p.name(), 1, Integer::sum)));
         List<NamedPrompt> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.switchboard.ResolutionCandidate;
 import dev.switchboard.config.FailurePolicy;
 import dev.switchboard.config.ResourcePolicy;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Upstream;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
@@ -34,9 +35,11 @@ final class Resolver {
 
     private final Servers servers;
     private final ResourcePolicy policy;
+    private final LogGate gate;
 
-    Resolver(Servers servers, ResourcePolicy policy) {
+    Resolver(Servers servers, ResourcePolicy policy, LogGate gate) {
         this.servers = servers;
+        this.gate = gate;
         this.policy = policy;
     }
 
@@ -71,9 +74,9 @@ final class Resolver {
         return resolution;
     }
 
-    private static void report(Resolution r, int asked, Duration took) {
+    private void report(Resolution r, int asked, Duration took) {
         if (r.winner().isEmpty()) {
-            LogEvents.info(log, LogEvents.RESOLVE_NO_MATCH).addKeyValue("entity", r.entity())
+            gate.info(log, LogEvents.RESOLVE_NO_MATCH).addKeyValue("entity", r.entity())
                     .addKeyValue("domain", r.domain()).addKeyValue("servers", asked)
                     .addKeyValue("failed", r.failures().size()).addKeyValue("duration_ms", took.toMillis()).log();
             return;
@@ -82,11 +85,11 @@ final class Resolver {
         List<String> losers = r.others().stream().filter(c -> !c.server().equals(w.server()))
                 .map(Resolver::describe).toList();
         if (!losers.isEmpty()) {
-            LogEvents.warn(log, LogEvents.RESOLVE_CONFLICT).addKeyValue("entity", r.entity())
+            gate.warn(log, LogEvents.RESOLVE_CONFLICT).addKeyValue("entity", r.entity())
                     .addKeyValue("domain", r.domain()).addKeyValue("winner", describe(w))
                     .addKeyValue("losers", losers).log();
         }
-        LogEvents.info(log, LogEvents.RESOLVE_DONE).addKeyValue("entity", r.entity()).addKeyValue("domain", r.domain())
+        gate.info(log, LogEvents.RESOLVE_DONE).addKeyValue("entity", r.entity()).addKeyValue("domain", r.domain())
                 .addKeyValue("server", w.server()).addKeyValue("uri", w.resource().uri())
                 .addKeyValue("match", w.match().name()).addKeyValue("score", w.score())
                 .addKeyValue("candidates", r.candidates().size()).addKeyValue("failed", r.failures().size())

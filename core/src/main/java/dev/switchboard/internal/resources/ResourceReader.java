@@ -5,6 +5,7 @@ import dev.switchboard.ResourceItem;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.FailurePolicy;
 import dev.switchboard.config.ResourcePolicy;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Upstream;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
@@ -24,9 +25,11 @@ final class ResourceReader {
     private final Servers servers;
     private final ResourcePolicy policy;
     private final ResourcePolicy bestEffort;
+    private final LogGate gate;
 
-    ResourceReader(Servers servers, ResourcePolicy policy) {
+    ResourceReader(Servers servers, ResourcePolicy policy, LogGate gate) {
         this.servers = servers;
+        this.gate = gate;
         this.policy = policy;
         // Looking for a URI's owner asks every server; one that fails simply does not own it.
         this.bestEffort = policy.toBuilder().failurePolicy(FailurePolicy.BEST_EFFORT).build();
@@ -41,7 +44,7 @@ final class ResourceReader {
         }
         String uri = uriOrQualified;
         List<ServerFanOut.Outcome<Optional<McpSchema.Resource>>> listed = Across.collect(servers.enabled(), bestEffort,
-                "resources/list",
+                "resources/list", gate,
                 (u, b) -> ServerGather.offersResources(u) ? Listings.resources(u, b, Integer.MAX_VALUE).items()
                         .stream().filter(r -> uri.equals(r.uri())).findFirst() : Optional.empty());
         List<ServerFanOut.Outcome<Optional<McpSchema.Resource>>> owners = listed.stream()
@@ -59,7 +62,7 @@ final class ResourceReader {
 
     private ResourceItem readByTemplate(String uri) {
         List<ServerFanOut.Outcome<Boolean>> templated = Across.collect(servers.enabled(), bestEffort,
-                "resources/templates/list", (u, b) -> ServerGather.offersResources(u)
+                "resources/templates/list", gate, (u, b) -> ServerGather.offersResources(u)
                         && Listings.templates(u, b).items().stream().anyMatch(t -> matches(t.uriTemplate(), uri)));
         List<Upstream> owners = templated.stream().filter(ServerFanOut.Outcome::value).map(ServerFanOut.Outcome::server)
                 .toList();

@@ -7,6 +7,7 @@ import dev.switchboard.NamedPrompt;
 import dev.switchboard.Resolution;
 import dev.switchboard.ResourceItem;
 import dev.switchboard.config.ResourcePolicy;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.Upstream;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
@@ -23,34 +24,37 @@ public final class Resources {
     private final ResourcePolicy policy;
     private final String separator;
     private final Counters counters;
+    private final LogGate gate;
 
     /**
      * @param upstreams the servers in configuration order
      * @param aliases alias to server name
      * @param policy the configured limits and defaults
      * @param separator joins a server's and a prompt's name, as in qualified tool names
+     * @param gate the instance's log gate
      */
     public Resources(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy policy,
-            String separator) {
-        this(upstreams, aliases, policy, separator, new Counters());
+            String separator, LogGate gate) {
+        this(upstreams, aliases, policy, separator, new Counters(), gate);
     }
 
     private Resources(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy policy,
-            String separator, Counters counters) {
+            String separator, Counters counters, LogGate gate) {
         this.servers = new Servers(upstreams, aliases);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.separator = Objects.requireNonNull(separator, "separator");
         this.counters = counters;
+        this.gate = gate;
     }
 
-    /** The same view over another set of servers (after a reload), keeping the running totals. */
+    /** The same view over another set of servers (after a reload), keeping the running totals and the gate. */
     public Resources over(List<Upstream> upstreams, Map<String, String> aliases, ResourcePolicy newPolicy,
             String newSeparator) {
-        return new Resources(upstreams, aliases, newPolicy, newSeparator, counters);
+        return new Resources(upstreams, aliases, newPolicy, newSeparator, counters, gate);
     }
 
     public GatherResult gather(GatherOptions options) {
-        return new Gatherer(servers, policy, counters).gather(Objects.requireNonNull(options, "options"));
+        return new Gatherer(servers, policy, counters, gate).gather(Objects.requireNonNull(options, "options"));
     }
 
     public Resolution resolve(String entity, String domain) {
@@ -58,18 +62,18 @@ public final class Resources {
         if (entity.isBlank()) {
             throw new IllegalArgumentException("entity is blank (expected: a name to look for)");
         }
-        return new Resolver(servers, policy).resolve(entity, domain);
+        return new Resolver(servers, policy, gate).resolve(entity, domain);
     }
 
     public ResourceItem read(String uriOrQualified) {
         Objects.requireNonNull(uriOrQualified, "uri");
-        return new ResourceReader(servers, policy).read(uriOrQualified);
+        return new ResourceReader(servers, policy, gate).read(uriOrQualified);
     }
 
     /** Each server's resource templates (every page), by server priority; servers without any are left out. */
     public Map<String, List<McpSchema.ResourceTemplate>> templates() {
         Map<String, List<McpSchema.ResourceTemplate>> out = new LinkedHashMap<>();
-        Across.collect(servers.enabled(), policy, "resources/templates/list",
+        Across.collect(servers.enabled(), policy, "resources/templates/list", gate,
                 (u, b) -> ServerGather.offersResources(u) ? Listings.templates(u, b).items()
                         : List.<McpSchema.ResourceTemplate>of())
                 .forEach(o -> {
@@ -81,11 +85,12 @@ public final class Resources {
     }
 
     public List<NamedPrompt> prompts() {
-        return new PromptCatalog(servers, policy, separator).list();
+        return new PromptCatalog(servers, policy, separator, gate).list();
     }
 
     public McpSchema.GetPromptResult prompt(String name, Map<String, Object> arguments) {
-        return new PromptCatalog(servers, policy, separator).get(Objects.requireNonNull(name, "name"), arguments);
+        return new PromptCatalog(servers, policy, separator, gate).get(Objects.requireNonNull(name, "name"),
+                arguments);
     }
 
     public GatherStats stats() {

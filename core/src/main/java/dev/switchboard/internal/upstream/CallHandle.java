@@ -4,6 +4,7 @@ import dev.switchboard.CallProgress;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -151,14 +152,15 @@ public final class CallHandle {
         return before == NOT_SENT || before == ABANDONED ? null : before;
     }
 
-    void progress(McpSchema.ProgressNotification n) {
+    /** A progress report for this attempt; {@code gate} is its instance's, for a callback that fails. */
+    void progress(McpSchema.ProgressNotification n, LogGate gate) {
         deadline.progressed();
         if (onProgress != null) {
             try {
                 onProgress.accept(new CallProgress(n.progress() == null ? 0 : n.progress(), n.total(), n.message()));
             } catch (RuntimeException e) {
                 // A failing callback must not break the session's notification handling.
-                LogEvents.warn(LoggerFactory.getLogger(CallHandle.class), LogEvents.CALL_PROGRESS_CALLBACK_FAILED)
+                gate.warn(LoggerFactory.getLogger(CallHandle.class), LogEvents.CALL_PROGRESS_CALLBACK_FAILED)
                         .setCause(e).log();
             }
         }

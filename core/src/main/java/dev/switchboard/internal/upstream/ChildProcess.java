@@ -2,6 +2,7 @@ package dev.switchboard.internal.upstream;
 
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.observe.Redactor;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * One running server process: started with a filtered environment, its stderr pumped into the log and a
@@ -33,15 +35,17 @@ final class ChildProcess {
     private final Process process;
     private final ChildProcessTree tree;
     private final Masker masker;
+    private final LogGate gate;
     private final StderrTail stderrTail;
     private final CompletableFuture<Void> stderrDone = new CompletableFuture<>();
     private final ReentrantLock terminateLock = new ReentrantLock();
     private final CompletableFuture<Process> exited = new CompletableFuture<>();
     private final Thread waiter;
 
-    private ChildProcess(String server, Process process, Masker masker) {
+    private ChildProcess(String server, Process process, Masker masker, LogGate gate) {
         this.server = server;
         this.masker = masker;
+        this.gate = gate;
         this.stderrTail = new StderrTail(masker);
         this.process = process;
         this.tree = new ChildProcessTree(process.toHandle());
@@ -73,7 +77,7 @@ final class ChildProcess {
      * @throws dev.switchboard.SwitchboardException with {@code PROCESS_START_FAILED} when the command cannot be
      *     found or run, or the working directory is not usable
      */
-    static ChildProcess start(StdioServer config, Masker masker) {
+    static ChildProcess start(StdioServer config, Masker masker, LogGate gate) {
         String server = config.name();
         Map<String, String> env = ChildEnvironment.of(config);
         Path dir = ChildCommand.workingDirectory(server, config.cwd());
@@ -90,10 +94,10 @@ final class ChildProcess {
             throw ChildCommand.failed(server, "'" + executable + "' failed to start: " + e.getMessage()
                     + "; check that it is a program this system can run");
         }
-        ChildProcess child = new ChildProcess(server, process, masker);
+        ChildProcess child = new ChildProcess(server, process, masker, gate);
         ChildProcessShutdownHook.watch(child.tree);
         child.startStderrPump();
-        LogEvents.info(log, LogEvents.UPSTREAM_STDIO_STARTED).addKeyValue("server", server)
+        gate.info(log, LogEvents.UPSTREAM_STDIO_STARTED).addKeyValue("server", server)
                 .addKeyValue("pid", process.pid()).addKeyValue("command", executable)
                 .addKeyValue("args", Redactor.args(config.args()).stream().map(masker::mask).toList()).log();
         return child;
@@ -162,7 +166,7 @@ final class ChildProcess {
             if (gone) {
                 ChildProcessShutdownHook.release(tree);
             } else {
-                LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_NOT_KILLED).addKeyValue("server", server)
+                gate.warn(log, LogEvents.UPSTREAM_STDIO_NOT_KILLED).addKeyValue("server", server)
                         .addKeyValue("pids", tree.alive().stream().map(ProcessHandle::pid).toList()).log();
             }
             return gone;
@@ -185,7 +189,7 @@ final class ChildProcess {
             try {
                 process.getOutputStream().close();
             } catch (IOException e) {
-                LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_STDIN_CLOSE_FAILED).addKeyValue("server", server)
+                gate.debug(log, LogEvents.UPSTREAM_STDIO_STDIN_CLOSE_FAILED).addKeyValue("server", server)
                         .addKeyValue("error", e.toString()).log();
             }
         });
@@ -204,14 +208,15 @@ final class ChildProcess {
             String line;
             while ((line = reader.readLine()) != null) {
                 stderrTail.add(line);
-                if (stderrLog.isInfoEnabled()) { // scrubbing costs: skip it for a line nobody logs
-                    LogEvents.info(stderrLog, LogEvents.UPSTREAM_STDERR).addKeyValue("server", server)
+                // Scrubbing costs: skip it for a line nobody logs.
+                if (gate.allows(Level.INFO) && stderrLog.isInfoEnabled()) {
+                    gate.info(stderrLog, LogEvents.UPSTREAM_STDERR).addKeyValue("server", server)
                             .addKeyValue("line", masker.mask(line)).log();
                 }
             }
         } catch (IOException e) {
             // The stream is closed under us when the process is torn down; nothing is lost that matters.
-            LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_STDERR_CLOSED).addKeyValue("server", server)
+            gate.debug(log, LogEvents.UPSTREAM_STDIO_STDERR_CLOSED).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
         } finally {
             stderrDone.complete(null);

@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,8 @@ final class ChildProcessShutdownHook {
         if (trees.isEmpty()) {
             return;
         }
-        LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_REAPING).addKeyValue("count", trees.size()).log();
+        // Always logged: the hook is shared by every instance, so no instance's logging section applies to it.
+        LogGate.ALL.warn(log, LogEvents.UPSTREAM_STDIO_REAPING).addKeyValue("count", trees.size()).log();
         // Signal everything first, then wait once: the JVM's exit should not take count x wait.
         trees.forEach(tree -> tree.forceKill(Duration.ZERO));
         trees.forEach(tree -> tree.forceKill(KILL_WAIT));

@@ -8,6 +8,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.client.McpAsyncClient;
@@ -50,6 +51,8 @@ final class Connector {
     private final SessionHooks hooks;
     private final ServerRequests serverRequests;
     private final Masker masker;
+    private final LogGate gate;
+    private final DroppedErrors dropped;
     /** The stdio transport of the attempt under way, if any: what it read that was not JSON-RPC explains a silence. */
     private volatile StdioProcessTransport attemptStdio;
 
@@ -73,10 +76,12 @@ final class Connector {
     }
 
     Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers,
-            Masker masker) {
+            Masker masker, LogGate gate) {
         this.config = config;
         this.masker = masker;
-        this.serverRequests = new ServerRequests(config, handlers);
+        this.gate = gate;
+        this.dropped = new DroppedErrors(config.name(), gate, masker);
+        this.serverRequests = new ServerRequests(config, handlers, gate);
         this.clock = clock;
         this.hooks = hooks;
         this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null, masker);
@@ -84,6 +89,11 @@ final class Connector {
 
     ErrorClassifier classifier() {
         return classifier;
+    }
+
+    /** Where Reactor's dropped errors of this connection go; every request to the SDK carries it. */
+    DroppedErrors dropped() {
+        return dropped;
     }
 
     /** One attempt; interrupting the calling thread abandons it and releases what it started. */
@@ -127,7 +137,7 @@ final class Connector {
                     s.lose(classifier.classify(gone, "a stream of the session", null,
                             config.options().requestTimeout()));
                 }
-            });
+            }, gate);
             http.onStreamInterrupted(resumer::resume);
         }
         McpAsyncClient client = null;
@@ -144,11 +154,12 @@ final class Connector {
                     }
                 });
             }
-            InterceptingTransport t = new InterceptingTransport(wire0, e -> onTransportError(e, early, live));
+            InterceptingTransport t = new InterceptingTransport(wire0, e -> onTransportError(e, early, live), gate);
             intercepting.set(t);
             transport = t;
             client = buildClient(transport);
-            McpSchema.InitializeResult init = await(client.initialize().toFuture(), early, deadline, "initialize");
+            McpSchema.InitializeResult init = await(dropped.on(client.initialize()).toFuture(), early, deadline,
+                    "initialize");
             var listing = new Listing(client, early, deadline, this);
             StreamResumer streams = resumer;
             McpAsyncClient sdk = client;
@@ -202,13 +213,13 @@ final class Connector {
             AtomicReference<UpstreamSession> live) {
         if (config.transport() == Transport.STREAMABLE_HTTP && http.isGetStreamFailure(t)) {
             // The optional GET stream broke off: StreamResumer reopens it (with Last-Event-ID); calls are unaffected.
-            LogEvents.debug(log, LogEvents.UPSTREAM_GET_STREAM_DROPPED).addKeyValue("server", config.name())
+            gate.debug(log, LogEvents.UPSTREAM_GET_STREAM_DROPPED).addKeyValue("server", config.name())
                     .addKeyValue("error", t.toString()).log();
             return;
         }
         if (http.takeOptionalGetFailure() && t instanceof io.modelcontextprotocol.spec.McpTransportException) {
             // The server offers no GET stream (a stateless server answers 404, or no event stream): POSTs still work.
-            LogEvents.info(log, LogEvents.UPSTREAM_NO_GET_STREAM)
+            gate.info(log, LogEvents.UPSTREAM_NO_GET_STREAM)
                     .addKeyValue("server", config.name()).addKeyValue("error", ErrorClassifier.describe(t)).log();
             return;
         }
@@ -274,7 +285,7 @@ final class Connector {
 
     private McpClientTransport transport(Consumer<HttpClient> ownHttpClient) {
         return switch (config) {
-            case StdioServer s -> StdioTransports.create(s, masker);
+            case StdioServer s -> StdioTransports.create(s, masker, gate);
             case HttpServer h -> httpTransport(h, ownHttpClient);
         };
     }

@@ -2,6 +2,7 @@ package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -34,11 +35,13 @@ final class InterceptingTransport implements McpClientTransport {
 
     private final McpClientTransport delegate;
     private final Consumer<Throwable> onError;
+    private final LogGate gate;
     private volatile Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> inbound;
 
-    InterceptingTransport(McpClientTransport delegate, Consumer<Throwable> onError) {
+    InterceptingTransport(McpClientTransport delegate, Consumer<Throwable> onError, LogGate gate) {
         this.delegate = delegate;
         this.onError = onError;
+        this.gate = gate;
         delegate.setExceptionHandler(onError);
     }
 
@@ -94,7 +97,8 @@ final class InterceptingTransport implements McpClientTransport {
     void deliver(McpSchema.JSONRPCMessage message) {
         var handler = inbound;
         if (handler != null) {
-            handler.apply(Mono.just(message)).subscribe(ignored -> { }, e -> LogEvents.debug(log, LogEvents.UPSTREAM_DELIVER_FAILED).setCause(e).log());
+            handler.apply(Mono.just(message)).subscribe(ignored -> { },
+                    e -> gate.debug(log, LogEvents.UPSTREAM_DELIVER_FAILED).setCause(e).log());
         }
     }
 
@@ -110,11 +114,11 @@ final class InterceptingTransport implements McpClientTransport {
             try {
                 send.block();
             } catch (RuntimeException e) {
-                LogEvents.debug(log, LogEvents.CALL_CANCEL_NOT_SENT).addKeyValue("request_id", id)
+                gate.debug(log, LogEvents.CALL_CANCEL_NOT_SENT).addKeyValue("request_id", id)
                         .addKeyValue("error", e.toString()).log();
             }
         } else {
-            send.subscribe(ignored -> { }, e -> LogEvents.debug(log, LogEvents.CALL_CANCEL_NOT_SENT)
+            send.subscribe(ignored -> { }, e -> gate.debug(log, LogEvents.CALL_CANCEL_NOT_SENT)
                     .addKeyValue("request_id", id).addKeyValue("error", e.toString()).log());
         }
         var answer = StdioInFlight.failure(id, method, ErrorCode.CANCELLED, reason);
@@ -124,7 +128,9 @@ final class InterceptingTransport implements McpClientTransport {
         }
         var handler = inbound;
         if (handler != null) {
-            handler.apply(Mono.just(answer)).subscribe(ignored -> { }, e -> LogEvents.debug(log, LogEvents.CALL_RELEASE_FAILED).addKeyValue("request_id", id).setCause(e).log());
+            handler.apply(Mono.just(answer)).subscribe(ignored -> { },
+                    e -> gate.debug(log, LogEvents.CALL_RELEASE_FAILED).addKeyValue("request_id", id).setCause(e)
+                            .log());
         }
     }
 

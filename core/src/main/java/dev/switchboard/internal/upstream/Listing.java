@@ -44,7 +44,7 @@ final class Listing {
                 : 0;
         Instant ready = clock.instant();
         return new UpstreamSession(client, init, tools, resources, prompts, ready, Duration.between(start, ready),
-                closer);
+                closer, connector.dropped());
     }
 
     private record Page<T>(List<T> items, String nextCursor) {
@@ -54,7 +54,8 @@ final class Listing {
         List<T> out = new ArrayList<>();
         String cursor = null;
         for (int i = 0; i < MAX_PAGES; i++) {
-            Page<T> page = connector.await(fetch.apply(cursor).toFuture(), early, deadlineNanos, what);
+            Page<T> page = connector.await(connector.dropped().on(fetch.apply(cursor)).toFuture(), early,
+                    deadlineNanos, what);
             if (page.items() != null) {
                 out.addAll(page.items());
             }

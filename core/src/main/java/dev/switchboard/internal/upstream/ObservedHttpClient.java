@@ -10,8 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -21,8 +26,12 @@ import javax.net.ssl.SSLParameters;
  * message needs (Retry-After, content type, WWW-Authenticate) and lets Switchboard close the client it owns.
  */
 final class ObservedHttpClient extends HttpClient {
+    /** The longest {@link #shutdownNow} waits for the DELETEs under way; a server that answered ends one at once. */
+    private static final Duration DELETE_WAIT = Duration.ofSeconds(1);
+
     private final HttpClient delegate;
     private final HttpExchangeLog log;
+    private final Set<CompletableFuture<?>> deletes = ConcurrentHashMap.newKeySet();
 
     private ObservedHttpClient(HttpClient delegate, HttpExchangeLog log) {
         this.delegate = delegate;
@@ -43,7 +52,12 @@ final class ObservedHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
             HttpResponse.BodyHandler<T> handler) {
-        return watchFailure(request, delegate.sendAsync(request, observing(request, handler)));
+        CompletableFuture<HttpResponse<T>> response = delegate.sendAsync(request, observing(request, handler));
+        if ("DELETE".equals(request.method())) {
+            deletes.add(response);
+            response.whenComplete((r, failure) -> deletes.remove(response));
+        }
+        return watchFailure(request, response);
     }
 
     /** A stream that could not even be opened (connection refused) has ended as much as one that dropped. */
@@ -146,8 +160,24 @@ final class ObservedHttpClient extends HttpClient {
         delegate.shutdown();
     }
 
+    /**
+     * Lets the DELETEs under way finish first (at most {@link #DELETE_WAIT}), then aborts everything. When a server
+     * refuses a session, the SDK sends a DELETE to end it and subscribes to it without an error handler
+     * ({@code DefaultMcpTransportSession.close}): aborted, it would fail where only Reactor's global
+     * {@code onErrorDropped} hears it, which logs an ERROR with a stack trace for an ordinary reconnect.
+     */
     @Override
     public void shutdownNow() {
+        CompletableFuture<?>[] pending = deletes.toArray(CompletableFuture[]::new);
+        if (pending.length > 0) {
+            try {
+                CompletableFuture.allOf(pending).get(DELETE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Failed on its own (not ours to quieten) or too slow: whatever is left is aborted below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         delegate.shutdownNow();
     }
 
@@ -163,7 +193,7 @@ final class ObservedHttpClient extends HttpClient {
 
     @Override
     public void close() {
-        delegate.shutdownNow();
+        shutdownNow();
     }
 
     private record ObservingBuilder(Builder real, HttpExchangeLog log,

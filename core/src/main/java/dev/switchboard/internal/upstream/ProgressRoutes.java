@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ProgressRoutes {
     private final Map<String, CallHandle> byToken = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
+    private final LogGate gate;
+
+    /** @param gate where a failing progress callback of a call is logged */
+    ProgressRoutes(LogGate gate) {
+        this.gate = gate;
+    }
 
     /** A fresh token routed to {@code handle}. */
     String open(CallHandle handle) {
@@ -29,7 +36,7 @@ final class ProgressRoutes {
     void deliver(McpSchema.ProgressNotification n) {
         CallHandle h = n.progressToken() == null ? null : byToken.get(n.progressToken().toString());
         if (h != null) {
-            h.progress(n);
+            h.progress(n, gate);
         }
     }
 

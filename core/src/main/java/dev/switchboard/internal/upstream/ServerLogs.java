@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
@@ -12,14 +13,14 @@ final class ServerLogs {
     }
 
     /** A server's own log message ({@code notifications/message}), at its level, tagged with the server. */
-    static void log(Logger log, String server, McpSchema.LoggingMessageNotification m, Masker masker) {
+    static void log(LogGate gate, Logger log, String server, McpSchema.LoggingMessageNotification m, Masker masker) {
         Level level = switch (m.level()) {
             case DEBUG -> Level.DEBUG;
             case INFO, NOTICE -> Level.INFO;
             case WARNING -> Level.WARN;
             default -> Level.ERROR;
         };
-        log.atLevel(level).setMessage(LogEvents.UPSTREAM_SERVER_LOG).addKeyValue("server", server)
+        gate.at(log, level, LogEvents.UPSTREAM_SERVER_LOG).addKeyValue("server", server)
                 .addKeyValue("logger", m.logger())
                 .addKeyValue("data", masker.mask(String.valueOf(m.data()))).log();
     }

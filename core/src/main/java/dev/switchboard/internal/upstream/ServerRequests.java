@@ -4,6 +4,7 @@ import dev.switchboard.ClientHandlers;
 import dev.switchboard.config.Root;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -28,10 +29,12 @@ final class ServerRequests {
 
     private final ServerConfig server;
     private final ClientHandlers handlers;
+    private final LogGate gate;
 
-    ServerRequests(ServerConfig server, ClientHandlers handlers) {
+    ServerRequests(ServerConfig server, ClientHandlers handlers, LogGate gate) {
         this.server = server;
         this.handlers = handlers;
+        this.gate = gate;
     }
 
     /** Declares sampling, elicitation (form and URL) and roots, and installs their handlers on the client. */
@@ -76,7 +79,7 @@ final class ServerRequests {
     }
 
     private Mono<McpSchema.ElicitResult> declined(String mode) {
-        LogEvents.info(log, LogEvents.SERVER_ELICITATION_DECLINED).addKeyValue("server", server.name())
+        gate.info(log, LogEvents.SERVER_ELICITATION_DECLINED).addKeyValue("server", server.name())
                 .addKeyValue("mode", mode).log();
         return Mono.just(new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null));
     }
@@ -84,7 +87,7 @@ final class ServerRequests {
     /** Runs a blocking handler on its own virtual thread; its failure becomes a JSON-RPC error for the server. */
     private <T> Mono<T> onVirtualThread(String method, Callable<T> handler) {
         return Mono.fromCallable(handler).subscribeOn(HANDLERS).onErrorMap(e -> !(e instanceof McpError), e -> {
-            LogEvents.warn(log, LogEvents.SERVER_REQUEST_FAILED).addKeyValue("server", server.name())
+            gate.warn(log, LogEvents.SERVER_REQUEST_FAILED).addKeyValue("server", server.name())
                     .addKeyValue("method", method).addKeyValue("error", ErrorClassifier.describe(e)).log();
             return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("the client's " + method
                     + " handler failed: " + ErrorClassifier.describe(e)).build();

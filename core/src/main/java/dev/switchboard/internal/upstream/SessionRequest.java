@@ -37,7 +37,8 @@ final class SessionRequest {
         if (f.isDone()) {
             throw handle.notSent(); // cancelled before it started
         }
-        Disposable subscription = op.apply(session.client).contextWrite(ctx -> ctx.put(CallHandle.KEY, handle))
+        Disposable subscription = op.apply(session.client)
+                .contextWrite(ctx -> session.dropped.into(ctx.put(CallHandle.KEY, handle)))
                 .subscribe(value -> {
                     handle.released();
                     session.answered();

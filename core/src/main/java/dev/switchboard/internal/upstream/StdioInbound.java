@@ -2,6 +2,7 @@ package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -36,13 +37,15 @@ final class StdioInbound {
     private final McpJsonMapper mapper;
     private final StdioInFlight inFlight;
     private final Masker masker;
+    private final LogGate gate;
     private final AtomicInteger invalidLines = new AtomicInteger();
     private volatile InvalidOutput invalid = InvalidOutput.NONE;
     private volatile Consumer<InvalidOutput> onInvalid = i -> { };
     private volatile Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler;
 
-    StdioInbound(String server, McpJsonMapper mapper, StdioInFlight inFlight, Masker masker) {
+    StdioInbound(String server, McpJsonMapper mapper, StdioInFlight inFlight, Masker masker, LogGate gate) {
         this.masker = masker;
+        this.gate = gate;
         this.server = server;
         this.mapper = mapper;
         this.inFlight = inFlight;
@@ -83,7 +86,7 @@ final class StdioInbound {
     void deliver(JSONRPCMessage message) {
         var h = handler;
         if (h == null) {
-            LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_NO_HANDLER).addKeyValue("server", server).log();
+            gate.debug(log, LogEvents.UPSTREAM_STDIO_NO_HANDLER).addKeyValue("server", server).log();
             return;
         }
         try {
@@ -120,8 +123,8 @@ final class StdioInbound {
         onInvalid.accept(now);
         // A server that prints garbage all the time should not flood the log at warn level.
         var event = count <= INVALID_LINES_LOGGED_AT_WARN
-                ? LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE)
-                : LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE);
+                ? gate.warn(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE)
+                : gate.debug(log, LogEvents.UPSTREAM_STDIO_INVALID_LINE);
         event.addKeyValue("server", server)
                 .addKeyValue("line", masker.mask(StderrTail.truncate(line, LOGGED_LINE_CHARS)))
                 .addKeyValue("reason", masker.mask(StderrTail.truncate(String.valueOf(reason), LOGGED_LINE_CHARS)))
@@ -148,6 +151,6 @@ final class StdioInbound {
     }
 
     private void handlerFailed(Throwable e) {
-        LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_HANDLER_FAILED).addKeyValue("server", server).setCause(e).log();
+        gate.warn(log, LogEvents.UPSTREAM_STDIO_HANDLER_FAILED).addKeyValue("server", server).setCause(e).log();
     }
 }

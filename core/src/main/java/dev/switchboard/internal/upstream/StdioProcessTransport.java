@@ -4,6 +4,7 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -61,6 +62,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     private volatile Thread exitReporter;
     private final StdioInbound inbound;
     private final Masker masker;
+    private final LogGate gate;
     private volatile Consumer<Throwable> exceptionHandler = t -> { };
     private volatile Consumer<SwitchboardException> exitSeen = e -> { };
     private volatile ChildProcess child;
@@ -68,18 +70,23 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
     private volatile SwitchboardException startFailure;
 
     /** A transport for this server with the SDK's default JSON mapper and the configured shutdown grace. */
-    StdioProcessTransport(StdioServer config, Masker masker) {
-        this(config, McpJsonDefaults.getMapper(), StdioTimings.of(config), masker);
+    StdioProcessTransport(StdioServer config, Masker masker, LogGate gate) {
+        this(config, McpJsonDefaults.getMapper(), StdioTimings.of(config), masker, gate);
     }
 
-    /** @param masker masks secrets in what the process writes before it is logged or quoted in an error */
-    StdioProcessTransport(StdioServer config, McpJsonMapper mapper, StdioTimings timings, Masker masker) {
+    /**
+     * @param masker masks secrets in what the process writes before it is logged or quoted in an error
+     * @param gate the instance's log gate, for the transport, its process and what the process writes
+     */
+    StdioProcessTransport(StdioServer config, McpJsonMapper mapper, StdioTimings timings, Masker masker,
+            LogGate gate) {
         this.config = Objects.requireNonNull(config, "config");
         this.name = config.name();
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.timings = Objects.requireNonNull(timings, "timings");
         this.masker = Objects.requireNonNull(masker, "masker");
-        this.inbound = new StdioInbound(name, mapper, inFlight, masker);
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.inbound = new StdioInbound(name, mapper, inFlight, masker, gate);
     }
 
     /**
@@ -109,7 +116,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
 
     private void launch() {
         try {
-            child = ChildProcess.start(config, masker);
+            child = ChildProcess.start(config, masker, gate);
         } catch (SwitchboardException e) {
             startFailure = e;
             throw e;
@@ -152,7 +159,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             try {
                 listener.accept(report);
             } catch (RuntimeException e) {
-                LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_EXIT_LISTENER_FAILED).addKeyValue("server", name)
+                gate.warn(log, LogEvents.UPSTREAM_STDIO_EXIT_LISTENER_FAILED).addKeyValue("server", name)
                         .setCause(e).log();
             }
         });
@@ -205,7 +212,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             if (refusal != null && message instanceof JSONRPCResponse answer) {
                 // An answer to a request the server made while it was being closed (or after it exited) has no one
                 // left to read it; the SDK would log its refusal as a warning with a stack trace.
-                LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_ANSWER_DROPPED).addKeyValue("server", name)
+                gate.debug(log, LogEvents.UPSTREAM_STDIO_ANSWER_DROPPED).addKeyValue("server", name)
                         .addKeyValue("id", answer.id()).log();
                 return Mono.empty();
             }
@@ -306,11 +313,11 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             if (state.get() == State.RUNNING) {
                 Waits.await(child.onExit(), timings.drainWait());
                 if (child.isAlive()) {
-                    LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_STDOUT_CLOSED).addKeyValue("server", name).log();
+                    gate.warn(log, LogEvents.UPSTREAM_STDIO_STDOUT_CLOSED).addKeyValue("server", name).log();
                 }
             }
         } catch (IOException e) {
-            LogEvents.debug(log, LogEvents.UPSTREAM_STDIO_STDOUT_FAILED).addKeyValue("server", name)
+            gate.debug(log, LogEvents.UPSTREAM_STDIO_STDOUT_FAILED).addKeyValue("server", name)
                     .addKeyValue("error", e.toString()).log();
         } finally {
             stdoutDone.complete(null);
@@ -327,7 +334,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         drainOutput();
         ProcessExit report = new ProcessExit(name, child.pid(), child.exitCode(), child.stderrTail().lines(), false);
         SwitchboardException failure = report.toException();
-        LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_EXITED).addKeyValue("server", name).addKeyValue("pid", report.pid())
+        gate.warn(log, LogEvents.UPSTREAM_STDIO_EXITED).addKeyValue("server", name).addKeyValue("pid", report.pid())
                 .addKeyValue("exit_code", report.exitCode()).addKeyValue("pending", inFlight.size()).log();
         writer.stop(() -> failure);
         exit.complete(report);
@@ -344,7 +351,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         try {
             exceptionHandler.accept(failure);
         } catch (RuntimeException e) {
-            LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_EXCEPTION_HANDLER_FAILED).addKeyValue("server", name)
+            gate.warn(log, LogEvents.UPSTREAM_STDIO_EXCEPTION_HANDLER_FAILED).addKeyValue("server", name)
                     .setCause(e).log();
         }
     }
@@ -397,7 +404,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
                 closeProcess(previous, startedNanos);
             }
         } catch (RuntimeException e) {
-            LogEvents.warn(log, LogEvents.UPSTREAM_STDIO_CLOSE_FAILED).addKeyValue("server", name).setCause(e).log();
+            gate.warn(log, LogEvents.UPSTREAM_STDIO_CLOSE_FAILED).addKeyValue("server", name).setCause(e).log();
         } finally {
             state.set(State.CLOSED);
             closed.complete(null);
@@ -424,7 +431,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
                 Waits.join(t, timings.drainWait());
             }
         }
-        LogEvents.info(log, LogEvents.UPSTREAM_STDIO_CLOSED).addKeyValue("server", name).addKeyValue("pid", child.pid())
+        gate.info(log, LogEvents.UPSTREAM_STDIO_CLOSED).addKeyValue("server", name).addKeyValue("pid", child.pid())
                 .addKeyValue("exit_code", exit.isDone() ? exit.join().exitCode() : null)
                 .addKeyValue("tree_gone", treeGone)
                 .addKeyValue("duration_ms", Duration.ofNanos(System.nanoTime() - startedNanos).toMillis()).log();

@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.config.StdioServer;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.spec.McpClientTransport;
 
@@ -9,8 +10,8 @@ final class StdioTransports {
     private StdioTransports() {
     }
 
-    static McpClientTransport create(StdioServer server, Masker masker) {
-        var transport = new StdioProcessTransport(server, masker);
+    static McpClientTransport create(StdioServer server, Masker masker, LogGate gate) {
+        var transport = new StdioProcessTransport(server, masker, gate);
         transport.start();
         return transport;
     }

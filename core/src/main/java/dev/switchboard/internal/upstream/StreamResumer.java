@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -33,13 +34,16 @@ final class StreamResumer {
     private final Consumer<McpSchema.JSONRPCMessage> deliver;
     private final Sleeper sleeper;
     private final Consumer<IOException> serverGone;
+    private final LogGate gate;
     private final java.util.Set<Thread> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
     /** @param serverGone told when a stream cannot be reopened at all: the server is no longer there */
     StreamResumer(String server, Map<String, String> headers, Supplier<HttpClient> client,
-            Consumer<McpSchema.JSONRPCMessage> deliver, Sleeper sleeper, Consumer<IOException> serverGone) {
+            Consumer<McpSchema.JSONRPCMessage> deliver, Sleeper sleeper, Consumer<IOException> serverGone,
+            LogGate gate) {
         this.server = server;
+        this.gate = gate;
         this.serverGone = serverGone;
         this.headers = headers;
         this.client = client;
@@ -95,12 +99,12 @@ final class StreamResumer {
             if (i.sessionId() != null) {
                 get.header("mcp-session-id", i.sessionId());
             }
-            LogEvents.info(log, LogEvents.UPSTREAM_STREAM_RESUMED).addKeyValue("server", server)
+            gate.info(log, LogEvents.UPSTREAM_STREAM_RESUMED).addKeyValue("server", server)
                     .addKeyValue("last_event_id", String.valueOf(i.lastEventId())).addKeyValue("attempt", attempt)
                     .log();
             HttpResponse<Stream<String>> response = http.send(get.build(), HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() / 100 != 2) {
-                LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_REFUSED).addKeyValue("server", server)
+                gate.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_REFUSED).addKeyValue("server", server)
                         .addKeyValue("status", response.statusCode()).log();
                 return;
             }
@@ -111,16 +115,16 @@ final class StreamResumer {
                 run(again, attempt + 1);
             }
         } catch (java.io.UncheckedIOException e) {
-            LogEvents.debug(log, LogEvents.UPSTREAM_STREAM_RESUME_BROKE_OFF).addKeyValue("server", server)
+            gate.debug(log, LogEvents.UPSTREAM_STREAM_RESUME_BROKE_OFF).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
         } catch (IOException e) {
-            LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_FAILED).addKeyValue("server", server)
+            gate.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_FAILED).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
             if (!stopped) {
                 serverGone.accept(e); // the stream broke and the server cannot be reached: it is down
             }
         } catch (RuntimeException e) {
-            LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_FAILED).addKeyValue("server", server)
+            gate.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_FAILED).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,7 +163,7 @@ final class StreamResumer {
             deliver.accept(McpSchema.deserializeJsonRpcMessage(McpJsonDefaults.getMapper(), json));
             return true;
         } catch (IOException e) {
-            LogEvents.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_BAD_EVENT).addKeyValue("server", server)
+            gate.warn(log, LogEvents.UPSTREAM_STREAM_RESUME_BAD_EVENT).addKeyValue("server", server)
                     .addKeyValue("error", e.toString()).log();
             return false;
         }

@@ -8,6 +8,7 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.spi.Sleeper;
@@ -58,7 +59,8 @@ public final class Upstream implements ToolSession, AutoCloseable {
     private final CompletableFuture<StatusSnapshot> firstAttempt = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
-    private final ProgressRoutes progress = new ProgressRoutes();
+    private final LogGate gate;
+    private final ProgressRoutes progress;
     private final ReentrantLock readyLock = new ReentrantLock();
     private final Condition readyChanged = readyLock.newCondition();
     private volatile UpstreamSession session;
@@ -76,18 +78,24 @@ public final class Upstream implements ToolSession, AutoCloseable {
     /** Sessions lost soon after they were ready, one after the other; only the supervisor thread uses it. */
     private int quickLossesInARow;
 
-    /** A connection on its own (tools, tests): no handlers, and no secret values known to mask. */
+    /**
+     * A connection on its own (tools, tests): no handlers, no secret values known to mask, and every log event
+     * emitted.
+     */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener) {
-        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE, Masker.URLS_ONLY);
+        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE, Masker.URLS_ONLY, LogGate.ALL);
     }
 
     /**
-     * A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}, and
-     * whose logs and messages are masked by {@code masker}.
+     * A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}, whose
+     * logs and messages are masked by {@code masker}, and whose log events (its transport's and process's too) pass
+     * {@code gate}.
      */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
-            dev.switchboard.ClientHandlers handlers, Masker masker) {
+            dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate) {
         this.config = config;
+        this.gate = gate;
+        this.progress = new ProgressRoutes(gate);
         this.clock = clock;
         this.sleeper = sleeper;
         this.listener = listener;
@@ -109,7 +117,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
                 } finally {
                     toolsLock.unlock();
                 }
-                LogEvents.info(log, LogEvents.UPSTREAM_TOOLS_CHANGED).addKeyValue("server", config.name())
+                gate.info(log, LogEvents.UPSTREAM_TOOLS_CHANGED).addKeyValue("server", config.name())
                         .addKeyValue("tools", tools.size()).log();
                 listener.onCatalogChanged(EnumSet.of(CatalogPart.TOOLS));
             }
@@ -132,12 +140,12 @@ public final class Upstream implements ToolSession, AutoCloseable {
 
             @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
-                ServerLogs.log(log, config.name(), m, masker);
+                ServerLogs.log(gate, log, config.name(), m, masker);
                 if (handlers.serverLog() != null) {
                     try {
                         handlers.serverLog().onLog(config.name(), m);
                     } catch (RuntimeException e) {
-                        LogEvents.warn(log, LogEvents.UPSTREAM_SERVER_LOG_LISTENER_FAILED)
+                        gate.warn(log, LogEvents.UPSTREAM_SERVER_LOG_LISTENER_FAILED)
                                 .addKeyValue("server", config.name()).setCause(e).log();
                     }
                 }
@@ -147,7 +155,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
             public void onProgress(McpSchema.ProgressNotification p) {
                 progress.deliver(p);
             }
-        }, handlers, masker);
+        }, handlers, masker, gate);
     }
 
     @Override
@@ -244,7 +252,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
                 return;
             }
             update(ServerState.CONNECTING, null);
-            LogEvents.info(log, LogEvents.UPSTREAM_CONNECTING).addKeyValue("server", config.name())
+            gate.info(log, LogEvents.UPSTREAM_CONNECTING).addKeyValue("server", config.name())
                     .addKeyValue("transport", config.transport().configName())
                     .addKeyValue("attempt", book.attempts() + 1).log();
             Duration retryAfter = null;
@@ -298,7 +306,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
         }
         book.ready(s);
         update(ServerState.READY, null);
-        LogEvents.info(log, LogEvents.UPSTREAM_READY).addKeyValue("server", config.name())
+        gate.info(log, LogEvents.UPSTREAM_READY).addKeyValue("server", config.name())
                 .addKeyValue("transport", config.transport().configName())
                 .addKeyValue("protocol", s.init.protocolVersion())
                 .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
@@ -319,7 +327,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
                 // Reported before the session is closed, which may take a while: health hears of the loss now.
                 book.failed(errorInfo(reason));
                 update(ServerState.RETRYING, null);
-                LogEvents.warn(log, LogEvents.UPSTREAM_LOST).addKeyValue("server", config.name())
+                gate.warn(log, LogEvents.UPSTREAM_LOST).addKeyValue("server", config.name())
                         .addKeyValue("error_code", reason.code().name()).addKeyValue("message", reason.getMessage())
                         .log();
             }
@@ -360,7 +368,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
                 + last.code() + ": " + last.message()) + "; fix the cause, then reconnect it", null);
         update(ServerState.FAILED, e);
         settle(settled);
-        LogEvents.warn(log, LogEvents.UPSTREAM_RESTART_LIMIT).addKeyValue("server", config.name())
+        gate.warn(log, LogEvents.UPSTREAM_RESTART_LIMIT).addKeyValue("server", config.name())
                 .addKeyValue("error_code", e.code().name()).addKeyValue("message", e.getMessage()).log();
         return false;
     }
@@ -392,7 +400,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
     /** Returns false when the failure is final. */
     private boolean recordFailure(SwitchboardException e, int failures) {
         book.failed(errorInfo(e));
-        LogEvents.warn(log, LogEvents.UPSTREAM_FAILED).addKeyValue("server", config.name())
+        gate.warn(log, LogEvents.UPSTREAM_FAILED).addKeyValue("server", config.name())
                 .addKeyValue("error_code", e.code().name())
                 .addKeyValue("attempt", failures).addKeyValue("message", e.getMessage()).log();
         if (!e.code().retryable()) {
@@ -413,7 +421,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
         } else {
             firstAttempt.complete(status());
         }
-        LogEvents.info(log, LogEvents.UPSTREAM_RETRYING).addKeyValue("server", config.name())
+        gate.info(log, LogEvents.UPSTREAM_RETRYING).addKeyValue("server", config.name())
                 .addKeyValue("delay_ms", delay.toMillis())
                 .addKeyValue("attempt", book.attempts() + 1).log();
         try {
@@ -446,7 +454,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
         try {
             listener.onStatus(status());
         } catch (RuntimeException e) {
-            LogEvents.warn(log, LogEvents.UPSTREAM_LISTENER_FAILED).addKeyValue("server", config.name()).setCause(e)
+            gate.warn(log, LogEvents.UPSTREAM_LISTENER_FAILED).addKeyValue("server", config.name()).setCause(e)
                     .log();
         }
     }
@@ -582,7 +590,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
             }
             try {
                 if (!t.join(CLOSE_WAIT)) {
-                    LogEvents.warn(log, LogEvents.UPSTREAM_CLOSE_TIMEOUT).addKeyValue("server", config.name())
+                    gate.warn(log, LogEvents.UPSTREAM_CLOSE_TIMEOUT).addKeyValue("server", config.name())
                             .addKeyValue("timeout_ms", CLOSE_WAIT.toMillis()).log();
                 }
             } catch (InterruptedException e) {
@@ -600,6 +608,6 @@ public final class Upstream implements ToolSession, AutoCloseable {
             update(ServerState.CLOSED, null);
         }
         settle(settled);
-        LogEvents.info(log, LogEvents.UPSTREAM_CLOSED).addKeyValue("server", config.name()).log();
+        gate.info(log, LogEvents.UPSTREAM_CLOSED).addKeyValue("server", config.name()).log();
     }
 }

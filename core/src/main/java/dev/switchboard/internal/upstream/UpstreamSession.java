@@ -48,11 +48,14 @@ final class UpstreamSession {
     private final Condition drained = drainLock.newCondition();
     private final CompletableFuture<SwitchboardException> lost = new CompletableFuture<>();
     private final Runnable closer;
+    /** Goes in the Reactor context of every request made on the session (see {@link DroppedErrors}). */
+    final DroppedErrors dropped;
     /** The transport the client talks through, for cancelling requests; set once the session is ready. */
     volatile InterceptingTransport transport;
 
     UpstreamSession(McpAsyncClient client, McpSchema.InitializeResult init, List<McpSchema.Tool> tools,
-            int resourceCount, int promptCount, Instant readyAt, Duration connectDuration, Runnable closer) {
+            int resourceCount, int promptCount, Instant readyAt, Duration connectDuration, Runnable closer,
+            DroppedErrors dropped) {
         this.client = client;
         this.init = init;
         this.tools = List.copyOf(tools);
@@ -61,6 +64,7 @@ final class UpstreamSession {
         this.readyAt = readyAt;
         this.connectDuration = connectDuration;
         this.closer = closer;
+        this.dropped = dropped;
     }
 
     List<McpSchema.Tool> tools() {

@@ -11,6 +11,7 @@ import dev.switchboard.Outcome;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
 import dev.switchboard.config.CallPolicy;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.FakeToolSession.Request;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class CallAllFailFastCancelsTheRestTest {
 
     private static List<Outcome> callAll(FakeCalls calls, List<ToolCall> batch, CallAllOptions options) {
         return CallBatch.run(batch, options, (call, callOptions) -> calls.executor().call(calls.session(call.server()),
-                calls.guard(), call.tool(), call.arguments(), callOptions));
+                calls.guard(), call.tool(), call.arguments(), callOptions), LogGate.ALL);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.switchboard.config.CallPolicy;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.events.EventHub;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.upstream.FakeClock;
 import dev.switchboard.internal.upstream.FakeToolSession;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class FakeCalls implements AutoCloseable {
 
     final FakeClock clock = new FakeClock();
     final List<Transition> transitions = new CopyOnWriteArrayList<>();
-    private final EventHub events = new EventHub();
+    private final EventHub events = new EventHub(LogGate.ALL);
     private final RecordingListener heard = new RecordingListener();
     private final CallExecutor executor;
     private final Map<String, FakeToolSession> sessions = new LinkedHashMap<>();
@@ -44,7 +45,7 @@ final class FakeCalls implements AutoCloseable {
     FakeCalls(SwitchboardConfig config) {
         events.add(heard);
         executor = new CallExecutor(config, clock, clock,
-                (server, from, to, at) -> transitions.add(new Transition(server, from, to, at)), events);
+                (server, from, to, at) -> transitions.add(new Transition(server, from, to, at)), events, LogGate.ALL);
         for (ServerConfig s : config.servers()) {
             sessions.put(s.name(), new FakeToolSession(s, clock));
             guards.put(s.name(), executor.guard(s.name(), s.options().calls(), null));

@@ -13,6 +13,7 @@ import dev.switchboard.Outcome;
 import dev.switchboard.ServerState;
 import dev.switchboard.ToolCall;
 import dev.switchboard.config.CallPolicy;
+import dev.switchboard.internal.observe.LogGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class WaitsForAServerComingBackTest {
 
             List<Outcome> outcomes = CallBatch.run(batch, CallAllOptions.DEFAULT.withWaitForReady(false),
                     (call, options) -> calls.executor().call(calls.session(), calls.guard(), call.tool(),
-                            call.arguments(), options));
+                            call.arguments(), options), LogGate.ALL);
 
             assertThat(outcomes).hasSize(2)
                     .allSatisfy(o -> assertThat(o.error().code()).isEqualTo(ErrorCode.SERVER_UNAVAILABLE));

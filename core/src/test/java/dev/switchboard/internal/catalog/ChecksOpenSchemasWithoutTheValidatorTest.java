@@ -2,6 +2,7 @@ package dev.switchboard.internal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * arguments that cannot be written as JSON are refused either way.
  */
 class ChecksOpenSchemasWithoutTheValidatorTest {
-    private final ArgumentValidator validator = new ArgumentValidator();
+    private final ArgumentValidator validator = new ArgumentValidator(LogGate.ALL);
 
     @Test
     void openSchemasAreRecognised() {

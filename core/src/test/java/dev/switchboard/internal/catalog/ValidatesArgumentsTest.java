@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class ValidatesArgumentsTest {
             "additionalProperties", false);
     private static final McpSchema.Tool TOOL = McpSchema.Tool.builder("create_user").inputSchema(SCHEMA).build();
 
-    private final ArgumentValidator validator = new ArgumentValidator();
+    private final ArgumentValidator validator = new ArgumentValidator(LogGate.ALL);
 
     @Test
     void validArgumentsPass() {

@@ -10,6 +10,7 @@ import dev.switchboard.RecordingListener;
 import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardListener;
 import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ class KeepsListenersApartTest {
 
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(Subscription.class);
-    private final EventHub hub = new EventHub(CAPACITY);
+    private final EventHub hub = new EventHub(CAPACITY, LogGate.ALL);
 
     @BeforeEach
     void capture() {

@@ -6,6 +6,7 @@ import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -459,7 +460,7 @@ public final class FakeToolSession implements ToolSession {
         /** A progress report, delivered only when the request carries a token for it. */
         public void progress(double progress, Double total, String message) {
             if (request.progressToken) {
-                handle.progress(new McpSchema.ProgressNotification("sb-" + id, progress, total, message));
+                handle.progress(new McpSchema.ProgressNotification("sb-" + id, progress, total, message), LogGate.ALL);
             }
         }
 

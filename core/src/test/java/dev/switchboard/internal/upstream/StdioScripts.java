@@ -1,5 +1,6 @@
 package dev.switchboard.internal.upstream;
 
+import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.config.StdioServer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -40,7 +41,8 @@ final class StdioScripts {
     }
 
     static StdioProcessTransport transport(StdioServer server) {
-        return new StdioProcessTransport(server, McpJsonDefaults.getMapper(), fastTimings(), Masker.URLS_ONLY);
+        return new StdioProcessTransport(server, McpJsonDefaults.getMapper(), fastTimings(), Masker.URLS_ONLY,
+                LogGate.ALL);
     }
 
     /** An inbound handler that collects what the transport delivers. */
