@@ -1,8 +1,6 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.config.GatewaySettings;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -34,22 +32,13 @@ record ListenAddress(String host, int port) {
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + text + "' has no port number (expected: " + EXPECTED + ")");
         }
-        if (number < 0 || number > 65535) {
-            throw new TypeConversionException("port " + number + " is out of range (expected: 0 to 65535)");
-        }
-        if (!loopback(host)) {
-            throw new TypeConversionException("'" + host + "' is not a loopback address: serving other machines"
-                    + " needs access control, which the gateway does not offer yet (listen on 127.0.0.1)");
-        }
-        return new ListenAddress(host, number);
-    }
-
-    private static boolean loopback(String host) {
+        ListenAddress address = new ListenAddress(host, number);
         try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
+            address.applyTo(GatewaySettings.DEFAULT); // the configuration's rules: loopback only, for now
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage().replaceFirst("^gateway\\.listen: ", ""));
         }
+        return address;
     }
 
     /** The picocli converter. */
