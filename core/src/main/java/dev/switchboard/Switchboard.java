@@ -339,6 +339,25 @@ public final class Switchboard implements AutoCloseable {
         return engine.readResource(uriOrQualified);
     }
 
+    /**
+     * Reads one resource from one server (by name or alias) and returns it exactly as the server sent it: unlike
+     * {@link #readResource(String)}, nothing is cut to {@code max_resource_bytes}. For a proxy that passes contents on.
+     *
+     * @throws SwitchboardException UNKNOWN_SERVER, or the server's failure (its JSON-RPC error as RPC_ERROR)
+     */
+    public McpSchema.ReadResourceResult readResourceFrom(String server, String uri) {
+        return engine.readResourceFrom(server, uri);
+    }
+
+    /**
+     * Every server's resources as it lists them (nothing is read), by server name in priority order, listed fresh;
+     * at most {@code orchestration.resources.max_resources_per_server} per server. A server that fails to list is
+     * left out (logged), or fails the call under {@code failure_policy: fail-fast}.
+     */
+    public Map<String, List<McpSchema.Resource>> resources() {
+        return engine.resources();
+    }
+
     /** Every server's resource templates, by server name in priority order, listed fresh. */
     public Map<String, List<McpSchema.ResourceTemplate>> resourceTemplates() {
         return engine.resourceTemplates();

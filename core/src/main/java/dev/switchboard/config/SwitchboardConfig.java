@@ -20,12 +20,13 @@ import java.util.Set;
  * {@link #of(List)}.
  */
 public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orchestration, LogSettings logging,
-        List<String> warnings, Secrets secrets) {
+        GatewaySettings gateway, List<String> warnings, Secrets secrets) {
 
     public SwitchboardConfig {
         servers = List.copyOf(servers);
         Objects.requireNonNull(orchestration, "orchestration");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(gateway, "gateway");
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(secrets, "secrets");
         Set<String> names = new HashSet<>();
@@ -46,8 +47,8 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
 
     /** A builder that starts from this configuration. */
     public Builder toBuilder() {
-        return new Builder().servers(servers).orchestration(orchestration).logging(logging).warnings(warnings)
-                .secrets(secrets);
+        return new Builder().servers(servers).orchestration(orchestration).logging(logging).gateway(gateway)
+                .warnings(warnings).secrets(secrets);
     }
 
     /**
@@ -83,6 +84,7 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
         private List<ServerConfig> servers = List.of();
         private Orchestration orchestration = Orchestration.DEFAULT;
         private LogSettings logging = LogSettings.DEFAULT;
+        private GatewaySettings gateway = GatewaySettings.DEFAULT;
         private List<String> warnings = List.of();
         private Secrets secrets = Secrets.NONE;
 
@@ -101,6 +103,11 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
 
         public Builder logging(LogSettings logging) {
             this.logging = logging;
+            return this;
+        }
+
+        public Builder gateway(GatewaySettings gateway) {
+            this.gateway = gateway;
             return this;
         }
 
@@ -123,7 +130,7 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
 
         /** The configuration, checked by its constructor. */
         public SwitchboardConfig build() {
-            return new SwitchboardConfig(servers, orchestration, logging, warnings, secrets);
+            return new SwitchboardConfig(servers, orchestration, logging, gateway, warnings, secrets);
         }
     }
 }

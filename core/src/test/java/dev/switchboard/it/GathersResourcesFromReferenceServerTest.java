@@ -70,10 +70,29 @@ class GathersResourcesFromReferenceServerTest {
     }
 
     @Test
-    void listsTemplatesAndReadsAResourceThroughOne() {
+    void readsAResourceFromANamedServerExactlyAsSentBeyondTheSizeLimit() {
+        var config = ResourceFixtures.config(ResourcePolicy.builder().maxResourceBytes(16).build(), List.of(
+                Stdio.server("everything", ReferenceServer.everythingStdio())));
+        try (var sb = Switchboard.start(config)) {
+            String uri = "demo://resource/dynamic/text/3";
+            assertThat(sb.readResource(uri).truncated()).as("the gathering read is cut to 16 bytes").isTrue();
+
+            McpSchema.ReadResourceResult exact = sb.readResourceFrom("everything", uri);
+
+            assertThat(exact.contents()).singleElement().isInstanceOfSatisfying(McpSchema.TextResourceContents.class,
+                    t -> assertThat(t.text()).hasSizeGreaterThan(16).startsWith("Resource 3"));
+        }
+    }
+
+    @Test
+    void listsResourcesAndTemplatesAndReadsAResourceThroughOne() {
         var config = ResourceFixtures.config(ResourcePolicy.DEFAULT, List.of(
                 Stdio.server("everything", ReferenceServer.everythingStdio())));
         try (var sb = Switchboard.start(config)) {
+            assertThat(sb.resources()).containsOnlyKeys("everything");
+            assertThat(sb.resources().get("everything")).extracting(McpSchema.Resource::uri)
+                    .contains("demo://resource/static/document/features.md")
+                    .hasSize(sb.status("everything").resourceCount());
             assertThat(sb.resourceTemplates().get("everything")).extracting(McpSchema.ResourceTemplate::uriTemplate)
                     .contains("demo://resource/dynamic/text/{resourceId}", "demo://resource/dynamic/blob/{resourceId}");
 

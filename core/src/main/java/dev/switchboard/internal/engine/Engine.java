@@ -242,6 +242,16 @@ public final class Engine implements AutoCloseable {
         return open(null).resources().read(uriOrQualified);
     }
 
+    public McpSchema.ReadResourceResult readResourceFrom(String server, String uri) {
+        Objects.requireNonNull(uri, "uri");
+        Routing.Route route = route(server, null);
+        return open(null).resources().readExact(route.upstream(), uri);
+    }
+
+    public Map<String, List<McpSchema.Resource>> resources() {
+        return open(null).resources().listed();
+    }
+
     public Map<String, List<McpSchema.ResourceTemplate>> resourceTemplates() {
         return open(null).resources().templates();
     }

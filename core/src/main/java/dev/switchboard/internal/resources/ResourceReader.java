@@ -60,6 +60,18 @@ final class ResourceReader {
         return readByTemplate(uri);
     }
 
+    McpSchema.ReadResourceResult readExact(Upstream u, String uri) {
+        Budget budget = budget(u);
+        try {
+            return u.request("resources/read", null, budget.nextRequest(),
+                    c -> c.readResource(new McpSchema.ReadResourceRequest(uri)));
+        } catch (SwitchboardException e) {
+            SwitchboardException explained = budget.explain(e);
+            throw new SwitchboardException(explained.code(), u.name(), null, explained.getMessage()
+                    + " (reading resource " + uri + ")", explained);
+        }
+    }
+
     private ResourceItem readByTemplate(String uri) {
         List<ServerFanOut.Outcome<Boolean>> templated = Across.collect(servers.enabled(), bestEffort,
                 "resources/templates/list", gate, (u, b) -> ServerGather.offersResources(u)

@@ -70,6 +70,29 @@ public final class Resources {
         return new ResourceReader(servers, policy, gate).read(uriOrQualified);
     }
 
+    /** Reads one resource from this server and returns it exactly as sent: nothing is cut to the size limit. */
+    public McpSchema.ReadResourceResult readExact(Upstream server, String uri) {
+        return new ResourceReader(servers, policy, gate).readExact(server, uri);
+    }
+
+    /**
+     * Each server's listed resources (every page, at most {@code max_resources_per_server}), by server priority;
+     * servers without any are left out. Nothing is read.
+     */
+    public Map<String, List<McpSchema.Resource>> listed() {
+        Map<String, List<McpSchema.Resource>> out = new LinkedHashMap<>();
+        Across.collect(servers.enabled(), policy, "resources/list", gate,
+                (u, b) -> ServerGather.offersResources(u)
+                        ? Listings.resources(u, b, policy.maxResourcesPerServer()).items()
+                        : List.<McpSchema.Resource>of())
+                .forEach(o -> {
+                    if (!o.value().isEmpty()) {
+                        out.put(o.server().name(), o.value());
+                    }
+                });
+        return out;
+    }
+
     /** Each server's resource templates (every page), by server priority; servers without any are left out. */
     public Map<String, List<McpSchema.ResourceTemplate>> templates() {
         Map<String, List<McpSchema.ResourceTemplate>> out = new LinkedHashMap<>();

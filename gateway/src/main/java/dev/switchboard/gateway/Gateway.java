@@ -1,0 +1,171 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardEvent;
+import dev.switchboard.SwitchboardListener;
+import dev.switchboard.config.GatewaySettings;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MCP endpoint in front of every server of a {@link Switchboard}: MCP clients connect to {@link #url()} and see
+ * the merged tools, prompts and resources of all servers, with Switchboard's supervision, routing and deadlines
+ * underneath. The gateway uses the Switchboard it is given and never closes it.
+ *
+ * <pre>{@code
+ * try (Switchboard sb = Switchboard.start(config); Gateway gateway = Gateway.start(sb)) {
+ *     System.out.println("MCP endpoint: " + gateway.url());
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    /** A comment on a silent stream at this interval keeps proxies from closing it and reveals vanished clients. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final Switchboard switchboard;
+    private final Server server;
+    private final ServerConnector connector;
+    private final Sessions sessions;
+    private final McpEndpoint endpoint;
+    private final SwitchboardListener listener;
+    private final Thread reaper;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private Gateway(Switchboard switchboard, GatewaySettings settings) throws Exception {
+        this.switchboard = switchboard;
+        this.sessions = new Sessions(settings.maxSessions(), settings.replayEvents(), settings.sessionIdleTimeout(),
+                Clock.systemUTC());
+        Offers offers = new Offers(switchboard, settings);
+        this.endpoint = new McpEndpoint(switchboard, settings, sessions, new Methods(switchboard, settings, offers),
+                KEEP_ALIVE);
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("switchboard-gateway");
+        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("switchboard-gateway-"));
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(KEEP_ALIVE.multipliedBy(4).toMillis());
+        server.addConnector(connector);
+        server.setHandler(endpoint);
+        server.setStopTimeout(0);
+        this.listener = new SwitchboardListener() {
+            @Override
+            public void catalogChanged(SwitchboardEvent.CatalogChanged event) {
+                event.parts().forEach(part -> {
+                    var notice = Notices.listChanged(switch (part) {
+                        case TOOLS -> "tools";
+                        case PROMPTS -> "prompts";
+                        case RESOURCES -> "resources";
+                    });
+                    sessions.all().forEach(s -> s.notifyClient(notice));
+                });
+            }
+        };
+        switchboard.addListener(listener);
+        server.start();
+        Duration idle = settings.sessionIdleTimeout();
+        this.reaper = Thread.ofVirtual().name("switchboard-gateway-reaper").start(() -> reapEvery(
+                idle.compareTo(Duration.ofMinutes(2)) < 0 ? idle.dividedBy(2) : Duration.ofMinutes(1)));
+        log.atInfo().setMessage("gateway.listening").addKeyValue("url", url()).log();
+    }
+
+    /**
+     * Starts the gateway on the settings of the Switchboard's configuration ({@code gateway:}).
+     *
+     * @throws IllegalStateException when it cannot listen (the port is taken, the address is not local), saying so
+     */
+    public static Gateway start(Switchboard switchboard) {
+        return start(switchboard, switchboard.config().gateway());
+    }
+
+    /** Starts the gateway on these settings; see {@link #start(Switchboard)}. */
+    public static Gateway start(Switchboard switchboard, GatewaySettings settings) {
+        try {
+            return new Gateway(switchboard, settings);
+        } catch (Exception e) {
+            throw new IllegalStateException("the gateway cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": " + e.getMessage() + " (is the port taken? set gateway.listen or --listen)", e);
+        }
+    }
+
+    /** The MCP endpoint, e.g. {@code http://127.0.0.1:7700/mcp}. */
+    public URI url() {
+        String host = connector.getHost();
+        try {
+            if (InetAddress.getByName(host).getAddress().length == 16) {
+                host = "[" + host + "]";
+            }
+        } catch (UnknownHostException e) {
+            // a name, not an address: used as it is
+        }
+        return URI.create("http://" + host + ":" + connector.getLocalPort() + McpEndpoint.PATH);
+    }
+
+    /** How many downstream sessions are open. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /**
+     * Stops gracefully: new sessions are refused with 503 at once, calls in flight get up to {@code drain} to
+     * finish, then every session ends (its remaining calls cancelled on their servers) and the port is closed.
+     */
+    public void shutdown(Duration drain) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        endpoint.drain();
+        Instant until = Instant.now().plus(drain);
+        while (sessions.all().stream().anyMatch(s -> s.inFlightCount() > 0) && Instant.now().isBefore(until)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        switchboard.removeListener(listener);
+        sessions.closeAll("the gateway is shutting down");
+        reaper.interrupt();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.atWarn().setMessage("gateway.stop.failed").addKeyValue("error", e.toString()).log();
+        }
+    }
+
+    /** Stops at once: calls in flight are cancelled on their servers. */
+    @Override
+    public void close() {
+        shutdown(Duration.ZERO);
+    }
+
+    private void reapEvery(Duration period) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            sessions.closeIdle();
+        }
+    }
+}

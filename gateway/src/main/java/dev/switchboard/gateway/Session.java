@@ -1,0 +1,152 @@
+package dev.switchboard.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.CancellationToken;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One downstream MCP session: what its client declared at {@code initialize}, its SSE streams (the GET stream for
+ * what concerns the whole session, one stream per POST that answers with events), and its requests in flight, by the
+ * client's own ids, so that a cancellation reaches exactly the call it names.
+ */
+final class Session {
+    /** Request streams kept after they ended, for clients that resume them; older ones are forgotten. */
+    private static final int ENDED_STREAMS_KEPT = 32;
+
+    private final String id;
+    private final String protocolVersion;
+    private final JsonNode clientInfo;
+    private final JsonNode clientCapabilities;
+    private final int eventsKept;
+    private final EventStream standalone;
+    private final AtomicInteger streamNumbers = new AtomicInteger();
+    private final ConcurrentSkipListMap<Integer, EventStream> requestStreams = new ConcurrentSkipListMap<>();
+    private final Map<JsonNode, CancellationToken> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean initialized;
+    private volatile boolean closed;
+    private volatile Instant lastActive;
+
+    Session(String id, String protocolVersion, JsonNode clientInfo, JsonNode clientCapabilities, int eventsKept,
+            Instant now) {
+        this.id = id;
+        this.protocolVersion = protocolVersion;
+        this.clientInfo = clientInfo;
+        this.clientCapabilities = clientCapabilities;
+        this.eventsKept = eventsKept;
+        this.standalone = new EventStream(0, eventsKept);
+        this.lastActive = now;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String protocolVersion() {
+        return protocolVersion;
+    }
+
+    JsonNode clientInfo() {
+        return clientInfo;
+    }
+
+    /** Whether the client declared a capability ({@code sampling}, {@code elicitation}, {@code roots}). */
+    boolean clientCan(String capability) {
+        return clientCapabilities != null && clientCapabilities.has(capability);
+    }
+
+    void markInitialized() {
+        initialized = true;
+    }
+
+    boolean initialized() {
+        return initialized;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    void touch(Instant now) {
+        lastActive = now;
+    }
+
+    Instant lastActive() {
+        return lastActive;
+    }
+
+    /** The stream for what concerns the whole session (list changes, lost-event notices), served by GET. */
+    EventStream standalone() {
+        return standalone;
+    }
+
+    /** A new stream answering one POST. */
+    EventStream newRequestStream() {
+        EventStream s = new EventStream(streamNumbers.incrementAndGet(), eventsKept);
+        requestStreams.put(s.number(), s);
+        forgetOldStreams();
+        return s;
+    }
+
+    /** The stream of this number, or null when it never existed or was forgotten. */
+    EventStream stream(int number) {
+        return number == 0 ? standalone : requestStreams.get(number);
+    }
+
+    /** Sends a message meant for the whole session (never one that answers a request). */
+    void notifyClient(JsonNode message) {
+        if (initialized && !closed) {
+            standalone.send(message);
+        }
+    }
+
+    /** Records a request in flight; false when the client reuses an id that is still in flight. */
+    boolean begin(JsonNode requestId, CancellationToken token) {
+        return inFlight.putIfAbsent(requestId, token) == null;
+    }
+
+    void finish(JsonNode requestId) {
+        inFlight.remove(requestId);
+    }
+
+    /** Cancels the request the client names; false when no such request is in flight. */
+    boolean cancel(JsonNode requestId, String reason) {
+        CancellationToken token = inFlight.get(requestId);
+        if (token == null) {
+            return false;
+        }
+        token.cancel(reason);
+        return true;
+    }
+
+    int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** Whether a client is connected to any of the session's streams. */
+    boolean connected() {
+        return standalone.attached() || requestStreams.values().stream().anyMatch(EventStream::attached);
+    }
+
+    /** Ends the session: its calls are cancelled on their servers, its streams end. */
+    void close(String why) {
+        closed = true;
+        inFlight.values().forEach(t -> t.cancel(why));
+        standalone.end();
+        requestStreams.values().forEach(EventStream::end);
+    }
+
+    private void forgetOldStreams() {
+        int ended = 0;
+        for (Iterator<EventStream> it = requestStreams.descendingMap().values().iterator(); it.hasNext(); ) {
+            EventStream s = it.next();
+            if (s.ended() && !s.attached() && ++ended > ENDED_STREAMS_KEPT) {
+                it.remove();
+            }
+        }
+    }
+}

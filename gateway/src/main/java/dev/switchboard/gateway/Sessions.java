@@ -1,0 +1,106 @@
+package dev.switchboard.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The downstream sessions of one gateway: opened by {@code initialize} up to a cap, found by their
+ * {@code Mcp-Session-Id}, ended by DELETE, by idling out, or by the gateway stopping. Ids are 192 random bits from a
+ * secure source, so that one cannot be guessed.
+ */
+final class Sessions {
+    /** Thrown when the cap is reached: the client gets 503 and a message naming the setting. */
+    static final class Full extends RuntimeException {
+        Full(int max) {
+            super("the gateway has " + max + " open sessions, its gateway.max_sessions; close unused sessions"
+                    + " (DELETE) or raise the limit", null, false, false);
+        }
+    }
+
+    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    private final ReentrantLock opening = new ReentrantLock();
+    private final SecureRandom random = new SecureRandom();
+    private final int max;
+    private final int eventsKept;
+    private final Duration idleTimeout;
+    private final Clock clock;
+
+    Sessions(int max, int eventsKept, Duration idleTimeout, Clock clock) {
+        this.max = max;
+        this.eventsKept = eventsKept;
+        this.idleTimeout = idleTimeout;
+        this.clock = clock;
+    }
+
+    Session open(String protocolVersion, JsonNode clientInfo, JsonNode capabilities) {
+        opening.lock(); // the count and the insert together, so that the cap holds under a burst
+        try {
+            if (byId.size() >= max) {
+                throw new Full(max);
+            }
+            Session s = new Session(newId(), protocolVersion, clientInfo, capabilities, eventsKept, clock.instant());
+            byId.put(s.id(), s);
+            return s;
+        } finally {
+            opening.unlock();
+        }
+    }
+
+    /** The open session with this id, marked active now; null when there is none. */
+    Session find(String id) {
+        Session s = id == null ? null : byId.get(id);
+        if (s != null) {
+            s.touch(clock.instant());
+        }
+        return s;
+    }
+
+    boolean close(String id, String why) {
+        Session s = byId.remove(id);
+        if (s == null) {
+            return false;
+        }
+        s.close(why);
+        return true;
+    }
+
+    Collection<Session> all() {
+        return byId.values();
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    /**
+     * Ends the sessions that were idle for the idle timeout: no request, no call in flight and no client connected
+     * to any of their streams. Returns how many it ended.
+     */
+    int closeIdle() {
+        Instant cutoff = clock.instant().minus(idleTimeout);
+        List<String> idle = byId.values().stream()
+                .filter(s -> s.lastActive().isBefore(cutoff) && s.inFlightCount() == 0 && !s.connected())
+                .map(Session::id).toList();
+        idle.forEach(id -> close(id, "the session was idle for " + idleTimeout.toSeconds() + " s"));
+        return idle.size();
+    }
+
+    void closeAll(String why) {
+        List.copyOf(byId.keySet()).forEach(id -> close(id, why));
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.switchboard.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers over SSE: a POST whose answer may be preceded by other messages gets its own stream, and a GET follows the
+ * session's stream or resumes any stream after the {@code Last-Event-ID} it names. A request whose stream the client
+ * closes, and does not resume within a few seconds, is cancelled on its server.
+ */
+final class Streaming {
+    private static final Logger log = LoggerFactory.getLogger(Streaming.class);
+    /** How long a request whose stream broke waits for its client to resume it before it is cancelled. */
+    static final Duration RESUME_GRACE = Duration.ofSeconds(5);
+    /** From this version on, a client expects a stream to start with an event that carries only an id. */
+    private static final String PRIMING_SINCE = "2025-11-25";
+
+    private final Methods methods;
+    private final Duration keepAlive;
+
+    Streaming(Methods methods, Duration keepAlive) {
+        this.methods = methods;
+        this.keepAlive = keepAlive;
+    }
+
+    /** The answer to a request as one JSON-RPC message; what a request stream carries last. */
+    JsonNode answerNow(Session session, JsonRpc.Message request) {
+        return answer(session, request, message -> { });
+    }
+
+    /** Answers a request on a new stream of its session, with the messages that precede the answer. */
+    void answer(Session session, JsonRpc.Message request, Response response, Callback callback) {
+        EventStream stream = session.newRequestStream();
+        Thread.ofVirtual().name("switchboard-gateway-request").start(() -> {
+            try {
+                stream.send(answer(session, request, stream::send));
+            } finally {
+                stream.end();
+            }
+        });
+        EventStream.Stop stop = serve(session, stream, 0, true, response, callback);
+        if (stop == EventStream.Stop.BROKEN && !stream.ended()) {
+            cancelUnlessResumed(session, stream, request.id());
+        }
+    }
+
+    /** Serves a GET: the session's stream from where it was, or the stream a {@code Last-Event-ID} names. */
+    void follow(Session session, String lastEventId, Response response, Callback callback) {
+        if (lastEventId == null) {
+            serve(session, session.standalone(), session.standalone().delivered(), false, response, callback);
+            return;
+        }
+        long[] at = EventStream.parseEventId(lastEventId);
+        if (at == null) {
+            Replies.error(response, callback, HttpStatus.BAD_REQUEST_400, "Last-Event-ID '" + lastEventId
+                    + "' is not an event id this gateway sent");
+            return;
+        }
+        EventStream stream = session.stream((int) at[0]);
+        if (stream == null) {
+            stream = new EventStream((int) at[0], 1); // forgotten long ago: say what was lost, then end
+            stream.send(Notices.lostEvents(1, 0));
+            stream.end();
+        }
+        serve(session, stream, at[1], false, response, callback);
+    }
+
+    private JsonNode answer(Session session, JsonRpc.Message request, java.util.function.Consumer<JsonNode> notify) {
+        try {
+            JsonNode result = methods.answer(session, request, notify);
+            return result != null ? JsonRpc.result(request.id(), result)
+                    : JsonRpc.error(request.id(), JsonRpc.REQUEST_CANCELLED, "the request was cancelled");
+        } catch (JsonRpc.Failure f) {
+            return JsonRpc.error(request.id(), f.code(), f.getMessage());
+        } catch (RuntimeException e) {
+            log.atWarn().setMessage("gateway.request.failed").addKeyValue("method", request.method())
+                    .addKeyValue("error", e.toString()).setCause(e).log();
+            return JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "the gateway failed to answer "
+                    + request.method() + ": " + e);
+        }
+    }
+
+    private EventStream.Stop serve(Session session, EventStream stream, long after, boolean prime,
+            Response response, Callback callback) {
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-transform");
+        EventStream.Sink sink = chunk -> write(response, ByteBuffer.wrap(chunk));
+        EventStream.Stop stop = EventStream.Stop.BROKEN;
+        try {
+            if (prime && session.protocolVersion().compareTo(PRIMING_SINCE) >= 0) {
+                stream.prime(sink);
+            } else {
+                write(response, BufferUtil.EMPTY_BUFFER); // the headers go out now: the client sees the stream open
+            }
+            stop = stream.serve(sink, after, keepAlive);
+        } catch (IOException e) {
+            stop = EventStream.Stop.BROKEN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+        }
+        return stop;
+    }
+
+    private static void write(Response response, ByteBuffer bytes) throws IOException {
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(false, bytes, written);
+            written.block();
+        }
+    }
+
+    private static void cancelUnlessResumed(Session session, EventStream stream, JsonNode requestId) {
+        Thread.ofVirtual().name("switchboard-gateway-resume-grace").start(() -> {
+            try {
+                Thread.sleep(RESUME_GRACE);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!stream.attached() && !stream.ended()) {
+                session.cancel(requestId, "the client closed the stream of this request");
+            }
+        });
+    }
+}

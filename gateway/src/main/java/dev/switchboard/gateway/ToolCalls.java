@@ -1,0 +1,117 @@
+package dev.switchboard.gateway;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.CallOptions;
+import dev.switchboard.CallProgress;
+import dev.switchboard.CancellationToken;
+import dev.switchboard.ErrorCode;
+import dev.switchboard.ServerState;
+import dev.switchboard.ServerStatus;
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.ToolCall;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code tools/call} through the gateway: the downstream name routed to its server, the client's progress token kept
+ * on its side (the server sees Switchboard's own), a cancellation by the client's request id reaching exactly that
+ * call, and every failure of a server answered as a tool error that names the server and the {@link ErrorCode}, so
+ * that the model reads what happened and the session goes on.
+ */
+final class ToolCalls {
+    private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
+    };
+
+    private final Switchboard switchboard;
+    private final Offers offers;
+
+    ToolCalls(Switchboard switchboard, Offers offers) {
+        this.switchboard = switchboard;
+        this.offers = offers;
+    }
+
+    /**
+     * Runs the call and returns its result; null when the client cancelled it (the spec says no answer then).
+     * Progress notifications for the client's token go to {@code notify}.
+     */
+    JsonNode call(Session session, JsonRpc.Message request, Consumer<JsonNode> notify) {
+        ObjectNode params = request.paramsOrEmpty();
+        String name = params.path("name").asText(null);
+        if (name == null) {
+            throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "tools/call needs \"name\": a tool name from tools/list");
+        }
+        Offer.Route route = offers.current().tools().routes().get(name);
+        if (route == null) {
+            throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "Unknown tool: '" + name + "'; tools/list names the"
+                    + " tools this gateway offers now");
+        }
+        JsonNode args = params.get("arguments");
+        if (args != null && !args.isObject() && !args.isNull()) {
+            throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "\"arguments\" must be an object");
+        }
+        Map<String, Object> arguments = args == null || args.isNull() ? Map.of()
+                : JsonRpc.MAPPER.convertValue(args, ARGUMENTS);
+        CancellationToken token = new CancellationToken();
+        if (!session.begin(request.id(), token)) {
+            throw new JsonRpc.Failure(JsonRpc.INVALID_REQUEST, "request id " + request.id() + " is already in flight"
+                    + " in this session: give each request its own id");
+        }
+        try {
+            CallOptions options = CallOptions.DEFAULT.withCancellation(token)
+                    .withWaitForReady(worthWaitingFor(route.server()));
+            JsonNode progressToken = params.path("_meta").get("progressToken");
+            if (progressToken != null && !progressToken.isNull()) {
+                options = options.withProgress(p -> notify.accept(progress(progressToken, p)));
+            }
+            return JsonRpc.tree(switchboard.call(ToolCall.of(route.server(), route.name(), arguments), options)
+                    .result());
+        } catch (SwitchboardException e) {
+            if (e.code() == ErrorCode.CANCELLED && token.isCancelled()) {
+                return null;
+            }
+            return toolError(route.server(), e);
+        } finally {
+            session.finish(request.id());
+        }
+    }
+
+    /**
+     * Whether a call should wait for its server to be ready: yes while it is coming back from a crash or a lost
+     * session (a restart takes a moment), no when it has already failed to connect again and again: then the client
+     * hears at once that the server is down instead of waiting out the call's deadline.
+     */
+    private boolean worthWaitingFor(String server) {
+        ServerStatus s = switchboard.status(server);
+        return s.state() == ServerState.READY || s.attempts() <= 1;
+    }
+
+    private static ObjectNode progress(JsonNode token, CallProgress p) {
+        ObjectNode params = JsonRpc.object();
+        params.set("progressToken", token);
+        params.put("progress", p.progress());
+        if (p.total() != null) {
+            params.put("total", p.total());
+        }
+        if (p.message() != null) {
+            params.put("message", p.message());
+        }
+        return JsonRpc.notification("notifications/progress", params);
+    }
+
+    /** A failure of the server (not of the tool) as a tool result: the text names the server and the code. */
+    static ObjectNode toolError(String server, SwitchboardException e) {
+        ObjectNode result = JsonRpc.object();
+        ObjectNode text = result.putArray("content").addObject();
+        text.put("type", "text");
+        text.put("text", e.code() + ": " + e.getMessage());
+        result.put("isError", true);
+        ObjectNode error = result.putObject("_meta").putObject("dev.switchboard/error");
+        error.put("code", e.code().name());
+        error.put("server", server);
+        error.put("retryable", e.code().retryable());
+        return result;
+    }
+}
