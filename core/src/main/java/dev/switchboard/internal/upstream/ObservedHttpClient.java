@@ -8,13 +8,17 @@ import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
@@ -31,7 +35,7 @@ final class ObservedHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final HttpExchangeLog log;
-    private final Set<CompletableFuture<?>> deletes = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<Void>> deletes = ConcurrentHashMap.newKeySet();
 
     private ObservedHttpClient(HttpClient delegate, HttpExchangeLog log) {
         this.delegate = delegate;
@@ -52,12 +56,59 @@ final class ObservedHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
             HttpResponse.BodyHandler<T> handler) {
-        CompletableFuture<HttpResponse<T>> response = delegate.sendAsync(request, observing(request, handler));
-        if ("DELETE".equals(request.method())) {
-            deletes.add(response);
-            response.whenComplete((r, failure) -> deletes.remove(response));
+        if (!"DELETE".equals(request.method())) {
+            return watchFailure(request, delegate.sendAsync(request, observing(request, handler)));
         }
-        return watchFailure(request, response);
+        // Done when its body has been read to the end (the SDK drains it after the headers), or when it failed.
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        deletes.add(done);
+        done.whenComplete((ignored, failure) -> deletes.remove(done));
+        HttpResponse.BodyHandler<T> observed = observing(request, handler);
+        CompletableFuture<HttpResponse<T>> response = delegate.sendAsync(request,
+                info -> new BodyEnd<>(observed.apply(info), done));
+        response.whenComplete((r, failure) -> {
+            if (failure != null) {
+                done.complete(null);
+            }
+        });
+        return response;
+    }
+
+    /** Tells when a response's body has ended, read to its end or failed. */
+    private record BodyEnd<T>(HttpResponse.BodySubscriber<T> body, CompletableFuture<Void> done)
+            implements HttpResponse.BodySubscriber<T> {
+        @Override
+        public CompletionStage<T> getBody() {
+            return body.getBody();
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            body.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            body.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            try {
+                body.onError(throwable);
+            } finally {
+                done.complete(null);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            try {
+                body.onComplete();
+            } finally {
+                done.complete(null);
+            }
+        }
     }
 
     /** A stream that could not even be opened (connection refused) has ended as much as one that dropped. */
@@ -161,9 +212,10 @@ final class ObservedHttpClient extends HttpClient {
     }
 
     /**
-     * Lets the DELETEs under way finish first (at most {@link #DELETE_WAIT}), then aborts everything. When a server
-     * refuses a session, the SDK sends a DELETE to end it and subscribes to it without an error handler
-     * ({@code DefaultMcpTransportSession.close}): aborted, it would fail where only Reactor's global
+     * Lets the DELETEs under way finish first, their bodies read to the end (at most {@link #DELETE_WAIT}), then
+     * aborts everything. When a server refuses a session, the SDK sends a DELETE to end it and subscribes to it
+     * without an error handler ({@code DefaultMcpTransportSession.close}), in a context of its own: aborted, even
+     * while its (empty) body is still being drained after the headers, it would fail where only Reactor's global
      * {@code onErrorDropped} hears it, which logs an ERROR with a stack trace for an ordinary reconnect.
      */
     @Override
