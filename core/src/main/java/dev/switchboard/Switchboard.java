@@ -431,6 +431,15 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
+     * The session Switchboard keeps with one server, for completions, resource subscriptions and its log level.
+     *
+     * @throws SwitchboardException UNKNOWN_SERVER
+     */
+    public ServerSession session(String server) {
+        return engine.session(server);
+    }
+
+    /**
      * Shuts down: new calls fail with SHUTTING_DOWN at once, calls in flight may finish for up to {@code drain},
      * then the rest fail with SHUTTING_DOWN and every connection is closed. {@code Duration.ZERO} forces it.
      * Afterwards no thread, process or socket of Switchboard remains; listeners have heard every event.

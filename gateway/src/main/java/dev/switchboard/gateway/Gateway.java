@@ -51,8 +51,10 @@ public final class Gateway implements AutoCloseable {
         this.sessions = new Sessions(settings.maxSessions(), settings.replayEvents(), settings.sessionIdleTimeout(),
                 Clock.systemUTC());
         Offers offers = new Offers(switchboard, settings);
-        this.endpoint = new McpEndpoint(switchboard, settings, sessions, new Methods(switchboard, settings, offers),
-                KEEP_ALIVE);
+        Subscriptions subscriptions = new Subscriptions(switchboard);
+        LogLevels logLevels = new LogLevels(switchboard);
+        this.endpoint = new McpEndpoint(switchboard, settings, sessions, new Methods(switchboard, settings, offers,
+                subscriptions, logLevels), KEEP_ALIVE);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("switchboard-gateway");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("switchboard-gateway-"));
@@ -77,6 +79,16 @@ public final class Gateway implements AutoCloseable {
                     });
                     sessions.all().forEach(s -> s.notifyClient(notice));
                 });
+            }
+
+            @Override
+            public void resourceUpdated(SwitchboardEvent.ResourceUpdated event) {
+                subscriptions.updated(event.server(), event.uri());
+            }
+
+            @Override
+            public void serverLogged(SwitchboardEvent.ServerLogged event) {
+                logLevels.deliver(event.server(), event.message());
             }
         };
         switchboard.addListener(listener);

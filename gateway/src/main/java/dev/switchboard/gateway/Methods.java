@@ -9,6 +9,7 @@ import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.GatewaySettings;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,12 +27,17 @@ final class Methods {
     private final GatewaySettings settings;
     private final Offers offers;
     private final ToolCalls calls;
+    private final Subscriptions subscriptions;
+    private final LogLevels logLevels;
 
-    Methods(Switchboard switchboard, GatewaySettings settings, Offers offers) {
+    Methods(Switchboard switchboard, GatewaySettings settings, Offers offers, Subscriptions subscriptions,
+            LogLevels logLevels) {
         this.switchboard = switchboard;
         this.settings = settings;
         this.offers = offers;
         this.calls = new ToolCalls(switchboard, offers);
+        this.subscriptions = subscriptions;
+        this.logLevels = logLevels;
     }
 
     /**
@@ -64,7 +70,10 @@ final class Methods {
                 case "resources/templates/list" -> withUnavailable(Pages.page(offers.current().templates(), cursor,
                         settings.pageSize(), "resources/templates/list", "resourceTemplates"));
                 case "resources/read" -> readResource(params);
-                case "logging/setLevel" -> setLevel(params);
+                case "resources/subscribe" -> subscribe(session, params, true);
+                case "resources/unsubscribe" -> subscribe(session, params, false);
+                case "completion/complete" -> complete(params);
+                case "logging/setLevel" -> setLevel(session, params);
                 default -> throw new JsonRpc.Failure(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + request.method());
             };
         } catch (SwitchboardException e) {
@@ -87,25 +96,77 @@ final class Methods {
 
     private JsonNode readResource(ObjectNode params) {
         String uri = required(params, "uri", "resources/read", "a URI from resources/list");
-        Offer offer = offers.current();
-        Offer.Route route = offer.resources().routes().get(uri);
-        if (route == null) {
-            String owner = offer.templateOwner(uri);
-            if (owner == null) {
-                throw new JsonRpc.Failure(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found: '" + uri + "'; no server"
-                        + " lists it and no resource template matches it");
-            }
-            route = new Offer.Route(owner, uri);
-        }
+        Offer.Route route = resourceRoute(uri);
         return JsonRpc.tree(switchboard.readResourceFrom(route.server(), route.name()));
     }
 
-    private static JsonNode setLevel(ObjectNode params) {
+    /** The server that owns a resource and its name there: listed by it, or matching one of its templates. */
+    private Offer.Route resourceRoute(String uri) {
+        Offer offer = offers.current();
+        Offer.Route route = offer.resources().routes().get(uri);
+        if (route != null) {
+            return route;
+        }
+        String owner = offer.templateOwner(uri);
+        if (owner == null) {
+            throw new JsonRpc.Failure(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found: '" + uri + "'; no server"
+                    + " lists it and no resource template matches it");
+        }
+        return new Offer.Route(owner, uri);
+    }
+
+    private JsonNode subscribe(Session session, ObjectNode params, boolean on) {
+        String method = on ? "resources/subscribe" : "resources/unsubscribe";
+        String uri = required(params, "uri", method, "a URI from resources/list");
+        Offer.Route route = resourceRoute(uri);
+        if (on) {
+            subscriptions.subscribe(session, route, uri);
+        } else {
+            subscriptions.unsubscribe(session, route);
+        }
+        return JsonRpc.object();
+    }
+
+    /** Routed by what is completed: a prompt by its name, a resource template by its URI template. */
+    private JsonNode complete(ObjectNode params) {
+        JsonNode ref = params.path("ref");
+        String type = ref.path("type").asText("");
+        Offer offer = offers.current();
+        Offer.Route route;
+        ObjectNode forwarded = params.deepCopy();
+        if ("ref/prompt".equals(type)) {
+            route = offer.prompts().routes().get(ref.path("name").asText(""));
+            if (route == null) {
+                throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "Unknown prompt: '" + ref.path("name").asText()
+                        + "'; prompts/list names the prompts this gateway offers now");
+            }
+            // The route names the prompt as the library does (qualified); its server knows it by its own name.
+            String separator = switchboard.config().orchestration().nameSeparator();
+            ((ObjectNode) forwarded.get("ref")).put("name", route.name().substring(route.server().length()
+                    + separator.length()));
+        } else if ("ref/resource".equals(type)) {
+            String uri = ref.path("uri").asText("");
+            route = offer.templates().routes().get(uri);
+            if (route == null) {
+                route = resourceRoute(uri);
+            }
+            ((ObjectNode) forwarded.get("ref")).put("uri", route.name());
+        } else {
+            throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "completion/complete needs \"ref\" of type ref/prompt"
+                    + " or ref/resource (got '" + type + "')");
+        }
+        var request = JsonRpc.MAPPER.convertValue(forwarded, McpSchema.CompleteRequest.class);
+        return JsonRpc.tree(switchboard.session(route.server()).complete(request));
+    }
+
+    private JsonNode setLevel(Session session, ObjectNode params) {
         String level = required(params, "level", "logging/setLevel", "debug, info, notice, warning, error, ...");
         if (!LOG_LEVELS.contains(level)) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "unknown log level '" + level + "' (expected one of "
                     + String.join(", ", new TreeSet<>(LOG_LEVELS)) + ")");
         }
+        logLevels.set(session, McpSchema.LoggingLevel.valueOf(
+                level.toUpperCase(java.util.Locale.ROOT)));
         return JsonRpc.object();
     }
 

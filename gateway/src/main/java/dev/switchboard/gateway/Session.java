@@ -28,6 +28,7 @@ final class Session {
     private final ConcurrentSkipListMap<Integer, EventStream> requestStreams = new ConcurrentSkipListMap<>();
     private final Map<JsonNode, CancellationToken> inFlight = new ConcurrentHashMap<>();
     private final ClientRequests clientRequests = new ClientRequests(this);
+    private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean initialized;
     private volatile boolean closed;
     private volatile Instant lastActive;
@@ -64,6 +65,14 @@ final class Session {
     JsonNode clientCapability(String capability) {
         return clientCapabilities == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
                 : clientCapabilities.path(capability);
+    }
+
+    /** Runs {@code action} when the session ends (what it holds elsewhere is released then). */
+    void onClose(Runnable action) {
+        onClose.add(action);
+        if (closed) {
+            action.run();
+        }
     }
 
     /** What the servers ask this client, and its answers. */
@@ -149,6 +158,7 @@ final class Session {
         closed = true;
         inFlight.values().forEach(t -> t.cancel(why));
         clientRequests.closeAll(why);
+        onClose.forEach(Runnable::run);
         standalone.end();
         requestStreams.values().forEach(EventStream::end);
     }

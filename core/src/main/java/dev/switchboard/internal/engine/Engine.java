@@ -237,6 +237,10 @@ public final class Engine implements AutoCloseable {
         return open(null).resources().readExact(route.upstream(), uri);
     }
 
+    public dev.switchboard.ServerSession session(String server) {
+        return new ForwardingSession(route(server, null).upstream());
+    }
+
     public Map<String, List<McpSchema.Resource>> resources() {
         return open(null).resources().listed();
     }
@@ -433,6 +437,20 @@ public final class Engine implements AutoCloseable {
             long version = catalogVersion.incrementAndGet();
             if (events.active()) {
                 events.publish(new SwitchboardEvent.CatalogChanged(server, version, parts, clock.instant()));
+            }
+        }
+
+        @Override
+        public void resourceUpdated(String server, String uri) {
+            if (events.active()) {
+                events.publish(new SwitchboardEvent.ResourceUpdated(server, uri, clock.instant()));
+            }
+        }
+
+        @Override
+        public void serverLogged(String server, McpSchema.LoggingMessageNotification message) {
+            if (events.active()) {
+                events.publish(new SwitchboardEvent.ServerLogged(server, message, clock.instant()));
             }
         }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,7 @@ import java.util.function.Consumer;
 final class Connector {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Connector.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    private static final String RESOURCE_UPDATED = "notifications/resources/updated";
     /** How long the check that an HTTP server is still there may try to connect to its port. */
     private static final Duration ALIVE_CONNECT = Duration.ofSeconds(1);
 
@@ -65,6 +67,10 @@ final class Connector {
 
         /** The server's resources or prompts changed ({@code notifications/.../list_changed}). */
         default void onListChanged(CatalogPart part) {
+        }
+
+        /** The server said that a subscribed resource changed. */
+        default void onResourceUpdated(String uri) {
         }
 
         /** The server wrote a line that is not JSON-RPC. */
@@ -149,6 +155,12 @@ final class Connector {
                 });
             }
             InterceptingTransport t = new InterceptingTransport(wire0, e -> onTransportError(e, early, live));
+            t.onNotification(n -> {
+                if (RESOURCE_UPDATED.equals(n.method()) && n.params() instanceof Map<?, ?> p
+                        && p.get("uri") instanceof String uri) {
+                    hooks.onResourceUpdated(uri);
+                }
+            });
             intercepting.set(t);
             transport = t;
             client = buildClient(transport);
