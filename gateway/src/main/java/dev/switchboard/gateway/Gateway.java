@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -42,6 +43,7 @@ public final class Gateway implements AutoCloseable {
     private final ServerConnector connector;
     private final Sessions sessions;
     private final McpEndpoint endpoint;
+    private final LegacySseEndpoint legacyEndpoint;
     private final SwitchboardListener listener;
     private final Thread reaper;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -53,8 +55,9 @@ public final class Gateway implements AutoCloseable {
         Offers offers = new Offers(switchboard, settings);
         Subscriptions subscriptions = new Subscriptions(switchboard);
         LogLevels logLevels = new LogLevels(switchboard);
-        this.endpoint = new McpEndpoint(switchboard, settings, sessions, new Methods(switchboard, settings, offers,
-                subscriptions, logLevels), KEEP_ALIVE);
+        Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels);
+        this.endpoint = new McpEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
+        this.legacyEndpoint = new LegacySseEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("switchboard-gateway");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("switchboard-gateway-"));
@@ -66,7 +69,7 @@ public final class Gateway implements AutoCloseable {
         connector.setPort(settings.port());
         connector.setIdleTimeout(KEEP_ALIVE.multipliedBy(4).toMillis());
         server.addConnector(connector);
-        server.setHandler(endpoint);
+        server.setHandler(new Handler.Sequence(endpoint, legacyEndpoint));
         server.setStopTimeout(0);
         this.listener = new SwitchboardListener() {
             @Override
@@ -131,6 +134,14 @@ public final class Gateway implements AutoCloseable {
         return URI.create("http://" + host + ":" + connector.getLocalPort() + McpEndpoint.PATH);
     }
 
+    /**
+     * The stream of the legacy HTTP+SSE transport (protocol 2024-11-05) for clients without Streamable HTTP, e.g.
+     * {@code http://127.0.0.1:7700/sse}.
+     */
+    public URI sseUrl() {
+        return url().resolve(LegacySseEndpoint.SSE_PATH);
+    }
+
     /** How many downstream sessions are open. */
     public int sessionCount() {
         return sessions.size();
@@ -145,6 +156,7 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         endpoint.drain();
+        legacyEndpoint.drain();
         Instant until = Instant.now().plus(drain);
         while (sessions.all().stream().anyMatch(s -> s.inFlightCount() > 0) && Instant.now().isBefore(until)) {
             try {

@@ -19,9 +19,9 @@ final class Session {
     private static final int ENDED_STREAMS_KEPT = 32;
 
     private final String id;
-    private final String protocolVersion;
-    private final JsonNode clientInfo;
-    private final JsonNode clientCapabilities;
+    private volatile String protocolVersion;
+    private volatile JsonNode clientInfo;
+    private volatile JsonNode clientCapabilities;
     private final int eventsKept;
     private final EventStream standalone;
     private final AtomicInteger streamNumbers = new AtomicInteger();
@@ -78,6 +78,16 @@ final class Session {
     /** What the servers ask this client, and its answers. */
     ClientRequests clientRequests() {
         return clientRequests;
+    }
+
+    /**
+     * Records what the client's {@code initialize} said, for a session opened before it: the legacy HTTP+SSE
+     * transport opens the session with its stream, and the client initializes afterwards.
+     */
+    void handshake(String version, JsonNode info, JsonNode capabilities) {
+        this.protocolVersion = version;
+        this.clientInfo = info;
+        this.clientCapabilities = capabilities;
     }
 
     void markInitialized() {
