@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.testing.ReferenceServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +48,23 @@ class ForwardsServerRequestsToTheirClientTest {
             assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
             assertThat(text(result)).contains("answered by the client").contains("client-model");
             assertThat(asked).singleElement().asString().contains("hello");
+        }
+    }
+
+    @Test
+    void aSamplingRequestReachesALegacySseClientToo() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        URI url = fixture.url();
+        var transport = HttpClientSseClientTransport.builder(url.getScheme() + "://" + url.getAuthority())
+                .sseEndpoint(LegacySseEndpoint.SSE_PATH).build();
+        McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20));
+        sampling(asked, null).accept(spec);
+        try (McpSyncClient client = spec.build()) {
+            client.initialize();
+            var result = client.callTool(call("right__trigger-sampling-request", "over sse"));
+
+            assertThat(text(result)).contains("answered by the client");
+            assertThat(asked).singleElement().asString().contains("over sse");
         }
     }
 
