@@ -3,6 +3,8 @@ package dev.switchboard.cli;
 import dev.switchboard.Switchboard;
 import dev.switchboard.ToolResult;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.gateway.Gateway;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,13 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code switchboard demo}: the first thing to run. Starts three fake MCP servers as child processes (one of them
- * disabled), shows what {@code check}, {@code tools} and {@code call} print for them, and closes everything. Needs
+ * disabled), shows what {@code check}, {@code tools} and {@code call} print for them, serves them on one MCP
+ * endpoint that a real MCP client lists and calls through, and closes everything. Needs
  * no configuration file and no network beyond this machine's processes.
  */
 @Command(name = "demo", description = {"Run a self-contained tour: start fake MCP servers as child processes, show "
-        + "what check, tools and call print for them, and close everything. No setup, no network.",
+        + "what check, tools and call print for them, serve them on one MCP endpoint that an MCP client uses, and close "
+        + "everything. No setup, no network beyond loopback.",
     "--set applies to the demo's built-in configuration, e.g. --set servers.archive.enabled=true."})
 final class DemoCommand extends BaseCommand {
 
@@ -39,11 +43,27 @@ final class DemoCommand extends BaseCommand {
             ToolResult refused = sb.call("orders", "cancel_order", Map.of("order", 1001));
             print("The tool answered with isError: true. That is the tool's answer, not a failure of the server:"
                     + "\n'call' prints it on stderr and exits 1. The tool said:\n  " + refused.text());
+            section("5. switchboard serve CONFIG: the same servers behind one MCP endpoint, for any MCP client");
+            throughGateway(sb, config);
         }
         print("\nDone: every connection closed and every child process stopped.\n"
                 + "Next: describe your own servers in a file (docs/configuration.md) and run "
-                + "'switchboard check FILE'.");
+                + "'switchboard check FILE',\nthen 'switchboard serve FILE' to give every MCP client all of them at once.");
         return ExitCodes.OK;
+    }
+
+    /** Starts the gateway on a free loopback port and uses it with a real MCP client, as an MCP host would. */
+    private void throughGateway(Switchboard sb, SwitchboardConfig config) {
+        try (Gateway gateway = Gateway.start(sb, config.gateway().toBuilder().host("127.0.0.1").port(0).build());
+                DemoClient client = new DemoClient(gateway.url())) {
+            print("The gateway listens on " + gateway.url() + ". An MCP client (the MCP Java SDK's) connected"
+                    + " to it\n(the server introduced itself as '" + client.serverName() + "') and listed one tool"
+                    + " list for both servers:\n  " + String.join(", ", client.toolNames()));
+            McpSchema.CallToolResult r = client.call("catalog__find_product", Map.of("sku", "A-100"));
+            print("It called catalog__find_product {\"sku\": \"A-100\"} through the gateway and got:\n"
+                    + ResultPrinter.render(r));
+        }
+        print("(gateway stopped)");
     }
 
     private void section(String title) {

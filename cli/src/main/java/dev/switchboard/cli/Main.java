@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Connects one application to many MCP servers: validate a configuration, check its servers, "
                 + "list and call their tools.",
         subcommands = {ValidateCommand.class, CheckCommand.class, ToolsCommand.class, CallCommand.class,
-                CallManyCommand.class, ResourcesCommand.class, ResolveCommand.class, WatchCommand.class,
+                CallManyCommand.class, ResourcesCommand.class, ResolveCommand.class, WatchCommand.class, ServeCommand.class,
                 ConformanceCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

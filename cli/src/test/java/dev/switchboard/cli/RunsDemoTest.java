@@ -18,6 +18,9 @@ class RunsDemoTest {
                 .containsPattern("catalog +find_product +Looks up a product by SKU\\.")
                 .contains("A-100  Espresso machine  249.00 EUR  12 in stock")
                 .contains("isError: true", "Order 1001 has already shipped and cannot be cancelled.")
+                .containsPattern("The gateway listens on http://127\\.0\\.0\\.1:\\d+/mcp")
+                .contains("catalog__echo, catalog__find_product, orders__cancel_order, orders__order_status")
+                .containsPattern("got:\nA-100  Espresso machine  249.00 EUR  12 in stock")
                 .contains("every connection closed");
         assertThat(r.err()).isEmpty();
     }

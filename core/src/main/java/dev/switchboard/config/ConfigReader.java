@@ -12,12 +12,13 @@ import java.util.Objects;
 final class ConfigReader {
     static final List<String> DEFAULT_KEYS = List.of("connect_timeout", "request_timeout", "required", "retry",
             "shutdown_grace", "priority", "tools", "health", "restart",
-            "calls", "roots");
+            "calls", "roots", "session");
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DISABLED_NOTE = " [ignored while the server is disabled]";
 
     /** The parts read, with one outcome per server in file order (including servers that had problems). */
-    record Result(List<ServerReader.Outcome> outcomes, Orchestration orchestration, LogSettings logging) {
+    record Result(List<ServerReader.Outcome> outcomes, Orchestration orchestration, LogSettings logging,
+            GatewaySettings gateway) {
         List<ServerConfig> servers() {
             return outcomes.stream().map(ServerReader.Outcome::server).filter(Objects::nonNull).toList();
         }
@@ -36,6 +37,7 @@ final class ConfigReader {
         Orchestration orchestration = OrchestrationReader.read(top.section("orchestration",
                 OrchestrationReader.EXPECTED));
         LogSettings logging = logging(top.section("logging", "a map with enabled, level, format"));
+        GatewaySettings gateway = GatewayReader.read(top.section("gateway", GatewayReader.EXPECTED));
         Section d = top.section("defaults", "a map with " + String.join(", ", DEFAULT_KEYS));
         d.rejectUnknown(DEFAULT_KEYS);
         // fail_fast only changes the default of required; defaults.required and a server's own required win.
@@ -52,7 +54,7 @@ final class ConfigReader {
         CrossChecks.aliases(outcomes.stream().map(ServerReader.Outcome::name).toList(), options, problems);
         CrossChecks.priorities(options, problems);
         CrossChecks.allDisabled(outcomes.stream().map(ServerReader.Outcome::enabled).toList(), problems);
-        return new Result(outcomes, orchestration, logging);
+        return new Result(outcomes, orchestration, logging, gateway);
     }
 
     private static List<ServerReader.Outcome> servers(Object value, ServerReader reader, Problems problems) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Every rename is recorded in the {@link PathMap} so that problems name the key as the user wrote it.
  */
 final class Formats {
-    static final List<String> TOP_KEYS = List.of("servers", "defaults", "orchestration", "logging");
+    static final List<String> TOP_KEYS = List.of("servers", "defaults", "orchestration", "logging", "gateway");
     private static final List<String> SERVER_LISTS = List.of("servers", "mcpServers", "mcp_servers");
     private static final Set<String> APPROVAL_KEYS = Set.of("autoApprove", "alwaysAllow");
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://.*");

@@ -10,10 +10,13 @@ import java.util.Objects;
  * accepts, how it names what it offers, and the bounds on what clients can make it hold. The library itself ignores
  * these settings.
  *
- * @param host the address to listen on; anything but a loopback address needs access control (a later setting)
+ * @param host the address to listen on: a loopback address (127.0.0.0/8, {@code ::1} or {@code localhost}), since
+ *     anything else needs access control, which is not available yet
  * @param port the port, or 0 for any free one
  * @param allowedOrigins the {@code Origin} values accepted besides loopback ones ({@code http://localhost:*},
- *     {@code http://127.0.0.1:*}, {@code http://[::1]:*}); a request without an {@code Origin} is accepted
+ *     {@code http://127.0.0.1:*}, {@code http://[::1]:*}), each {@code scheme://host[:port]} (kept as a browser sends
+ *     it: lower case, without the scheme's default port), or {@code *} for any; a request without an {@code Origin}
+ *     is accepted
  * @param names how tools and prompts are named downstream
  * @param pageSize items per page of {@code tools/list}, {@code prompts/list}, {@code resources/list} ...
  * @param replayEvents events kept per SSE stream: for a client that reconnects with {@code Last-Event-ID}, and for
@@ -50,8 +53,10 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
     public GatewaySettings {
         Objects.requireNonNull(host, "host");
         Check.argument(!host.isBlank(), "gateway.listen: the host is blank (expected: e.g. 127.0.0.1)");
+        host = GatewayRules.unbracketed(host.trim());
+        Check.argument(GatewayRules.isLoopback(host), "gateway.listen: %s", GatewayRules.notLoopback(host));
         Check.argument(port >= 0 && port <= 65535, "gateway.listen: port %s (expected: 0 to 65535)", port);
-        allowedOrigins = List.copyOf(allowedOrigins);
+        allowedOrigins = allowedOrigins.stream().map(GatewaySettings::origin).distinct().toList();
         Objects.requireNonNull(names, "names");
         Check.argument(pageSize >= 1, "gateway.page_size: %s (expected: >= 1)", pageSize);
         Check.argument(replayEvents >= 16, "gateway.replay_events: %s (expected: >= 16)", replayEvents);
@@ -62,6 +67,18 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         Check.argument(maxRequestBytes >= 1024, "gateway.max_request_bytes: %s (expected: >= 1024)",
                 maxRequestBytes);
         Objects.requireNonNull(serverName, "serverName");
+        Check.argument(!serverName.isBlank(), "gateway.server_info.name: blank (expected: e.g. switchboard)");
+        Check.argument(serverVersion == null || !serverVersion.isBlank(),
+                "gateway.server_info.version: blank (expected: e.g. 1.2.3, or null for Switchboard's own)");
+    }
+
+    private static String origin(String origin) {
+        if (origin.trim().equals("*")) {
+            return "*";
+        }
+        GatewayRules.Origin checked = GatewayRules.origin(origin);
+        Check.argument(checked.problem() == null, "gateway.allowed_origins: %s", checked.problem());
+        return checked.normal();
     }
 
     /** A builder that starts from {@link #DEFAULT}. */

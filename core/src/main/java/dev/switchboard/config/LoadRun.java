@@ -44,8 +44,8 @@ final class LoadRun {
             throw failure();
         }
         return SwitchboardConfig.builder().servers(result.servers()).orchestration(result.orchestration())
-                .logging(result.logging()).warnings(problems.warnings(paths).stream().map(secrets::mask).toList())
-                .secrets(secrets).build();
+                .logging(result.logging()).gateway(result.gateway())
+                .warnings(problems.warnings(paths).stream().map(secrets::mask).toList()).secrets(secrets).build();
     }
 
     /** Reports problems that make loading impossible before a tree exists (a missing file). */

@@ -42,6 +42,7 @@ final class OptionsReader {
         Duration requestTimeout = or(request, base.requestTimeout());
         b.requestTimeout(requestTimeout).calls(callsWithin(s, or(calls, base.calls()), requestTimeout, base.calls()));
         set(roots(s), b::roots);
+        set(s.has("session") ? GatewayReader.session(s, base.session()) : null, b::session);
         return b.build();
     }
 

@@ -25,20 +25,26 @@ import java.util.Objects;
  * @param calls how tool calls are run: total limit, retries, concurrency, circuit breaker
  * @param roots the roots offered to the server when it asks ({@code roots/list}), unless the application's handler
  *     answers instead
+ * @param session whether the gateway's clients share one session with the server or get one each (the library
+ *     ignores it)
  */
 public record ServerOptions(String description, boolean enabled, boolean required, int priority,
         List<String> domains, List<String> capabilities, List<String> aliases, Duration connectTimeout,
         Duration requestTimeout, RetryPolicy retry, ToolFilter tools, HealthPolicy health, RestartPolicy restart,
-        CallPolicy calls, List<Root> roots) {
+        CallPolicy calls, List<Root> roots, SessionPolicy session) {
 
     public static final int DEFAULT_PRIORITY = 100;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Enabled, optional, priority 100, default timeouts, retry, probes, restarts and calls; every tool offered. */
+    /**
+     * Enabled, optional, priority 100, default timeouts, retry, probes, restarts and calls; every tool offered; one
+     * session shared by the gateway's clients.
+     */
     public static final ServerOptions DEFAULT = new ServerOptions(null, true, false, DEFAULT_PRIORITY, List.of(),
             List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT, ToolFilter.ALL,
-            HealthPolicy.DEFAULT, RestartPolicy.DEFAULT, CallPolicy.DEFAULT, List.of());
+            HealthPolicy.DEFAULT, RestartPolicy.DEFAULT, CallPolicy.DEFAULT, List.of(),
+            SessionPolicy.DEFAULT);
 
     public ServerOptions {
         domains = List.copyOf(domains);
@@ -52,6 +58,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(restart, "restart");
         Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(session, "session");
         Check.argument(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
         Check.argument(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
         Check.argument(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
@@ -91,6 +98,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
         private RestartPolicy restart;
         private CallPolicy calls;
         private List<Root> roots;
+        private SessionPolicy session;
 
         private Builder(ServerOptions from) {
             description = from.description;
@@ -108,6 +116,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
             restart = from.restart;
             calls = from.calls;
             roots = from.roots;
+            session = from.session;
         }
 
         public Builder description(String description) {
@@ -185,10 +194,15 @@ public record ServerOptions(String description, boolean enabled, boolean require
             return this;
         }
 
+        public Builder session(SessionPolicy session) {
+            this.session = session;
+            return this;
+        }
+
         /** The options, checked by their constructor. */
         public ServerOptions build() {
             return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                    connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots);
+                    connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots, session);
         }
     }
 }

@@ -15,7 +15,7 @@ final class ServerReader {
     static final List<String> KEYS = List.of("transport", "type", "command", "args", "env", "pass_env",
             "inherit_env", "cwd", "url", "headers", "enabled", "required", "priority", "domains", "capabilities",
             "aliases", "description", "name", "connect_timeout", "request_timeout", "shutdown_grace", "retry", "tools",
-            "health", "restart", "calls", "roots");
+            "health", "restart", "calls", "roots", "session");
     private static final List<String> STDIO_ONLY = List.of("args", "env", "pass_env", "inherit_env", "cwd",
             "shutdown_grace");
     private static final List<String> TRANSPORT_NAMES = List.of("stdio", "streamable-http", "http", "sse");
@@ -54,6 +54,7 @@ final class ServerReader {
             s.error("health.probe", "http-get is for HTTP servers (expected: ping, list-tools or none for a stdio"
                     + " server)");
         }
+        GatewayReader.checkSharedSession(s, options.session());
         boolean optionsValid = problems.errorCount() == before;
         ServerConfig server = null;
         try {

@@ -27,6 +27,8 @@ class BuildsConfigurationInCodeTest {
         assertThat(RestartPolicy.builder().build()).isEqualTo(RestartPolicy.DEFAULT);
         assertThat(ResourcePolicy.builder().build()).isEqualTo(ResourcePolicy.DEFAULT);
         assertThat(LogSettings.builder().build()).isEqualTo(LogSettings.DEFAULT);
+        assertThat(SessionPolicy.builder().build()).isEqualTo(SessionPolicy.DEFAULT);
+        assertThat(GatewaySettings.builder().build()).isEqualTo(GatewaySettings.DEFAULT);
         assertThat(StdioServer.builder("fs", "npx").build()).isEqualTo(StdioServer.of("fs", "npx", List.of()));
         assertThat(HttpServer.builder("api", URI.create("https://mcp.example.com/mcp")).build())
                 .isEqualTo(HttpServer.of("api", URI.create("https://mcp.example.com/mcp")));
@@ -42,13 +44,15 @@ class BuildsConfigurationInCodeTest {
                 .health(HealthPolicy.builder().probe(HealthPolicy.Probe.LIST_TOOLS).build())
                 .restart(RestartPolicy.builder().maxRestarts(3).build())
                 .calls(CallPolicy.builder().retryAttempts(1).build())
-                .roots(List.of(new Root("file:///srv/project", "project"))).build();
+                .roots(List.of(new Root("file:///srv/project", "project")))
+                .session(SessionPolicy.builder().mode(SessionPolicy.Mode.PER_CLIENT).maxSessions(5).build()).build();
 
         ServerOptions ranked = options.toBuilder().priority(20).build();
 
         assertThat(ranked.priority()).isEqualTo(20);
         assertThat(ranked.toBuilder().priority(7).build()).isEqualTo(options);
         assertThat(ranked.roots()).containsExactly(new Root("file:///srv/project", "project"));
+        assertThat(ranked.session().maxSessions()).isEqualTo(5);
         assertThat(options.withEnabled(false).toBuilder().enabled(true).build()).isEqualTo(options);
     }
 
@@ -85,6 +89,8 @@ class BuildsConfigurationInCodeTest {
                 .hasMessage("calls.max_total: PT10M (expected: >= request_timeout PT20M)");
         assertThatThrownBy(() -> StdioServer.builder("fs", " ").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("fs.command: blank (expected: an executable)");
+        assertThatThrownBy(() -> SessionPolicy.builder().maxSessions(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("session.max_sessions: 0 (expected: >= 1)");
         var twice = StdioServer.of("fs", "npx", List.of());
         assertThatThrownBy(() -> SwitchboardConfig.builder().servers(List.of(twice, twice)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("servers.fs: duplicate name");

@@ -34,7 +34,7 @@ class SuggestsMisspeltKeysTest {
     @Test
     void listsTheKnownKeysWhenNothingIsClose() {
         assertThat(Configs.problems("servers:\n  a: {command: srv}\nzebra: 1\n")).containsExactly(
-                "zebra: unknown key (expected one of: servers, defaults, orchestration, logging)");
+                "zebra: unknown key (expected one of: servers, defaults, orchestration, logging, gateway)");
     }
 
     @Test

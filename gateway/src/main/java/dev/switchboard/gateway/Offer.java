@@ -102,17 +102,19 @@ final class Offer {
         List<Item> items = new ArrayList<>();
         Map<String, Route> routes = new HashMap<>();
         for (CatalogEntry e : catalog) {
+            String name = names.get(e);
+            // A call to a tool of a server that is down still goes to it: it waits for a restart, or fails with a
+            // tool error naming the server, rather than "unknown tool".
+            routes.put(name, new Route(e.server(), e.tool()));
             if (!e.available() && !settings.listUnavailableTools()) {
                 continue;
             }
-            String name = names.get(e);
             ObjectNode json = (ObjectNode) JsonRpc.tree(e.definition()).deepCopy();
             json.put("name", name);
             if (!e.available()) {
                 json.with("_meta").put("dev.switchboard/unavailable", "server '" + e.server() + "' is not connected");
             }
             items.add(new Item(name, json));
-            routes.put(name, new Route(e.server(), e.tool()));
         }
         return Listing.of(items, routes);
     }

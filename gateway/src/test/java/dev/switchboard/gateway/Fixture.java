@@ -13,7 +13,10 @@ import dev.switchboard.testing.Scenario;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,7 +46,11 @@ final class Fixture implements AutoCloseable {
 
     /** A stdio FakeMcpServer that Switchboard starts as a child process. */
     static StdioServer stdio(String name, Scenario scenario) {
-        List<String> command = FakeMcpServer.stdioCommand(scenario);
+        return stdio(name, FakeMcpServer.stdioCommand(scenario));
+    }
+
+    /** A stdio server that Switchboard starts with this command line. */
+    static StdioServer stdio(String name, List<String> command) {
         return StdioServer.builder(name, command.get(0)).args(command.subList(1, command.size()))
                 .options(ServerOptions.builder().connectTimeout(Duration.ofSeconds(30)).build())
                 .shutdownGrace(Duration.ofMillis(500)).build();
@@ -53,6 +60,28 @@ final class Fixture implements AutoCloseable {
     static HttpServer http(String name, RunningFakeServer server) {
         return HttpServer.builder(name, URI.create(server.url()))
                 .options(ServerOptions.builder().connectTimeout(Duration.ofSeconds(30)).build()).build();
+    }
+
+    /**
+     * The one child process running this stdio scenario: its command line carries the scenario, read from /proc
+     * because {@link ProcessHandle.Info#arguments()} cuts long command lines short.
+     */
+    static ProcessHandle processOf(Scenario scenario) {
+        String marker = scenario.toBase64();
+        List<ProcessHandle> found = ProcessHandle.current().descendants().filter(p -> p.isAlive()
+                && commandLine(p).contains(marker)).toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException(found.size() + " processes run scenario " + scenario.name());
+        }
+        return found.get(0);
+    }
+
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+        } catch (IOException e) {
+            return ""; // it has just exited
+        }
     }
 
     URI url() {

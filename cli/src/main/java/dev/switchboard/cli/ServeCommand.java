@@ -1,0 +1,94 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.ServerStatus;
+import dev.switchboard.Switchboard;
+import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.gateway.Gateway;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code switchboard serve CONFIG}: every configured server behind one MCP endpoint, until SIGINT or SIGTERM.
+ */
+@Command(name = "serve", description = {"Offer every configured server on one MCP endpoint (Streamable HTTP at "
+        + "/mcp): MCP clients connect once and see every server's tools, prompts and resources.",
+    "Prints the endpoint and a client configuration to paste. SIGINT (Ctrl-C) or SIGTERM stops gracefully: new "
+        + "sessions are refused, calls in flight get orchestration.drain_timeout, then it exits 0. A required server"
+        + " that cannot be connected stops the start (exit 1)."})
+final class ServeCommand extends ConfigCommand {
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", converter = ListenAddress.Converter.class,
+            description = "Where to listen, e.g. 127.0.0.1:7700, :8080 (loopback), or 0 for any free port "
+                    + "(default: gateway.listen, else 127.0.0.1:7700).")
+    ListenAddress listen;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile URI url;
+
+    @Override
+    int execute() throws InterruptedException {
+        try {
+            SwitchboardConfig config = loadConfig();
+            GatewaySettings settings = listen == null ? config.gateway() : listen.applyTo(config.gateway());
+            try (Signals signals = Signals.onTermination(this::stop);
+                    Switchboard sb = Switchboard.builder(config).configFile(configFile, loader()).start()) {
+                Gateway gateway = Gateway.start(sb, settings);
+                try {
+                    url = gateway.url();
+                    print(banner(url, sb.status(), config.orchestration().drainTimeout()));
+                    started.countDown();
+                    stop.await();
+                    print("Stopping: new sessions are refused; calls in flight get up to "
+                            + DurationText.format(config.orchestration().drainTimeout()) + ".");
+                } finally {
+                    gateway.shutdown(config.orchestration().drainTimeout());
+                }
+            }
+            print("Stopped: every session ended, every server connection closed.");
+            return ExitCodes.OK;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    static String banner(URI url, List<ServerStatus> servers, Duration drain) {
+        StringBuilder out = new StringBuilder("Switchboard gateway: " + url + "\n\nServers:\n");
+        for (ServerStatus s : servers) {
+            out.append(String.format("  %-16s %-10s %s%n", s.name(), s.state().name().toLowerCase(
+                    java.util.Locale.ROOT), s.ready() ? s.toolCount() + " tools" : ""));
+        }
+        out.append("\nAdd it to an MCP client (Cursor, VS Code, Claude Code, any Streamable HTTP client):\n")
+                .append("  {\"mcpServers\": {\"switchboard\": {\"type\": \"http\", \"url\": \"").append(url)
+                .append("\"}}}\n")
+                .append("  claude mcp add --transport http switchboard ").append(url).append('\n')
+                .append("\nCtrl-C stops it (calls in flight get ").append(DurationText.format(drain))
+                .append(" to finish).");
+        return out.toString();
+    }
+
+    /** Stops the gateway gracefully (what SIGINT and SIGTERM do). */
+    void stop() {
+        stop.countDown();
+    }
+
+    /** The endpoint once listening, for tests. */
+    URI url() {
+        return url;
+    }
+
+    boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

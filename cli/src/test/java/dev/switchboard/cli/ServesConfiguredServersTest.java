@@ -1,0 +1,78 @@
+package dev.switchboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code switchboard serve}: prints the endpoint and a client configuration, serves an MCP client until stopped
+ * (what SIGINT and SIGTERM do), then exits 0; a non-loopback address and a required server that cannot start are
+ * refused with what to do.
+ */
+class ServesConfiguredServersTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesAnMcpClientUntilStoppedThenExits0() throws Exception {
+        Path config = Configs.write(dir, Map.of("alpha", Configs.stdio(Configs.alpha())));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+        // Its own thread, as main would be: the MCP Java SDK client in this JVM needs the common pool.
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread.ofPlatform().name("serve-command").start(() -> exit.complete(cl.execute("serve", config.toString(),
+                "--listen", "127.0.0.1:0")));
+        assertThat(serve.awaitStarted(Duration.ofSeconds(60))).isTrue();
+        URI url = serve.url();
+
+        try (DemoClient client = new DemoClient(url)) {
+            assertThat(client.toolNames()).containsExactly("alpha__echo", "alpha__env", "alpha__refuse");
+            McpSchema.CallToolResult r = client.call("alpha__echo", Map.of("via", "gateway"));
+            assertThat(((McpSchema.TextContent) r.content().get(0)).text()).contains("\"via\":\"gateway\"");
+        }
+        serve.stop();
+
+        assertThat(serve.awaitFinished(Duration.ofSeconds(60))).isTrue();
+        assertThat(exit.join()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Switchboard gateway: " + url)
+                .containsPattern("alpha +ready +3 tools")
+                .contains("{\"mcpServers\": {\"switchboard\": {\"type\": \"http\", \"url\": \"" + url + "\"}}}")
+                .contains("Stopped: every session ended");
+    }
+
+    @Test
+    void aNonLoopbackAddressIsAUsageErrorThatSaysWhy() {
+        Path config = Configs.write(dir, Map.of("alpha", Configs.stdio(Configs.alpha())));
+
+        Cli.Result r = Cli.run("serve", config.toString(), "--listen", "0.0.0.0:7700");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("not a loopback address", "access control");
+    }
+
+    @Test
+    void aRequiredServerThatCannotStartStopsTheStart() {
+        Path config = Configs.write(dir, Map.of("broken", Configs.missingCommand(true)));
+
+        Cli.Result r = Cli.run("serve", config.toString(), "--listen", "0");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("broken", "PROCESS_START_FAILED");
+        assertThat(r.out()).doesNotContain("Switchboard gateway:");
+    }
+
+}
