@@ -34,9 +34,13 @@ final class Methods {
         this.calls = new ToolCalls(switchboard, offers);
     }
 
-    /** Whether answering {@code method} may involve messages before the answer (progress): then it gets a stream. */
-    static boolean mayStream(JsonRpc.Message request) {
-        return "tools/call".equals(request.method());
+    /**
+     * Whether answering a request may involve messages before the answer (progress, a server's request to the
+     * client): then it gets a stream.
+     */
+    static boolean mayStream(Session session, JsonRpc.Message request) {
+        return "tools/call".equals(request.method()) && (request.paramsOrEmpty().path("_meta").has("progressToken")
+                || session.clientCan("sampling") || session.clientCan("elicitation"));
     }
 
     /**

@@ -27,6 +27,7 @@ final class Session {
     private final AtomicInteger streamNumbers = new AtomicInteger();
     private final ConcurrentSkipListMap<Integer, EventStream> requestStreams = new ConcurrentSkipListMap<>();
     private final Map<JsonNode, CancellationToken> inFlight = new ConcurrentHashMap<>();
+    private final ClientRequests clientRequests = new ClientRequests(this);
     private volatile boolean initialized;
     private volatile boolean closed;
     private volatile Instant lastActive;
@@ -57,6 +58,17 @@ final class Session {
     /** Whether the client declared a capability ({@code sampling}, {@code elicitation}, {@code roots}). */
     boolean clientCan(String capability) {
         return clientCapabilities != null && clientCapabilities.has(capability);
+    }
+
+    /** What the client declared of a capability; a missing node when it did not declare it. */
+    JsonNode clientCapability(String capability) {
+        return clientCapabilities == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : clientCapabilities.path(capability);
+    }
+
+    /** What the servers ask this client, and its answers. */
+    ClientRequests clientRequests() {
+        return clientRequests;
     }
 
     void markInitialized() {
@@ -136,6 +148,7 @@ final class Session {
     void close(String why) {
         closed = true;
         inFlight.values().forEach(t -> t.cancel(why));
+        clientRequests.closeAll(why);
         standalone.end();
         requestStreams.values().forEach(EventStream::end);
     }

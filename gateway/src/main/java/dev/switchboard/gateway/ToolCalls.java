@@ -59,9 +59,11 @@ final class ToolCalls {
             throw new JsonRpc.Failure(JsonRpc.INVALID_REQUEST, "request id " + request.id() + " is already in flight"
                     + " in this session: give each request its own id");
         }
+        session.clientRequests().callStarted(request.id(), route.server(), notify);
         try {
             CallOptions options = CallOptions.DEFAULT.withCancellation(token)
-                    .withWaitForReady(worthWaitingFor(route.server()));
+                    .withWaitForReady(worthWaitingFor(route.server()))
+                    .withClientHandlers(session.clientRequests().handlers());
             JsonNode progressToken = params.path("_meta").get("progressToken");
             if (progressToken != null && !progressToken.isNull()) {
                 options = options.withProgress(p -> notify.accept(progress(progressToken, p)));
@@ -74,6 +76,7 @@ final class ToolCalls {
             }
             return toolError(route.server(), e);
         } finally {
+            session.clientRequests().callEnded(request.id());
             session.finish(request.id());
         }
     }

@@ -90,10 +90,17 @@ final class Fixture implements AutoCloseable {
 
     /** An initialised MCP Java SDK client over Streamable HTTP. */
     McpSyncClient javaClient() {
+        return javaClient(spec -> { });
+    }
+
+    /** An initialised MCP Java SDK client over Streamable HTTP, given capabilities and handlers by {@code setUp}. */
+    McpSyncClient javaClient(java.util.function.Consumer<McpClient.SyncSpec> setUp) {
         URI url = url();
         var transport = HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getAuthority())
                 .endpoint(url.getPath()).build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
+        McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20));
+        setUp.accept(spec);
+        McpSyncClient client = spec.build();
         client.initialize();
         return client;
     }

@@ -86,6 +86,10 @@ final class Connector {
         return classifier;
     }
 
+    ServerRequests serverRequests() {
+        return serverRequests;
+    }
+
     /** One attempt; interrupting the calling thread abandons it and releases what it started. */
     UpstreamSession connect() throws InterruptedException {
         http.reset();

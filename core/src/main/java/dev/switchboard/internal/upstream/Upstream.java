@@ -469,7 +469,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
     public McpSchema.CallToolResult callTool(String tool, Map<String, Object> arguments, CallHandle handle) {
         var request = McpSchema.CallToolRequest.builder(tool).arguments(arguments);
         String token = handle.wantsProgress() ? progress.open(handle) : null;
-        try {
+        try (var asked = connector.serverRequests().during(handle.handlers())) {
             if (token != null) {
                 request.progressToken(token);
             }
