@@ -2,11 +2,13 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.RunningFakeServer;
 import dev.switchboard.testing.Scenario;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -52,6 +54,12 @@ final class Fixture implements AutoCloseable {
         return StdioServer.builder(name, command.get(0)).args(command.subList(1, command.size()))
                 .options(ServerOptions.builder().connectTimeout(Duration.ofSeconds(30)).build())
                 .shutdownGrace(Duration.ofMillis(500)).build();
+    }
+
+    /** A FakeMcpServer serving Streamable HTTP in this JVM (it records the calls and cancellations it receives). */
+    static HttpServer http(String name, RunningFakeServer server) {
+        return HttpServer.builder(name, URI.create(server.url()))
+                .options(ServerOptions.builder().connectTimeout(Duration.ofSeconds(30)).build()).build();
     }
 
     /**
