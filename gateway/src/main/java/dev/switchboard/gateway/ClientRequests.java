@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.ClientHandlers;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -12,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -23,6 +26,9 @@ import java.util.function.Consumer;
  * ({@code notifications/cancelled}).
  */
 final class ClientRequests {
+    /** How long a client may take to list its roots before a server connected for it gets the configured ones. */
+    private static final Duration ROOTS_WAIT = Duration.ofSeconds(5);
+
     private final Session session;
     private final AtomicLong ids = new AtomicLong();
     private final Map<JsonNode, Call> calls = new ConcurrentHashMap<>();
@@ -87,7 +93,31 @@ final class ClientRequests {
         List.copyOf(asked.values()).forEach(a -> withdraw(a, why));
     }
 
+    /**
+     * The roots of this client, for a server connected for it alone: asked with {@code roots/list} when it declared
+     * roots (waiting a few seconds at most), else the configured ones.
+     */
+    List<McpSchema.Root> roots(String server, List<McpSchema.Root> configured) {
+        if (!session.clientCan("roots")) {
+            return configured;
+        }
+        try {
+            JsonNode answer = ask(server, "roots", "roots/list", JsonRpc.object(), ROOTS_WAIT);
+            return JsonRpc.MAPPER.convertValue(answer, McpSchema.ListRootsResult.class).roots();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return configured; // a client that does not answer in time gets the configured roots
+        }
+    }
+
     private JsonNode ask(String server, String capability, String method, Object params) throws Exception {
+        return ask(server, capability, method, params, null);
+    }
+
+    private JsonNode ask(String server, String capability, String method, Object params, Duration max)
+            throws Exception {
         if (!declared(capability)) {
             throw McpError.builder(JsonRpc.METHOD_NOT_FOUND).message("the client behind the gateway did not"
                     + " declare the " + capability + " capability, so it cannot answer " + method).build();
@@ -104,7 +134,10 @@ final class ClientRequests {
         request.put("id", id);
         stream.accept(request);
         try {
-            return a.answer().get();
+            return max == null ? a.answer().get() : a.answer().get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            withdraw(a, "no answer within " + max.toSeconds() + " s");
+            throw e;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (InterruptedException e) {

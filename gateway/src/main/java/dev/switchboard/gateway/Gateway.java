@@ -4,6 +4,8 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardListener;
 import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.SwitchboardConfig;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -46,16 +48,18 @@ public final class Gateway implements AutoCloseable {
     private final LegacySseEndpoint legacyEndpoint;
     private final SwitchboardListener listener;
     private final Thread reaper;
+    private final PerClient perClient;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Gateway(Switchboard switchboard, GatewaySettings settings) throws Exception {
+    private Gateway(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full) throws Exception {
         this.switchboard = switchboard;
         this.sessions = new Sessions(settings.maxSessions(), settings.replayEvents(), settings.sessionIdleTimeout(),
                 Clock.systemUTC());
         Offers offers = new Offers(switchboard, settings);
         Subscriptions subscriptions = new Subscriptions(switchboard);
         LogLevels logLevels = new LogLevels(switchboard);
-        Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels);
+        this.perClient = new PerClient(full, switchboard.config(), settings, Clock.systemUTC());
+        Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels, perClient);
         this.endpoint = new McpEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
         this.legacyEndpoint = new LegacySseEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -113,12 +117,31 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts the gateway on these settings; see {@link #start(Switchboard)}. */
     public static Gateway start(Switchboard switchboard, GatewaySettings settings) {
+        return start(switchboard, settings, switchboard.config());
+    }
+
+    /**
+     * Starts the gateway on these settings, with the {@code session: per_client} servers of {@code full} run once
+     * per client session; {@code switchboard} runs the other (shared) servers, started with
+     * {@code Switchboard.builder(full).onlyServers(Gateway::shared)}.
+     */
+    public static Gateway start(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full) {
         try {
-            return new Gateway(switchboard, settings);
+            return new Gateway(switchboard, settings, full);
         } catch (Exception e) {
             throw new IllegalStateException("the gateway cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage() + " (is the port taken? set gateway.listen or --listen)", e);
         }
+    }
+
+    /** Whether a configured server is shared by every client (not {@code session: per_client}). */
+    public static boolean shared(ServerConfig server) {
+        return !PerClient.isPerClient(server);
+    }
+
+    /** How many client sessions have their own connections to the {@code per_client} servers open. */
+    public int perClientSessionCount() {
+        return perClient.openCount();
     }
 
     /** The MCP endpoint, e.g. {@code http://127.0.0.1:7700/mcp}. */
@@ -168,6 +191,7 @@ public final class Gateway implements AutoCloseable {
         }
         switchboard.removeListener(listener);
         sessions.closeAll("the gateway is shutting down");
+        perClient.closeAll();
         reaper.interrupt();
         try {
             server.stop();
@@ -190,6 +214,7 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             sessions.closeIdle();
+            perClient.closeIdle();
         }
     }
 }

@@ -29,13 +29,15 @@ final class Methods {
     private final ToolCalls calls;
     private final Subscriptions subscriptions;
     private final LogLevels logLevels;
+    private final PerClient perClient;
 
     Methods(Switchboard switchboard, GatewaySettings settings, Offers offers, Subscriptions subscriptions,
-            LogLevels logLevels) {
+            LogLevels logLevels, PerClient perClient) {
         this.switchboard = switchboard;
         this.settings = settings;
         this.offers = offers;
-        this.calls = new ToolCalls(switchboard, offers);
+        this.perClient = perClient;
+        this.calls = new ToolCalls(this::view);
         this.subscriptions = subscriptions;
         this.logLevels = logLevels;
     }
@@ -60,19 +62,19 @@ final class Methods {
             return switch (request.method()) {
                 case "ping" -> JsonRpc.object();
                 case "tools/call" -> calls.call(session, request, notify);
-                case "tools/list" -> withUnavailable(Pages.page(offers.current().tools(), cursor,
+                case "tools/list" -> withUnavailable(Pages.page(view(session).tools(), cursor,
                         settings.pageSize(), "tools/list", "tools"));
-                case "prompts/list" -> withUnavailable(Pages.page(offers.current().prompts(), cursor,
+                case "prompts/list" -> withUnavailable(Pages.page(view(session).prompts(), cursor,
                         settings.pageSize(), "prompts/list", "prompts"));
-                case "prompts/get" -> getPrompt(params);
-                case "resources/list" -> withUnavailable(Pages.page(offers.current().resources(), cursor,
+                case "prompts/get" -> getPrompt(view(session), params);
+                case "resources/list" -> withUnavailable(Pages.page(view(session).resources(), cursor,
                         settings.pageSize(), "resources/list", "resources"));
-                case "resources/templates/list" -> withUnavailable(Pages.page(offers.current().templates(), cursor,
+                case "resources/templates/list" -> withUnavailable(Pages.page(view(session).templates(), cursor,
                         settings.pageSize(), "resources/templates/list", "resourceTemplates"));
-                case "resources/read" -> readResource(params);
+                case "resources/read" -> readResource(view(session), params);
                 case "resources/subscribe" -> subscribe(session, params, true);
                 case "resources/unsubscribe" -> subscribe(session, params, false);
-                case "completion/complete" -> complete(params);
+                case "completion/complete" -> complete(view(session), params);
                 case "logging/setLevel" -> setLevel(session, params);
                 default -> throw new JsonRpc.Failure(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + request.method());
             };
@@ -81,9 +83,14 @@ final class Methods {
         }
     }
 
-    private JsonNode getPrompt(ObjectNode params) {
+    /** What the session sees; its per-client servers are connected at its first request that needs them. */
+    private SessionOffer view(Session session) {
+        return SessionOffer.of(offers, perClient, session, switchboard);
+    }
+
+    private JsonNode getPrompt(SessionOffer offer, ObjectNode params) {
         String name = required(params, "name", "prompts/get", "a prompt name from prompts/list");
-        Offer.Route route = offers.current().prompts().routes().get(name);
+        Offer.Route route = offer.prompts().routes().get(name);
         if (route == null) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "Unknown prompt: '" + name + "'; prompts/list names the"
                     + " prompts this gateway offers now");
@@ -91,18 +98,17 @@ final class Methods {
         JsonNode args = params.get("arguments");
         Map<String, Object> arguments = args == null || !args.isObject() ? Map.of()
                 : JsonRpc.MAPPER.convertValue(args, ARGUMENTS);
-        return JsonRpc.tree(switchboard.getPrompt(route.name(), arguments));
+        return JsonRpc.tree(offer.serving(route.server()).getPrompt(route.name(), arguments));
     }
 
-    private JsonNode readResource(ObjectNode params) {
+    private JsonNode readResource(SessionOffer offer, ObjectNode params) {
         String uri = required(params, "uri", "resources/read", "a URI from resources/list");
-        Offer.Route route = resourceRoute(uri);
-        return JsonRpc.tree(switchboard.readResourceFrom(route.server(), route.name()));
+        Offer.Route route = resourceRoute(offer, uri);
+        return JsonRpc.tree(offer.serving(route.server()).readResourceFrom(route.server(), route.name()));
     }
 
     /** The server that owns a resource and its name there: listed by it, or matching one of its templates. */
-    private Offer.Route resourceRoute(String uri) {
-        Offer offer = offers.current();
+    private static Offer.Route resourceRoute(SessionOffer offer, String uri) {
         Offer.Route route = offer.resources().routes().get(uri);
         if (route != null) {
             return route;
@@ -118,7 +124,11 @@ final class Methods {
     private JsonNode subscribe(Session session, ObjectNode params, boolean on) {
         String method = on ? "resources/subscribe" : "resources/unsubscribe";
         String uri = required(params, "uri", method, "a URI from resources/list");
-        Offer.Route route = resourceRoute(uri);
+        Offer.Route route = resourceRoute(view(session), uri);
+        if (perClient.owns(route.server())) {
+            throw new JsonRpc.Failure(JsonRpc.INVALID_REQUEST, "server '" + route.server() + "' runs per client"
+                    + " (session: per_client); the gateway does not forward its subscriptions yet");
+        }
         if (on) {
             subscriptions.subscribe(session, route, uri);
         } else {
@@ -128,10 +138,9 @@ final class Methods {
     }
 
     /** Routed by what is completed: a prompt by its name, a resource template by its URI template. */
-    private JsonNode complete(ObjectNode params) {
+    private JsonNode complete(SessionOffer offer, ObjectNode params) {
         JsonNode ref = params.path("ref");
         String type = ref.path("type").asText("");
-        Offer offer = offers.current();
         Offer.Route route;
         ObjectNode forwarded = params.deepCopy();
         if ("ref/prompt".equals(type)) {
@@ -148,7 +157,7 @@ final class Methods {
             String uri = ref.path("uri").asText("");
             route = offer.templates().routes().get(uri);
             if (route == null) {
-                route = resourceRoute(uri);
+                route = resourceRoute(offer, uri);
             }
             ((ObjectNode) forwarded.get("ref")).put("uri", route.name());
         } else {
@@ -156,7 +165,7 @@ final class Methods {
                     + " or ref/resource (got '" + type + "')");
         }
         var request = JsonRpc.MAPPER.convertValue(forwarded, McpSchema.CompleteRequest.class);
-        return JsonRpc.tree(switchboard.session(route.server()).complete(request));
+        return JsonRpc.tree(offer.serving(route.server()).session(route.server()).complete(request));
     }
 
     private JsonNode setLevel(Session session, ObjectNode params) {

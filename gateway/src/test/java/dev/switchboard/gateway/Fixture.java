@@ -25,7 +25,7 @@ final class Fixture implements AutoCloseable {
     final Switchboard switchboard;
     final Gateway gateway;
 
-    private Fixture(Switchboard switchboard, Gateway gateway) {
+    Fixture(Switchboard switchboard, Gateway gateway) {
         this.switchboard = switchboard;
         this.gateway = gateway;
     }
@@ -67,13 +67,18 @@ final class Fixture implements AutoCloseable {
      * because {@link ProcessHandle.Info#arguments()} cuts long command lines short.
      */
     static ProcessHandle processOf(Scenario scenario) {
-        String marker = scenario.toBase64();
-        List<ProcessHandle> found = ProcessHandle.current().descendants().filter(p -> p.isAlive()
-                && commandLine(p).contains(marker)).toList();
+        List<ProcessHandle> found = processesOf(scenario);
         if (found.size() != 1) {
             throw new IllegalStateException(found.size() + " processes run scenario " + scenario.name());
         }
         return found.get(0);
+    }
+
+    /** The live child processes running this stdio scenario. */
+    static List<ProcessHandle> processesOf(Scenario scenario) {
+        String marker = scenario.toBase64();
+        return ProcessHandle.current().descendants().filter(p -> p.isAlive() && commandLine(p).contains(marker))
+                .toList();
     }
 
     private static String commandLine(ProcessHandle p) {

@@ -70,6 +70,7 @@ public final class Engine implements AutoCloseable {
     private final Fleet fleet;
     private final Path configFile;
     private final ConfigLoader loader;
+    private final java.util.function.Predicate<dev.switchboard.config.ServerConfig> only;
     private final ReentrantLock control = new ReentrantLock();
     private final AtomicLong catalogVersion = new AtomicLong();
     private volatile Routing routing;
@@ -82,6 +83,7 @@ public final class Engine implements AutoCloseable {
         this.clock = s.clock();
         this.configFile = s.configFile();
         this.loader = s.loader();
+        this.only = s.only();
         s.listeners().forEach(events::add);
         this.secrets = s.config().allSecrets();
         this.calls = new CallExecutor(s.config(), clock, this::breakerChanged, events);
@@ -287,8 +289,8 @@ public final class Engine implements AutoCloseable {
         return control(server, name -> fleet.reconnect(name, drainTimeout()));
     }
 
-    public ReloadResult reload(SwitchboardConfig newConfig) {
-        Objects.requireNonNull(newConfig, "newConfig");
+    public ReloadResult reload(SwitchboardConfig full) {
+        SwitchboardConfig newConfig = EngineSettings.ownPart(Objects.requireNonNull(full, "newConfig"), only);
         control.lock();
         try {
             open(null);
