@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -180,14 +179,10 @@ public final class Gateway implements AutoCloseable {
         }
         endpoint.drain();
         legacyEndpoint.drain();
-        Instant until = Instant.now().plus(drain);
-        while (sessions.all().stream().anyMatch(s -> s.inFlightCount() > 0) && Instant.now().isBefore(until)) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            sessions.awaitNoCalls(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         switchboard.removeListener(listener);
         sessions.closeAll("the gateway is shutting down");

@@ -28,13 +28,15 @@ final class Session {
     private final ConcurrentSkipListMap<Integer, EventStream> requestStreams = new ConcurrentSkipListMap<>();
     private final Map<JsonNode, CancellationToken> inFlight = new ConcurrentHashMap<>();
     private final ClientRequests clientRequests = new ClientRequests(this);
+    private final Runnable onCallEnded;
     private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean initialized;
     private volatile boolean closed;
     private volatile Instant lastActive;
 
     Session(String id, String protocolVersion, JsonNode clientInfo, JsonNode clientCapabilities, int eventsKept,
-            Instant now) {
+            Instant now, Runnable onCallEnded) {
+        this.onCallEnded = onCallEnded;
         this.id = id;
         this.protocolVersion = protocolVersion;
         this.clientInfo = clientInfo;
@@ -142,6 +144,7 @@ final class Session {
 
     void finish(JsonNode requestId) {
         inFlight.remove(requestId);
+        onCallEnded.run();
     }
 
     /** Cancels the request the client names; false when no such request is in flight. */

@@ -43,7 +43,10 @@ final class Streaming {
         EventStream stream = session.newRequestStream();
         Thread.ofVirtual().name("switchboard-gateway-request").start(() -> {
             try {
-                stream.send(answer(session, request, stream::send));
+                JsonNode answer = answer(session, request, stream::send);
+                if (!isCancelled(answer)) {
+                    stream.send(answer); // a cancelled request gets no answer, as the spec says: its stream just ends
+                }
             } finally {
                 stream.end();
             }
@@ -52,6 +55,10 @@ final class Streaming {
         if (stop == EventStream.Stop.BROKEN && !stream.ended()) {
             cancelUnlessResumed(session, stream, request.id());
         }
+    }
+
+    private static boolean isCancelled(JsonNode answer) {
+        return answer.path("error").path("code").asInt() == JsonRpc.REQUEST_CANCELLED;
     }
 
     /** Serves a GET: the session's stream from where it was, or the stream a {@code Last-Event-ID} names. */
