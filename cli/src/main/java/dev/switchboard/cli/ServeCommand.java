@@ -77,6 +77,7 @@ final class ServeCommand extends ConfigCommand {
                 .append("  {\"mcpServers\": {\"switchboard\": {\"type\": \"http\", \"url\": \"").append(url)
                 .append("\"}}}\n")
                 .append("  claude mcp add --transport http switchboard ").append(url).append('\n')
+                .append("Older clients (HTTP+SSE): ").append(url.resolve("/sse")).append('\n')
                 .append("\nCtrl-C stops it (calls in flight get ").append(DurationText.format(drain))
                 .append(" to finish).");
         return out.toString();
