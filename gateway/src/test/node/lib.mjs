@@ -1,9 +1,11 @@
 // Shared by the scenario scripts that drive the official TypeScript SDK client (@modelcontextprotocol/sdk, pinned in
 // testing/reference-servers) against the gateway. A script is run by a JUnit test as
 //   node <script> <gateway url> [args...]
-// with SWITCHBOARD_NODE_MODULES naming the reference servers' node_modules. It prints one JSON object per line on
-// stdout: what it saw, for the test to assert on, and {"await": step} where it needs the test to act (the test answers
-// with one line on stdin). It exits 0 when the scenario ran to its end, 1 with the error on stderr otherwise.
+// with SWITCHBOARD_NODE_MODULES naming the reference servers' node_modules; the URL is the gateway's Streamable HTTP
+// endpoint (/mcp) or its legacy HTTP+SSE one (/sse), and connect() speaks the transport it names. It prints one JSON
+// object per line on stdout: what it saw, for the test to assert on, and {"await": step} where it needs the test to
+// act (the test answers with one line on stdin). It exits 0 when the scenario ran to its end, 1 with the error on
+// stderr otherwise.
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +22,7 @@ export function sdk(path) {
 
 const { Client } = await sdk('client/index.js');
 const { StreamableHTTPClientTransport } = await sdk('client/streamableHttp.js');
+const { SSEClientTransport } = await sdk('client/sse.js');
 
 export const url = new URL(process.argv[2]);
 export const args = process.argv.slice(3);
@@ -31,10 +34,24 @@ export function emit(object) {
 /** Errors the SDK reports through onerror (not thrown to a caller), for the test to see. */
 export const reported = [];
 
-/** An initialised SDK client over Streamable HTTP; `fetch` and `reconnectionOptions` go to its transport. */
-export async function connect({ name = 'switchboard-ts-test', fetch, reconnectionOptions } = {}) {
-    const client = new Client({ name, version: '1.0.0' });
-    const transport = new StreamableHTTPClientTransport(url, { fetch, reconnectionOptions });
+/** Whether `to` is the gateway's legacy HTTP+SSE endpoint (`/sse`) rather than its Streamable HTTP one. */
+export function isLegacySse(to) {
+    return to.pathname.endsWith('/sse');
+}
+
+/**
+ * An initialised SDK client of the gateway at `to` (the script's URL unless given). The transport follows the URL:
+ * the legacy HTTP+SSE endpoint (`/sse`) gets SSEClientTransport, any other URL StreamableHTTPClientTransport;
+ * `fetch` goes to either, `reconnectionOptions` to Streamable HTTP's. `capabilities` are declared in initialize, and
+ * `prepare(client)` runs before it: request handlers (setRequestHandler) need their capability declared and must be
+ * in place before a server can ask.
+ */
+export async function connect({ name = 'switchboard-ts-test', fetch, reconnectionOptions, to = url, capabilities,
+    prepare } = {}) {
+    const client = new Client({ name, version: '1.0.0' }, capabilities ? { capabilities } : undefined);
+    prepare?.(client);
+    const transport = isLegacySse(to) ? new SSEClientTransport(to, { fetch })
+        : new StreamableHTTPClientTransport(to, { fetch, reconnectionOptions });
     client.onerror = e => reported.push(`${name}: ${e?.message ?? e}`);
     await client.connect(transport);
     return { client, transport };
