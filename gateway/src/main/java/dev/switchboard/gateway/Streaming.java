@@ -22,6 +22,8 @@ final class Streaming {
     private static final Logger log = LoggerFactory.getLogger(Streaming.class);
     /** How long a request whose stream broke waits for its client to resume it before it is cancelled. */
     static final Duration RESUME_GRACE = Duration.ofSeconds(5);
+    /** The keep-alive of a stream answering a POST. */
+    static final Duration CALL_KEEP_ALIVE = Duration.ofSeconds(2);
     /** From this version on, a client expects a stream to start with an event that carries only an id. */
     private static final String PRIMING_SINCE = "2025-11-25";
 
@@ -110,7 +112,10 @@ final class Streaming {
             } else {
                 write(response, BufferUtil.EMPTY_BUFFER); // the headers go out now: the client sees the stream open
             }
-            stop = stream.serve(sink, after, keepAlive);
+            // A call's stream pings more often than a session's: a client that hangs up on it is noticed in
+            // seconds, so its call is cancelled on its server soon after, not a keep-alive interval later.
+            stop = stream.serve(sink, after, prime && CALL_KEEP_ALIVE.compareTo(keepAlive) < 0 ? CALL_KEEP_ALIVE
+                    : keepAlive);
         } catch (IOException e) {
             stop = EventStream.Stop.BROKEN;
         } catch (InterruptedException e) {
