@@ -15,10 +15,14 @@ import java.util.function.Consumer;
  * @param waitForReady whether a call to a server that is not ready (starting, restarting after a crash,
  *     reconnecting) waits for it within the call's deadline (the default), or fails at once with
  *     {@code SERVER_UNAVAILABLE}; a server that failed for good, is disabled or closed never makes a call wait
+ * @param handlers who answers what the server asks the client while this call is in flight (sampling, elicitation,
+ *     roots), or null for the Switchboard's own {@link Switchboard.Builder#handlers handlers}: a gateway passes the
+ *     handlers of the downstream client that made the call. When calls with different handlers are in flight on one
+ *     server at once, a request of that server cannot be attributed and is refused with an error that says so
  */
 public record CallOptions(Duration timeout, Consumer<CallProgress> onProgress, CancellationToken cancellation,
-        boolean waitForReady) {
-    public static final CallOptions DEFAULT = new CallOptions(null, null, null, true);
+        boolean waitForReady, ClientHandlers handlers) {
+    public static final CallOptions DEFAULT = new CallOptions(null, null, null, true, null);
 
     public CallOptions {
         if (timeout != null && !timeout.isPositive()) {
@@ -27,19 +31,24 @@ public record CallOptions(Duration timeout, Consumer<CallProgress> onProgress, C
     }
 
     public CallOptions withTimeout(Duration newTimeout) {
-        return new CallOptions(newTimeout, onProgress, cancellation, waitForReady);
+        return new CallOptions(newTimeout, onProgress, cancellation, waitForReady, handlers);
     }
 
     public CallOptions withProgress(Consumer<CallProgress> newOnProgress) {
-        return new CallOptions(timeout, newOnProgress, cancellation, waitForReady);
+        return new CallOptions(timeout, newOnProgress, cancellation, waitForReady, handlers);
     }
 
     public CallOptions withCancellation(CancellationToken newCancellation) {
-        return new CallOptions(timeout, onProgress, newCancellation, waitForReady);
+        return new CallOptions(timeout, onProgress, newCancellation, waitForReady, handlers);
     }
 
     /** These options, with a call that waits for a server that is not ready (true) or fails at once (false). */
     public CallOptions withWaitForReady(boolean wait) {
-        return new CallOptions(timeout, onProgress, cancellation, wait);
+        return new CallOptions(timeout, onProgress, cancellation, wait, handlers);
+    }
+
+    /** These options, with server requests made during the call answered by {@code newHandlers}. */
+    public CallOptions withClientHandlers(ClientHandlers newHandlers) {
+        return new CallOptions(timeout, onProgress, cancellation, waitForReady, newHandlers);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard;
 
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.engine.Engine;
 import dev.switchboard.internal.engine.EngineSettings;
@@ -62,6 +63,7 @@ public final class Switchboard implements AutoCloseable {
         private ConfigLoader configLoader;
         private Object meterRegistry;
         private ClientHandlers handlers = ClientHandlers.NONE;
+        private java.util.function.Predicate<ServerConfig> only = s -> true;
 
         private Builder(SwitchboardConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -142,10 +144,19 @@ public final class Switchboard implements AutoCloseable {
             return configFile(file, ConfigLoader.create());
         }
 
+        /**
+         * Runs only the servers of the configuration that {@code which} accepts, now and after every reload; the others
+         * are left to someone else (a gateway runs its {@code session: per_client} servers once per client).
+         */
+        public Builder onlyServers(java.util.function.Predicate<ServerConfig> which) {
+            this.only = Objects.requireNonNull(which, "which");
+            return this;
+        }
+
         /** Connects to every enabled server; see {@link Switchboard#start(SwitchboardConfig)}. */
         public Switchboard start() {
             return new Switchboard(Engine.start(new EngineSettings(config, clock, sleeper, probes, failOnRequired,
-                    awaitOptional, configFile, configLoader, meterRegistry, handlers, listeners)));
+                    awaitOptional, configFile, configLoader, meterRegistry, handlers, listeners, only)));
         }
     }
 
@@ -428,6 +439,15 @@ public final class Switchboard implements AutoCloseable {
      */
     public ReloadResult reload() {
         return engine.reload();
+    }
+
+    /**
+     * The session Switchboard keeps with one server, for completions, resource subscriptions and its log level.
+     *
+     * @throws SwitchboardException UNKNOWN_SERVER
+     */
+    public ServerSession session(String server) {
+        return engine.session(server);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.switchboard;
 
+import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -131,6 +132,34 @@ public sealed interface SwitchboardEvent {
         @Override
         public String server() {
             return null;
+        }
+    }
+
+    /**
+     * A server said that a resource changed ({@code notifications/resources/updated}) to which a client of
+     * Switchboard subscribed with {@link ServerSession#subscribe}.
+     *
+     * @param uri the resource, as the server names it
+     */
+    record ResourceUpdated(String server, String uri, Instant at) implements SwitchboardEvent {
+        public ResourceUpdated {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A server sent a log message ({@code notifications/message}), at or above the level set with
+     * {@link ServerSession#setLogLevel} when one was set. Its data is as the server sent it (it is the server's to
+     * mask; Switchboard's own logs of it are masked).
+     */
+    record ServerLogged(String server, McpSchema.LoggingMessageNotification message, Instant at)
+            implements SwitchboardEvent {
+        public ServerLogged {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(at, "at");
         }
     }
 }

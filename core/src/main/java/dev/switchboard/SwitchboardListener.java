@@ -35,4 +35,12 @@ public interface SwitchboardListener {
     /** A new configuration was applied. */
     default void configReloaded(SwitchboardEvent.ConfigReloaded event) {
     }
+
+    /** A resource a client subscribed to changed on its server. */
+    default void resourceUpdated(SwitchboardEvent.ResourceUpdated event) {
+    }
+
+    /** A server sent a log message. */
+    default void serverLogged(SwitchboardEvent.ServerLogged event) {
+    }
 }

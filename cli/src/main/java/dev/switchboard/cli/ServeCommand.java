@@ -39,11 +39,12 @@ final class ServeCommand extends ConfigCommand {
             SwitchboardConfig config = loadConfig();
             GatewaySettings settings = listen == null ? config.gateway() : listen.applyTo(config.gateway());
             try (Signals signals = Signals.onTermination(this::stop);
-                    Switchboard sb = Switchboard.builder(config).configFile(configFile, loader()).start()) {
-                Gateway gateway = Gateway.start(sb, settings);
+                    Switchboard sb = Switchboard.builder(config).onlyServers(Gateway::shared)
+                            .configFile(configFile, loader()).start()) {
+                Gateway gateway = Gateway.start(sb, settings, config);
                 try {
                     url = gateway.url();
-                    print(banner(url, sb.status(), config.orchestration().drainTimeout()));
+                    print(banner(url, sb.status(), perClient(config), config.orchestration().drainTimeout()));
                     started.countDown();
                     stop.await();
                     print("Stopping: new sessions are refused; calls in flight get up to "
@@ -59,16 +60,24 @@ final class ServeCommand extends ConfigCommand {
         }
     }
 
-    static String banner(URI url, List<ServerStatus> servers, Duration drain) {
+    private static List<String> perClient(SwitchboardConfig config) {
+        return config.servers().stream().filter(s -> !Gateway.shared(s)).map(s -> s.name()).toList();
+    }
+
+    static String banner(URI url, List<ServerStatus> servers, List<String> perClient, Duration drain) {
         StringBuilder out = new StringBuilder("Switchboard gateway: " + url + "\n\nServers:\n");
         for (ServerStatus s : servers) {
             out.append(String.format("  %-16s %-10s %s%n", s.name(), s.state().name().toLowerCase(
                     java.util.Locale.ROOT), s.ready() ? s.toolCount() + " tools" : ""));
         }
+        for (String name : perClient) {
+            out.append(String.format("  %-16s %-10s %s%n", name, "per client", "started for each client session"));
+        }
         out.append("\nAdd it to an MCP client (Cursor, VS Code, Claude Code, any Streamable HTTP client):\n")
                 .append("  {\"mcpServers\": {\"switchboard\": {\"type\": \"http\", \"url\": \"").append(url)
                 .append("\"}}}\n")
                 .append("  claude mcp add --transport http switchboard ").append(url).append('\n')
+                .append("Older clients (HTTP+SSE): ").append(url.resolve("/sse")).append('\n')
                 .append("\nCtrl-C stops it (calls in flight get ").append(DurationText.format(drain))
                 .append(" to finish).");
         return out.toString();

@@ -2,8 +2,10 @@ package dev.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.CallOptions;
 import dev.switchboard.ClientHandlers;
 import dev.switchboard.Switchboard;
+import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
 import dev.switchboard.config.Root;
 import dev.switchboard.config.StdioServer;
@@ -56,6 +58,30 @@ class AnswersServerRequestsTest {
             assertThat(r.text()).contains("sampled on a virtual thread: true").contains("test-model");
             assertThat(prompts).singleElement().asString().startsWith("everything: ").contains("hello");
         }
+    }
+
+    @Test
+    void aCallsOwnHandlersAnswerTheRequestsMadeDuringIt() {
+        List<String> byApplication = new CopyOnWriteArrayList<>();
+        var application = ClientHandlers.NONE.withSampling((server, request) -> {
+            byApplication.add(server);
+            return sampled("the application");
+        });
+        var callers = ClientHandlers.NONE.withSampling((server, request) -> sampled("the caller"));
+        try (var sb = Switchboard.builder(config(everything())).handlers(application).start()) {
+            ToolResult own = sb.call(ToolCall.of("everything", "trigger-sampling-request", Map.of("prompt", "a")),
+                    CallOptions.DEFAULT.withClientHandlers(callers));
+            ToolResult plain = sb.call("everything", "trigger-sampling-request", Map.of("prompt", "b"));
+
+            assertThat(own.text()).contains("sampled by the caller");
+            assertThat(plain.text()).contains("sampled by the application");
+            assertThat(byApplication).containsExactly("everything");
+        }
+    }
+
+    private static McpSchema.CreateMessageResult sampled(String by) {
+        return McpSchema.CreateMessageResult.builder().role(McpSchema.Role.ASSISTANT)
+                .content(new McpSchema.TextContent("sampled by " + by)).model("m").build();
     }
 
     @Test

@@ -32,7 +32,11 @@ import org.junit.jupiter.api.Test;
 class SurvivesRepeatedRestartsOfAnHttpServerTest {
     private static final int CALLERS = 8;
     private static final int RESTARTS = 20;
-    private static final CallOptions DEADLINE = CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(3));
+    /**
+     * Long enough for a restart of the server's JVM on a loaded 2-core machine (several seconds under a parallel
+     * build): a call that waits for the new session must not be cut short by a deadline tighter than the restart.
+     */
+    private static final CallOptions DEADLINE = CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(15));
     /** Reconnects soon: the server is started again right after each kill. */
     private static final RetryPolicy SOON = RetryPolicy.builder().initialBackoff(Duration.ofMillis(100))
             .maxBackoff(Duration.ofMillis(200)).jitter(0).build();

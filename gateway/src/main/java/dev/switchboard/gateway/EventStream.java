@@ -17,6 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * dropped, and the client is told how many it lost.
  */
 final class EventStream {
+    /** How long a client whose stream broke waits before it resumes it (the priming event's {@code retry}). */
+    static final int RECONNECT_AFTER_MS = 1000;
+
     /** Where a connection's bytes go: one HTTP response, written blocking. */
     interface Sink {
         void write(byte[] chunk) throws IOException;
@@ -128,7 +131,12 @@ final class EventStream {
 
     /** Writes an event that only carries an id, so that a client can resume a stream before its first message. */
     void prime(Sink sink) throws IOException {
-        sink.write(frame(eventId(0), new byte[0]));
+        byte[] retry = ("retry: " + RECONNECT_AFTER_MS + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] event = frame(eventId(0), new byte[0]);
+        byte[] out = new byte[retry.length + event.length];
+        System.arraycopy(retry, 0, out, 0, retry.length);
+        System.arraycopy(event, 0, out, retry.length, event.length);
+        sink.write(out);
     }
 
     /**

@@ -4,13 +4,15 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardListener;
 import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.config.SwitchboardConfig;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -42,17 +44,23 @@ public final class Gateway implements AutoCloseable {
     private final ServerConnector connector;
     private final Sessions sessions;
     private final McpEndpoint endpoint;
+    private final LegacySseEndpoint legacyEndpoint;
     private final SwitchboardListener listener;
     private final Thread reaper;
+    private final PerClient perClient;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Gateway(Switchboard switchboard, GatewaySettings settings) throws Exception {
+    private Gateway(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full) throws Exception {
         this.switchboard = switchboard;
         this.sessions = new Sessions(settings.maxSessions(), settings.replayEvents(), settings.sessionIdleTimeout(),
                 Clock.systemUTC());
         Offers offers = new Offers(switchboard, settings);
-        this.endpoint = new McpEndpoint(switchboard, settings, sessions, new Methods(switchboard, settings, offers),
-                KEEP_ALIVE);
+        Subscriptions subscriptions = new Subscriptions(switchboard);
+        LogLevels logLevels = new LogLevels(switchboard);
+        this.perClient = new PerClient(full, switchboard.config(), settings, Clock.systemUTC());
+        Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels, perClient);
+        this.endpoint = new McpEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
+        this.legacyEndpoint = new LegacySseEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("switchboard-gateway");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("switchboard-gateway-"));
@@ -64,7 +72,7 @@ public final class Gateway implements AutoCloseable {
         connector.setPort(settings.port());
         connector.setIdleTimeout(KEEP_ALIVE.multipliedBy(4).toMillis());
         server.addConnector(connector);
-        server.setHandler(endpoint);
+        server.setHandler(new Handler.Sequence(endpoint, legacyEndpoint));
         server.setStopTimeout(0);
         this.listener = new SwitchboardListener() {
             @Override
@@ -77,6 +85,16 @@ public final class Gateway implements AutoCloseable {
                     });
                     sessions.all().forEach(s -> s.notifyClient(notice));
                 });
+            }
+
+            @Override
+            public void resourceUpdated(SwitchboardEvent.ResourceUpdated event) {
+                subscriptions.updated(event.server(), event.uri());
+            }
+
+            @Override
+            public void serverLogged(SwitchboardEvent.ServerLogged event) {
+                logLevels.deliver(event.server(), event.message());
             }
         };
         switchboard.addListener(listener);
@@ -98,12 +116,31 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts the gateway on these settings; see {@link #start(Switchboard)}. */
     public static Gateway start(Switchboard switchboard, GatewaySettings settings) {
+        return start(switchboard, settings, switchboard.config());
+    }
+
+    /**
+     * Starts the gateway on these settings, with the {@code session: per_client} servers of {@code full} run once
+     * per client session; {@code switchboard} runs the other (shared) servers, started with
+     * {@code Switchboard.builder(full).onlyServers(Gateway::shared)}.
+     */
+    public static Gateway start(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full) {
         try {
-            return new Gateway(switchboard, settings);
+            return new Gateway(switchboard, settings, full);
         } catch (Exception e) {
             throw new IllegalStateException("the gateway cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage() + " (is the port taken? set gateway.listen or --listen)", e);
         }
+    }
+
+    /** Whether a configured server is shared by every client (not {@code session: per_client}). */
+    public static boolean shared(ServerConfig server) {
+        return !PerClient.isPerClient(server);
+    }
+
+    /** How many client sessions have their own connections to the {@code per_client} servers open. */
+    public int perClientSessionCount() {
+        return perClient.openCount();
     }
 
     /** The MCP endpoint, e.g. {@code http://127.0.0.1:7700/mcp}. */
@@ -117,6 +154,14 @@ public final class Gateway implements AutoCloseable {
             // a name, not an address: used as it is
         }
         return URI.create("http://" + host + ":" + connector.getLocalPort() + McpEndpoint.PATH);
+    }
+
+    /**
+     * The stream of the legacy HTTP+SSE transport (protocol 2024-11-05) for clients without Streamable HTTP, e.g.
+     * {@code http://127.0.0.1:7700/sse}.
+     */
+    public URI sseUrl() {
+        return url().resolve(LegacySseEndpoint.SSE_PATH);
     }
 
     /** How many downstream sessions are open. */
@@ -133,17 +178,15 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         endpoint.drain();
-        Instant until = Instant.now().plus(drain);
-        while (sessions.all().stream().anyMatch(s -> s.inFlightCount() > 0) && Instant.now().isBefore(until)) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        legacyEndpoint.drain();
+        try {
+            sessions.awaitNoCalls(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         switchboard.removeListener(listener);
         sessions.closeAll("the gateway is shutting down");
+        perClient.closeAll();
         reaper.interrupt();
         try {
             server.stop();
@@ -166,6 +209,7 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             sessions.closeIdle();
+            perClient.closeIdle();
         }
     }
 }

@@ -42,7 +42,11 @@ final class Handshake {
             caps.putObject("prompts").put("listChanged", true);
         }
         if (offered.contains("resources")) {
-            caps.putObject("resources").put("listChanged", true);
+            caps.putObject("resources").put("listChanged", true).put("subscribe", servers.stream()
+                    .anyMatch(s -> s.state() == ServerState.READY && subscribable(switchboard, s.name())));
+        }
+        if (offered.contains("completions")) {
+            caps.putObject("completions");
         }
         ObjectNode info = result.putObject("serverInfo");
         info.put("name", settings.serverName());
@@ -50,6 +54,11 @@ final class Handshake {
         result.put("instructions", instructions(servers, switchboard.config().orchestration().nameSeparator(),
                 settings.names()));
         return result;
+    }
+
+    private static boolean subscribable(Switchboard switchboard, String server) {
+        var caps = switchboard.session(server).capabilities();
+        return caps != null && caps.resources() != null && Boolean.TRUE.equals(caps.resources().subscribe());
     }
 
     private static String instructions(List<ServerStatus> servers, String separator, GatewaySettings.Names names) {

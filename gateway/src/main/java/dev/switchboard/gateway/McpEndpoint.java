@@ -106,11 +106,13 @@ final class McpEndpoint extends Handler.Abstract {
         if (!message.isRequest()) {
             if (message.isNotification()) {
                 notification(session, message);
+            } else if (message.isResponse()) {
+                session.clientRequests().answered(message);
             }
             Replies.status(response, callback, HttpStatus.ACCEPTED_202);
             return;
         }
-        if (Methods.mayStream(message) && (message.paramsOrEmpty().path("_meta").has("progressToken"))) {
+        if (Methods.mayStream(session, message)) {
             streaming.answer(session, message, response, callback);
             return;
         }

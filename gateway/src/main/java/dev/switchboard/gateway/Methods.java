@@ -9,6 +9,7 @@ import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.GatewaySettings;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,17 +27,28 @@ final class Methods {
     private final GatewaySettings settings;
     private final Offers offers;
     private final ToolCalls calls;
+    private final Subscriptions subscriptions;
+    private final LogLevels logLevels;
+    private final PerClient perClient;
 
-    Methods(Switchboard switchboard, GatewaySettings settings, Offers offers) {
+    Methods(Switchboard switchboard, GatewaySettings settings, Offers offers, Subscriptions subscriptions,
+            LogLevels logLevels, PerClient perClient) {
         this.switchboard = switchboard;
         this.settings = settings;
         this.offers = offers;
-        this.calls = new ToolCalls(switchboard, offers);
+        this.perClient = perClient;
+        this.calls = new ToolCalls(this::view);
+        this.subscriptions = subscriptions;
+        this.logLevels = logLevels;
     }
 
-    /** Whether answering {@code method} may involve messages before the answer (progress): then it gets a stream. */
-    static boolean mayStream(JsonRpc.Message request) {
-        return "tools/call".equals(request.method());
+    /**
+     * Whether answering a request may involve messages before the answer (progress, a server's request to the
+     * client): then it gets a stream.
+     */
+    static boolean mayStream(Session session, JsonRpc.Message request) {
+        return "tools/call".equals(request.method()) && (request.paramsOrEmpty().path("_meta").has("progressToken")
+                || session.clientCan("sampling") || session.clientCan("elicitation"));
     }
 
     /**
@@ -50,17 +62,20 @@ final class Methods {
             return switch (request.method()) {
                 case "ping" -> JsonRpc.object();
                 case "tools/call" -> calls.call(session, request, notify);
-                case "tools/list" -> withUnavailable(Pages.page(offers.current().tools(), cursor,
+                case "tools/list" -> withUnavailable(Pages.page(view(session).tools(), cursor,
                         settings.pageSize(), "tools/list", "tools"));
-                case "prompts/list" -> withUnavailable(Pages.page(offers.current().prompts(), cursor,
+                case "prompts/list" -> withUnavailable(Pages.page(view(session).prompts(), cursor,
                         settings.pageSize(), "prompts/list", "prompts"));
-                case "prompts/get" -> getPrompt(params);
-                case "resources/list" -> withUnavailable(Pages.page(offers.current().resources(), cursor,
+                case "prompts/get" -> getPrompt(view(session), params);
+                case "resources/list" -> withUnavailable(Pages.page(view(session).resources(), cursor,
                         settings.pageSize(), "resources/list", "resources"));
-                case "resources/templates/list" -> withUnavailable(Pages.page(offers.current().templates(), cursor,
+                case "resources/templates/list" -> withUnavailable(Pages.page(view(session).templates(), cursor,
                         settings.pageSize(), "resources/templates/list", "resourceTemplates"));
-                case "resources/read" -> readResource(params);
-                case "logging/setLevel" -> setLevel(params);
+                case "resources/read" -> readResource(view(session), params);
+                case "resources/subscribe" -> subscribe(session, params, true);
+                case "resources/unsubscribe" -> subscribe(session, params, false);
+                case "completion/complete" -> complete(view(session), params);
+                case "logging/setLevel" -> setLevel(session, params);
                 default -> throw new JsonRpc.Failure(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + request.method());
             };
         } catch (SwitchboardException e) {
@@ -68,9 +83,14 @@ final class Methods {
         }
     }
 
-    private JsonNode getPrompt(ObjectNode params) {
+    /** What the session sees; its per-client servers are connected at its first request that needs them. */
+    private SessionOffer view(Session session) {
+        return SessionOffer.of(offers, perClient, session, switchboard);
+    }
+
+    private JsonNode getPrompt(SessionOffer offer, ObjectNode params) {
         String name = required(params, "name", "prompts/get", "a prompt name from prompts/list");
-        Offer.Route route = offers.current().prompts().routes().get(name);
+        Offer.Route route = offer.prompts().routes().get(name);
         if (route == null) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "Unknown prompt: '" + name + "'; prompts/list names the"
                     + " prompts this gateway offers now");
@@ -78,30 +98,84 @@ final class Methods {
         JsonNode args = params.get("arguments");
         Map<String, Object> arguments = args == null || !args.isObject() ? Map.of()
                 : JsonRpc.MAPPER.convertValue(args, ARGUMENTS);
-        return JsonRpc.tree(switchboard.getPrompt(route.name(), arguments));
+        return JsonRpc.tree(offer.serving(route.server()).getPrompt(route.name(), arguments));
     }
 
-    private JsonNode readResource(ObjectNode params) {
+    private JsonNode readResource(SessionOffer offer, ObjectNode params) {
         String uri = required(params, "uri", "resources/read", "a URI from resources/list");
-        Offer offer = offers.current();
-        Offer.Route route = offer.resources().routes().get(uri);
-        if (route == null) {
-            String owner = offer.templateOwner(uri);
-            if (owner == null) {
-                throw new JsonRpc.Failure(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found: '" + uri + "'; no server"
-                        + " lists it and no resource template matches it");
-            }
-            route = new Offer.Route(owner, uri);
-        }
-        return JsonRpc.tree(switchboard.readResourceFrom(route.server(), route.name()));
+        Offer.Route route = resourceRoute(offer, uri);
+        return JsonRpc.tree(offer.serving(route.server()).readResourceFrom(route.server(), route.name()));
     }
 
-    private static JsonNode setLevel(ObjectNode params) {
+    /** The server that owns a resource and its name there: listed by it, or matching one of its templates. */
+    private static Offer.Route resourceRoute(SessionOffer offer, String uri) {
+        Offer.Route route = offer.resources().routes().get(uri);
+        if (route != null) {
+            return route;
+        }
+        String owner = offer.templateOwner(uri);
+        if (owner == null) {
+            throw new JsonRpc.Failure(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found: '" + uri + "'; no server"
+                    + " lists it and no resource template matches it");
+        }
+        return new Offer.Route(owner, uri);
+    }
+
+    private JsonNode subscribe(Session session, ObjectNode params, boolean on) {
+        String method = on ? "resources/subscribe" : "resources/unsubscribe";
+        String uri = required(params, "uri", method, "a URI from resources/list");
+        Offer.Route route = resourceRoute(view(session), uri);
+        if (perClient.owns(route.server())) {
+            throw new JsonRpc.Failure(JsonRpc.INVALID_REQUEST, "server '" + route.server() + "' runs per client"
+                    + " (session: per_client); the gateway does not forward its subscriptions yet");
+        }
+        if (on) {
+            subscriptions.subscribe(session, route, uri);
+        } else {
+            subscriptions.unsubscribe(session, route);
+        }
+        return JsonRpc.object();
+    }
+
+    /** Routed by what is completed: a prompt by its name, a resource template by its URI template. */
+    private JsonNode complete(SessionOffer offer, ObjectNode params) {
+        JsonNode ref = params.path("ref");
+        String type = ref.path("type").asText("");
+        Offer.Route route;
+        ObjectNode forwarded = params.deepCopy();
+        if ("ref/prompt".equals(type)) {
+            route = offer.prompts().routes().get(ref.path("name").asText(""));
+            if (route == null) {
+                throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "Unknown prompt: '" + ref.path("name").asText()
+                        + "'; prompts/list names the prompts this gateway offers now");
+            }
+            // The route names the prompt as the library does (qualified); its server knows it by its own name.
+            String separator = switchboard.config().orchestration().nameSeparator();
+            ((ObjectNode) forwarded.get("ref")).put("name", route.name().substring(route.server().length()
+                    + separator.length()));
+        } else if ("ref/resource".equals(type)) {
+            String uri = ref.path("uri").asText("");
+            route = offer.templates().routes().get(uri);
+            if (route == null) {
+                route = resourceRoute(offer, uri);
+            }
+            ((ObjectNode) forwarded.get("ref")).put("uri", route.name());
+        } else {
+            throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "completion/complete needs \"ref\" of type ref/prompt"
+                    + " or ref/resource (got '" + type + "')");
+        }
+        var request = JsonRpc.MAPPER.convertValue(forwarded, McpSchema.CompleteRequest.class);
+        return JsonRpc.tree(offer.serving(route.server()).session(route.server()).complete(request));
+    }
+
+    private JsonNode setLevel(Session session, ObjectNode params) {
         String level = required(params, "level", "logging/setLevel", "debug, info, notice, warning, error, ...");
         if (!LOG_LEVELS.contains(level)) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "unknown log level '" + level + "' (expected one of "
                     + String.join(", ", new TreeSet<>(LOG_LEVELS)) + ")");
         }
+        logLevels.set(session, McpSchema.LoggingLevel.valueOf(
+                level.toUpperCase(java.util.Locale.ROOT)));
         return JsonRpc.object();
     }
 

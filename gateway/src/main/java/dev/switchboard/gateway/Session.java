@@ -19,20 +19,24 @@ final class Session {
     private static final int ENDED_STREAMS_KEPT = 32;
 
     private final String id;
-    private final String protocolVersion;
-    private final JsonNode clientInfo;
-    private final JsonNode clientCapabilities;
+    private volatile String protocolVersion;
+    private volatile JsonNode clientInfo;
+    private volatile JsonNode clientCapabilities;
     private final int eventsKept;
     private final EventStream standalone;
     private final AtomicInteger streamNumbers = new AtomicInteger();
     private final ConcurrentSkipListMap<Integer, EventStream> requestStreams = new ConcurrentSkipListMap<>();
     private final Map<JsonNode, CancellationToken> inFlight = new ConcurrentHashMap<>();
+    private final ClientRequests clientRequests = new ClientRequests(this);
+    private final Runnable onCallEnded;
+    private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean initialized;
     private volatile boolean closed;
     private volatile Instant lastActive;
 
     Session(String id, String protocolVersion, JsonNode clientInfo, JsonNode clientCapabilities, int eventsKept,
-            Instant now) {
+            Instant now, Runnable onCallEnded) {
+        this.onCallEnded = onCallEnded;
         this.id = id;
         this.protocolVersion = protocolVersion;
         this.clientInfo = clientInfo;
@@ -57,6 +61,35 @@ final class Session {
     /** Whether the client declared a capability ({@code sampling}, {@code elicitation}, {@code roots}). */
     boolean clientCan(String capability) {
         return clientCapabilities != null && clientCapabilities.has(capability);
+    }
+
+    /** What the client declared of a capability; a missing node when it did not declare it. */
+    JsonNode clientCapability(String capability) {
+        return clientCapabilities == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : clientCapabilities.path(capability);
+    }
+
+    /** Runs {@code action} when the session ends (what it holds elsewhere is released then). */
+    void onClose(Runnable action) {
+        onClose.add(action);
+        if (closed) {
+            action.run();
+        }
+    }
+
+    /** What the servers ask this client, and its answers. */
+    ClientRequests clientRequests() {
+        return clientRequests;
+    }
+
+    /**
+     * Records what the client's {@code initialize} said, for a session opened before it: the legacy HTTP+SSE
+     * transport opens the session with its stream, and the client initializes afterwards.
+     */
+    void handshake(String version, JsonNode info, JsonNode capabilities) {
+        this.protocolVersion = version;
+        this.clientInfo = info;
+        this.clientCapabilities = capabilities;
     }
 
     void markInitialized() {
@@ -111,6 +144,7 @@ final class Session {
 
     void finish(JsonNode requestId) {
         inFlight.remove(requestId);
+        onCallEnded.run();
     }
 
     /** Cancels the request the client names; false when no such request is in flight. */
@@ -136,6 +170,8 @@ final class Session {
     void close(String why) {
         closed = true;
         inFlight.values().forEach(t -> t.cancel(why));
+        clientRequests.closeAll(why);
+        onClose.forEach(Runnable::run);
         standalone.end();
         requestStreams.values().forEach(EventStream::end);
     }

@@ -28,6 +28,8 @@ final class Sessions {
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final ReentrantLock opening = new ReentrantLock();
+    private final ReentrantLock calls = new ReentrantLock();
+    private final java.util.concurrent.locks.Condition callEnded = calls.newCondition();
     private final SecureRandom random = new SecureRandom();
     private final int max;
     private final int eventsKept;
@@ -47,7 +49,8 @@ final class Sessions {
             if (byId.size() >= max) {
                 throw new Full(max);
             }
-            Session s = new Session(newId(), protocolVersion, clientInfo, capabilities, eventsKept, clock.instant());
+            Session s = new Session(newId(), protocolVersion, clientInfo, capabilities, eventsKept, clock.instant(),
+                    this::signalCallEnded);
             byId.put(s.id(), s);
             return s;
         } finally {
@@ -92,6 +95,35 @@ final class Sessions {
                 .map(Session::id).toList();
         idle.forEach(id -> close(id, "the session was idle for " + idleTimeout.toSeconds() + " s"));
         return idle.size();
+    }
+
+    /**
+     * Waits until no session has a call in flight, at most {@code max}; true when none has. Woken by each call's
+     * end, so a drain ends the moment the last call does.
+     */
+    boolean awaitNoCalls(Duration max) throws InterruptedException {
+        long nanos = max.toNanos();
+        calls.lock();
+        try {
+            while (byId.values().stream().anyMatch(s -> s.inFlightCount() > 0)) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = callEnded.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            calls.unlock();
+        }
+    }
+
+    private void signalCallEnded() {
+        calls.lock();
+        try {
+            callEnded.signalAll();
+        } finally {
+            calls.unlock();
+        }
     }
 
     void closeAll(String why) {

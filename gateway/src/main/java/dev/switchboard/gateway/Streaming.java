@@ -22,6 +22,8 @@ final class Streaming {
     private static final Logger log = LoggerFactory.getLogger(Streaming.class);
     /** How long a request whose stream broke waits for its client to resume it before it is cancelled. */
     static final Duration RESUME_GRACE = Duration.ofSeconds(5);
+    /** The keep-alive of a stream answering a POST. */
+    static final Duration CALL_KEEP_ALIVE = Duration.ofSeconds(2);
     /** From this version on, a client expects a stream to start with an event that carries only an id. */
     private static final String PRIMING_SINCE = "2025-11-25";
 
@@ -43,7 +45,10 @@ final class Streaming {
         EventStream stream = session.newRequestStream();
         Thread.ofVirtual().name("switchboard-gateway-request").start(() -> {
             try {
-                stream.send(answer(session, request, stream::send));
+                JsonNode answer = answer(session, request, stream::send);
+                if (!isCancelled(answer)) {
+                    stream.send(answer); // a cancelled request gets no answer, as the spec says: its stream just ends
+                }
             } finally {
                 stream.end();
             }
@@ -52,6 +57,10 @@ final class Streaming {
         if (stop == EventStream.Stop.BROKEN && !stream.ended()) {
             cancelUnlessResumed(session, stream, request.id());
         }
+    }
+
+    private static boolean isCancelled(JsonNode answer) {
+        return answer.path("error").path("code").asInt() == JsonRpc.REQUEST_CANCELLED;
     }
 
     /** Serves a GET: the session's stream from where it was, or the stream a {@code Last-Event-ID} names. */
@@ -103,7 +112,10 @@ final class Streaming {
             } else {
                 write(response, BufferUtil.EMPTY_BUFFER); // the headers go out now: the client sees the stream open
             }
-            stop = stream.serve(sink, after, keepAlive);
+            // A call's stream pings more often than a session's: a client that hangs up on it is noticed in
+            // seconds, so its call is cancelled on its server soon after, not a keep-alive interval later.
+            stop = stream.serve(sink, after, prime && CALL_KEEP_ALIVE.compareTo(keepAlive) < 0 ? CALL_KEEP_ALIVE
+                    : keepAlive);
         } catch (IOException e) {
             stop = EventStream.Stop.BROKEN;
         } catch (InterruptedException e) {

@@ -25,12 +25,10 @@ final class ToolCalls {
     private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
     };
 
-    private final Switchboard switchboard;
-    private final Offers offers;
+    private final java.util.function.Function<Session, SessionOffer> views;
 
-    ToolCalls(Switchboard switchboard, Offers offers) {
-        this.switchboard = switchboard;
-        this.offers = offers;
+    ToolCalls(java.util.function.Function<Session, SessionOffer> views) {
+        this.views = views;
     }
 
     /**
@@ -43,7 +41,8 @@ final class ToolCalls {
         if (name == null) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "tools/call needs \"name\": a tool name from tools/list");
         }
-        Offer.Route route = offers.current().tools().routes().get(name);
+        SessionOffer offer = views.apply(session);
+        Offer.Route route = offer.tools().routes().get(name);
         if (route == null) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "Unknown tool: '" + name + "'; tools/list names the"
                     + " tools this gateway offers now");
@@ -59,14 +58,17 @@ final class ToolCalls {
             throw new JsonRpc.Failure(JsonRpc.INVALID_REQUEST, "request id " + request.id() + " is already in flight"
                     + " in this session: give each request its own id");
         }
+        session.clientRequests().callStarted(request.id(), route.server(), notify);
         try {
             CallOptions options = CallOptions.DEFAULT.withCancellation(token)
-                    .withWaitForReady(worthWaitingFor(route.server()));
+                    .withWaitForReady(worthWaitingFor(offer.serving(route.server()), route.server()))
+                    .withClientHandlers(session.clientRequests().handlers());
             JsonNode progressToken = params.path("_meta").get("progressToken");
             if (progressToken != null && !progressToken.isNull()) {
                 options = options.withProgress(p -> notify.accept(progress(progressToken, p)));
             }
-            return JsonRpc.tree(switchboard.call(ToolCall.of(route.server(), route.name(), arguments), options)
+            return JsonRpc.tree(offer.serving(route.server()).call(ToolCall.of(route.server(), route.name(),
+                    arguments), options)
                     .result());
         } catch (SwitchboardException e) {
             if (e.code() == ErrorCode.CANCELLED && token.isCancelled()) {
@@ -74,6 +76,7 @@ final class ToolCalls {
             }
             return toolError(route.server(), e);
         } finally {
+            session.clientRequests().callEnded(request.id());
             session.finish(request.id());
         }
     }
@@ -83,7 +86,7 @@ final class ToolCalls {
      * session (a restart takes a moment), no when it has already failed to connect again and again: then the client
      * hears at once that the server is down instead of waiting out the call's deadline.
      */
-    private boolean worthWaitingFor(String server) {
+    private static boolean worthWaitingFor(Switchboard switchboard, String server) {
         ServerStatus s = switchboard.status(server);
         return s.state() == ServerState.READY || s.attempts() <= 1;
     }

@@ -2,11 +2,13 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.RunningFakeServer;
 import dev.switchboard.testing.Scenario;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -23,7 +25,7 @@ final class Fixture implements AutoCloseable {
     final Switchboard switchboard;
     final Gateway gateway;
 
-    private Fixture(Switchboard switchboard, Gateway gateway) {
+    Fixture(Switchboard switchboard, Gateway gateway) {
         this.switchboard = switchboard;
         this.gateway = gateway;
     }
@@ -54,18 +56,29 @@ final class Fixture implements AutoCloseable {
                 .shutdownGrace(Duration.ofMillis(500)).build();
     }
 
+    /** A FakeMcpServer serving Streamable HTTP in this JVM (it records the calls and cancellations it receives). */
+    static HttpServer http(String name, RunningFakeServer server) {
+        return HttpServer.builder(name, URI.create(server.url()))
+                .options(ServerOptions.builder().connectTimeout(Duration.ofSeconds(30)).build()).build();
+    }
+
     /**
      * The one child process running this stdio scenario: its command line carries the scenario, read from /proc
      * because {@link ProcessHandle.Info#arguments()} cuts long command lines short.
      */
     static ProcessHandle processOf(Scenario scenario) {
-        String marker = scenario.toBase64();
-        List<ProcessHandle> found = ProcessHandle.current().descendants().filter(p -> p.isAlive()
-                && commandLine(p).contains(marker)).toList();
+        List<ProcessHandle> found = processesOf(scenario);
         if (found.size() != 1) {
             throw new IllegalStateException(found.size() + " processes run scenario " + scenario.name());
         }
         return found.get(0);
+    }
+
+    /** The live child processes running this stdio scenario. */
+    static List<ProcessHandle> processesOf(Scenario scenario) {
+        String marker = scenario.toBase64();
+        return ProcessHandle.current().descendants().filter(p -> p.isAlive() && commandLine(p).contains(marker))
+                .toList();
     }
 
     private static String commandLine(ProcessHandle p) {
@@ -82,10 +95,17 @@ final class Fixture implements AutoCloseable {
 
     /** An initialised MCP Java SDK client over Streamable HTTP. */
     McpSyncClient javaClient() {
+        return javaClient(spec -> { });
+    }
+
+    /** An initialised MCP Java SDK client over Streamable HTTP, given capabilities and handlers by {@code setUp}. */
+    McpSyncClient javaClient(java.util.function.Consumer<McpClient.SyncSpec> setUp) {
         URI url = url();
         var transport = HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getAuthority())
                 .endpoint(url.getPath()).build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
+        McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20));
+        setUp.accept(spec);
+        McpSyncClient client = spec.build();
         client.initialize();
         return client;
     }

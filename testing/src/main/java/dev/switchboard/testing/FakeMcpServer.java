@@ -119,6 +119,7 @@ public final class FakeMcpServer {
         private String version = "1.0.0";
         private final List<FakeTool> tools = new ArrayList<>();
         private final List<FakeResource> resources = new ArrayList<>();
+        private final List<FakeResourceTemplate> resourceTemplates = new ArrayList<>();
         private final List<FakePrompt> prompts = new ArrayList<>();
         private String requireBearer;
         private String protocolVersion;
@@ -150,6 +151,12 @@ public final class FakeMcpServer {
         /** Adds resources. */
         public Builder resource(FakeResource... more) {
             resources.addAll(List.of(more));
+            return this;
+        }
+
+        /** Adds resource templates. */
+        public Builder resourceTemplate(FakeResourceTemplate... more) {
+            resourceTemplates.addAll(List.of(more));
             return this;
         }
 
@@ -188,7 +195,7 @@ public final class FakeMcpServer {
         public Scenario build() {
             var faults = new Faults(requireBearer, protocolVersion, exitOnStart, startupStderr, malformedOutput,
                     false, null);
-            return new Scenario(name, version, tools, resources, prompts, faults);
+            return new Scenario(name, version, tools, resources, resourceTemplates, prompts, faults);
         }
 
         /** Shorthand for {@code FakeMcpServer.startHttp(build())}. */

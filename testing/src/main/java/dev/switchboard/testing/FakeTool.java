@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,22 +45,36 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
         /** Returns the value of the environment variable named by the argument {@code name}. */
         @JsonProperty("env") ENV,
         /** Sends {@code steps} progress notifications {@code delayMs} apart (if the call has a token), then returns. */
-        @JsonProperty("progress") PROGRESS
+        @JsonProperty("progress") PROGRESS,
+        /** Returns {@code content} as it is (images, audio, embedded resources, several items). */
+        @JsonProperty("content") CONTENT,
+        /** Sends {@code steps} {@code notifications/message} at level info {@code delayMs} apart, then returns. */
+        @JsonProperty("log") LOG,
+        /** Asks the client for an LLM completion of the argument {@code prompt} and returns the answer's text. */
+        @JsonProperty("sampling") SAMPLING,
+        /** Asks the client for input ({@code text} or the argument {@code message}, {@code schema}); returns it. */
+        @JsonProperty("elicitation") ELICITATION
     }
 
     /**
      * What a call of the tool does; which fields matter depends on the kind.
      *
      * @param kind    the behaviour
-     * @param text    result text (TEXT, DELAY), error message (ERROR, RPC_ERROR)
-     * @param delayMs delay before answering (DELAY) or between progress steps (PROGRESS)
+     * @param text    result text (TEXT, DELAY), error message (ERROR, RPC_ERROR), message shown (ELICITATION)
+     * @param delayMs delay before answering (DELAY) or between progress steps (PROGRESS) or log messages (LOG)
      * @param code    JSON-RPC error code (RPC_ERROR) or process exit code (EXIT)
-     * @param steps   number of progress notifications (PROGRESS)
+     * @param steps   number of progress notifications (PROGRESS) or log messages (LOG)
+     * @param content the result (CONTENT)
+     * @param schema  the requested schema (ELICITATION)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Behavior(Kind kind, String text, Long delayMs, Integer code, Integer steps) {
+    public record Behavior(Kind kind, String text, Long delayMs, Integer code, Integer steps,
+                           List<FakeContent> content, Map<String, Object> schema) {
         public Behavior {
             Objects.requireNonNull(kind, "kind");
+            content = content == null ? null : List.copyOf(content);
+            // Insertion order kept: a schema reads best in the order it was written.
+            schema = schema == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(schema));
         }
     }
 
@@ -74,7 +89,7 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
     private static final Map<String, Object> OPEN_OBJECT = Map.of("type", "object", "additionalProperties", true);
 
     private static FakeTool of(String name, Kind kind, String text, Long delayMs, Integer code, Integer steps) {
-        return new FakeTool(name, null, null, null, new Behavior(kind, text, delayMs, code, steps));
+        return new FakeTool(name, null, null, null, new Behavior(kind, text, delayMs, code, steps, null, null));
     }
 
     /** A tool that returns its arguments as JSON text (keys sorted). */
@@ -121,6 +136,44 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
     /** A tool that reports {@code steps} progress notifications {@code interval} apart, then answers. */
     public static FakeTool progress(String name, int steps, Duration interval) {
         return of(name, Kind.PROGRESS, null, interval.toMillis(), null, steps);
+    }
+
+    /** A tool that returns these content items (text, image, audio, embedded resources) in this order. */
+    public static FakeTool content(String name, FakeContent... content) {
+        return new FakeTool(name, null, null, null,
+                new Behavior(Kind.CONTENT, null, null, null, null, List.of(content), null));
+    }
+
+    /**
+     * A tool that sends {@code messages} log notifications ({@code notifications/message}, level info, logger the
+     * tool's name, data {@code "<tool> log i/n"}) {@code interval} apart, then answers; the client's
+     * {@code logging/setLevel} filters them.
+     */
+    public static FakeTool logging(String name, int messages, Duration interval) {
+        return of(name, Kind.LOG, null, interval.toMillis(), null, messages);
+    }
+
+    /**
+     * A tool that sends {@code sampling/createMessage} (one user message: the argument {@code prompt}, maxTokens
+     * 100) to the client that called it and returns {@code "LLM response: <the answer's text>"}; an error result
+     * if the client has no sampling capability or refuses.
+     */
+    public static FakeTool sampling(String name) {
+        return of(name, Kind.SAMPLING, null, null, null, null).withInputSchema(Map.of("type", "object",
+                "properties", Map.of("prompt", Map.of("type", "string")), "required", List.of("prompt")));
+    }
+
+    /**
+     * A tool that sends {@code elicitation/create} (form mode) to the client that called it, with {@code message}
+     * (null: the argument {@code message}) and {@code requestedSchema}, and returns
+     * {@code "Elicitation completed: action=<action>, content=<content as JSON>"}; an error result if the client
+     * has no elicitation capability or fails.
+     */
+    public static FakeTool elicitation(String name, String message, Map<String, Object> requestedSchema) {
+        FakeTool tool = new FakeTool(name, null, null, null,
+                new Behavior(Kind.ELICITATION, message, null, null, null, null, requestedSchema));
+        return message != null ? tool : tool.withInputSchema(Map.of("type", "object",
+                "properties", Map.of("message", Map.of("type", "string")), "required", List.of("message")));
     }
 
     /** This tool with another description. */

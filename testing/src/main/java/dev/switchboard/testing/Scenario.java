@@ -20,12 +20,13 @@ import java.util.List;
  * @param version   the server version reported by {@code initialize}
  * @param tools     the tools, in {@code tools/list} order
  * @param resources the resources
+ * @param resourceTemplates the resource templates
  * @param prompts   the prompts
  * @param faults    server-level faults
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Scenario(String name, String version, List<FakeTool> tools, List<FakeResource> resources,
-                       List<FakePrompt> prompts, Faults faults) {
+                       List<FakeResourceTemplate> resourceTemplates, List<FakePrompt> prompts, Faults faults) {
 
     // Unknown fields fail loudly: a typo in a hand-written scenario file should not silently do nothing.
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -36,6 +37,7 @@ public record Scenario(String name, String version, List<FakeTool> tools, List<F
         version = version == null ? "1.0.0" : version;
         tools = tools == null ? List.of() : List.copyOf(tools);
         resources = resources == null ? List.of() : List.copyOf(resources);
+        resourceTemplates = resourceTemplates == null ? List.of() : List.copyOf(resourceTemplates);
         prompts = prompts == null ? List.of() : List.copyOf(prompts);
         faults = faults == null ? Faults.NONE : faults;
         long distinct = tools.stream().map(FakeTool::name).distinct().count();
@@ -84,6 +86,6 @@ public record Scenario(String name, String version, List<FakeTool> tools, List<F
 
     /** This scenario with other faults. */
     public Scenario withFaults(Faults newFaults) {
-        return new Scenario(name, version, tools, resources, prompts, newFaults);
+        return new Scenario(name, version, tools, resources, resourceTemplates, prompts, newFaults);
     }
 }

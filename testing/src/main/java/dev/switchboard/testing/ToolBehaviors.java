@@ -8,8 +8,17 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.CreateMessageRequest;
+import io.modelcontextprotocol.spec.McpSchema.ElicitRequest;
+import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
+import io.modelcontextprotocol.spec.McpSchema.LoggingMessageNotification;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
+import io.modelcontextprotocol.spec.McpSchema.Role;
+import io.modelcontextprotocol.spec.McpSchema.SamplingMessage;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,7 +55,44 @@ final class ToolBehaviors {
             case HANG -> Mono.never();
             case ENV -> Mono.fromSupplier(() -> env(args));
             case PROGRESS -> progress(b, exchange, request.progressToken());
+            case CONTENT -> Mono.just(CallToolResult.builder()
+                    .content(b.content().stream().map(c -> c.toSchema(s -> s)).toList()).isError(false).build());
+            case LOG -> log(b, exchange, request.name());
+            case SAMPLING -> sample(exchange, args);
+            case ELICITATION -> elicit(b, exchange, args);
         };
+    }
+
+    private static Mono<CallToolResult> log(FakeTool.Behavior b, McpAsyncServerExchange exchange, String tool) {
+        int count = b.steps();
+        Duration interval = Duration.ofMillis(b.delayMs() == null ? 0 : b.delayMs());
+        // The exchange drops messages below the level the client set with logging/setLevel (info by default).
+        return Flux.range(1, count).concatMap(i -> Mono.delay(i == 1 ? Duration.ZERO : interval)
+                        .then(exchange.loggingNotification(LoggingMessageNotification.builder()
+                                .level(LoggingLevel.INFO).logger(tool).data(tool + " log " + i + "/" + count)
+                                .build())))
+                .then(Mono.fromSupplier(() -> text("logged " + count + " messages")));
+    }
+
+    private static Mono<CallToolResult> sample(McpAsyncServerExchange exchange, Map<String, Object> args) {
+        var message = new SamplingMessage(Role.USER, TextContent.builder(String.valueOf(args.get("prompt"))).build());
+        return exchange.createMessage(CreateMessageRequest.builder().messages(List.of(message)).maxTokens(100).build())
+                .map(answer -> text("LLM response: " + (answer.content() instanceof TextContent t ? t.text()
+                        : json(answer.content()))))
+                .onErrorResume(e -> Mono.just(failed("sampling failed: " + e.getMessage())));
+    }
+
+    private static Mono<CallToolResult> elicit(FakeTool.Behavior b, McpAsyncServerExchange exchange,
+                                               Map<String, Object> args) {
+        String message = b.text() != null ? b.text() : String.valueOf(args.get("message"));
+        return exchange.createElicitation(ElicitRequest.builder(message, b.schema()).build())
+                .map(answer -> text("Elicitation completed: action=" + answer.action().name().toLowerCase(Locale.ROOT)
+                        + ", content=" + json(answer.content())))
+                .onErrorResume(e -> Mono.just(failed("elicitation failed: " + e.getMessage())));
+    }
+
+    private static CallToolResult failed(String message) {
+        return CallToolResult.builder().addTextContent(message).isError(true).build();
     }
 
     private static CallToolResult env(Map<String, Object> args) {

@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScenarioJsonRoundTripTest {
 
     private final Scenario scenario = FakeMcpServer.builder().name("alpha").version("9")
             .tool(FakeTool.echo("echo").readOnly(), FakeTool.rpcError("bad", -32000, "no"),
-                    FakeTool.progress("p", 4, Duration.ofMillis(10)), FakeTool.env("env"))
+                    FakeTool.progress("p", 4, Duration.ofMillis(10)), FakeTool.env("env"),
+                    FakeTool.content("c", FakeContent.image("image/png", new byte[] {1}),
+                            FakeContent.resource("mem://r", "text/plain", "r")),
+                    FakeTool.logging("l", 2, Duration.ofMillis(5)), FakeTool.sampling("s"),
+                    FakeTool.elicitation("e", "Age?", Map.of("type", "object", "properties",
+                            Map.of("age", Map.of("type", "integer", "default", 30)))))
             .resource(FakeResource.blob("mem://b", "b", "application/octet-stream", new byte[] {9}))
-            .prompt(FakePrompt.of("greet", "Greets", List.of("who"), "Hi {{who}}"))
+            .resourceTemplate(FakeResourceTemplate.of("mem://t/{id}", "t", "text/plain", "id {id}"))
+            .prompt(FakePrompt.of("greet", "Greets", List.of("who"), "Hi {{who}}").withCompletions("who", "Ada"),
+                    FakePrompt.withMessages("look", null, List.of(), FakeContent.audio("audio/wav", new byte[] {2})))
             .requireBearer("s3cret").protocolVersion("1999-01-01").exitOnStart(2, "bye")
             .build();
 
@@ -25,7 +33,8 @@ class ScenarioJsonRoundTripTest {
 
     @Test
     void usesReadableBehaviourNames() {
-        assertThat(scenario.toJson()).contains("\"kind\":\"rpc-error\"", "\"requireBearer\":\"s3cret\"");
+        assertThat(scenario.toJson()).contains("\"kind\":\"rpc-error\"", "\"requireBearer\":\"s3cret\"",
+                "\"kind\":\"elicitation\"", "\"type\":\"image\"");
     }
 
     @Test

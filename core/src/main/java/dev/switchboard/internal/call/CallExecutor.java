@@ -169,7 +169,8 @@ public final class CallExecutor {
                 throw notReady(session, tool, options, cause);
             }
             safeToRepeat |= RetryRule.safeToRepeat(session.tools(), tool);
-            CallHandle handle = attempts.next(new CallHandle(deadline, options.onProgress()));
+            CallHandle handle = attempts.next(new CallHandle(deadline, options.onProgress(),
+                    options.handlers()));
             try {
                 McpSchema.CallToolResult r = attempt(session, guard, tool, arguments, handle);
                 return new ToolResult(session.name(), tool, deadline.elapsed(), r, attempts.count());

@@ -78,6 +78,7 @@ public final class Engine implements AutoCloseable {
     private final Fleet fleet;
     private final Path configFile;
     private final ConfigLoader loader;
+    private final java.util.function.Predicate<dev.switchboard.config.ServerConfig> only;
     private final ReentrantLock control = new ReentrantLock();
     private final AtomicLong catalogVersion = new AtomicLong();
     private volatile Routing routing;
@@ -92,6 +93,7 @@ public final class Engine implements AutoCloseable {
         this.loader = s.loader();
         this.logging = gateOf(s.config());
         this.events = new EventHub(gate);
+        this.only = s.only();
         s.listeners().forEach(events::add);
         this.secrets = s.config().allSecrets();
         this.calls = new CallExecutor(s.config(), clock, this::breakerChanged, events, gate);
@@ -248,6 +250,10 @@ public final class Engine implements AutoCloseable {
         return open(null).resources().readExact(route.upstream(), uri);
     }
 
+    public dev.switchboard.ServerSession session(String server) {
+        return new ForwardingSession(route(server, null).upstream());
+    }
+
     public Map<String, List<McpSchema.Resource>> resources() {
         return open(null).resources().listed();
     }
@@ -294,8 +300,8 @@ public final class Engine implements AutoCloseable {
         return control(server, name -> fleet.reconnect(name, drainTimeout()));
     }
 
-    public ReloadResult reload(SwitchboardConfig newConfig) {
-        Objects.requireNonNull(newConfig, "newConfig");
+    public ReloadResult reload(SwitchboardConfig full) {
+        SwitchboardConfig newConfig = EngineSettings.ownPart(Objects.requireNonNull(full, "newConfig"), only);
         control.lock();
         try {
             open(null);
@@ -445,6 +451,20 @@ public final class Engine implements AutoCloseable {
             long version = catalogVersion.incrementAndGet();
             if (events.active()) {
                 events.publish(new SwitchboardEvent.CatalogChanged(server, version, parts, clock.instant()));
+            }
+        }
+
+        @Override
+        public void resourceUpdated(String server, String uri) {
+            if (events.active()) {
+                events.publish(new SwitchboardEvent.ResourceUpdated(server, uri, clock.instant()));
+            }
+        }
+
+        @Override
+        public void serverLogged(String server, McpSchema.LoggingMessageNotification message) {
+            if (events.active()) {
+                events.publish(new SwitchboardEvent.ServerLogged(server, message, clock.instant()));
             }
         }
 

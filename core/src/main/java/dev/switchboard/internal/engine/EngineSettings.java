@@ -24,7 +24,8 @@ import java.util.Objects;
 public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler probes,
         boolean failOnRequired, boolean awaitOptionalServers, Path configFile, ConfigLoader loader,
         Object meterRegistry, ClientHandlers handlers,
-        List<SwitchboardListener> listeners) {
+        List<SwitchboardListener> listeners, java.util.function.Predicate<dev.switchboard.config.ServerConfig> only) {
+
 
     public EngineSettings {
         Objects.requireNonNull(config, "config");
@@ -32,6 +33,15 @@ public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper slee
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(probes, "probes");
         Objects.requireNonNull(handlers, "handlers");
+        Objects.requireNonNull(only, "only");
+        config = ownPart(config, only);
         listeners = List.copyOf(listeners);
+    }
+
+    /** The configuration without the servers an instance leaves to someone else. */
+    static SwitchboardConfig ownPart(SwitchboardConfig full,
+            java.util.function.Predicate<dev.switchboard.config.ServerConfig> only) {
+        var servers = full.servers().stream().filter(only).toList();
+        return servers.size() == full.servers().size() ? full : full.toBuilder().servers(servers).build();
     }
 }

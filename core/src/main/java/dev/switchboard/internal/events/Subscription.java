@@ -80,6 +80,8 @@ final class Subscription {
                 case SwitchboardEvent.BreakerChanged e -> listener.breakerChanged(e);
                 case SwitchboardEvent.CallFinished e -> listener.callFinished(e);
                 case SwitchboardEvent.ConfigReloaded e -> listener.configReloaded(e);
+                case SwitchboardEvent.ResourceUpdated e -> listener.resourceUpdated(e);
+                case SwitchboardEvent.ServerLogged e -> listener.serverLogged(e);
             }
         } catch (RuntimeException | Error x) {
             if (x instanceof VirtualMachineError vme) {

@@ -117,6 +117,16 @@ public final class HealthMonitor implements UpstreamListener, AutoCloseable {
         events.catalogChanged(config.name(), parts);
     }
 
+    @Override
+    public void onResourceUpdated(String uri) {
+        events.resourceUpdated(config.name(), uri);
+    }
+
+    @Override
+    public void onServerLog(io.modelcontextprotocol.spec.McpSchema.LoggingMessageNotification message) {
+        events.serverLogged(config.name(), message);
+    }
+
     /** The connection's current status with its health. */
     public StatusSnapshot status() {
         return withHealth(upstream.status());

@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.CallProgress;
+import dev.switchboard.ClientHandlers;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.internal.observe.LogEvents;
@@ -31,6 +32,7 @@ public final class CallHandle {
 
     private final Deadline deadline;
     private final Consumer<CallProgress> onProgress;
+    private final ClientHandlers handlers;
     private final AtomicReference<Object> wire = new AtomicReference<>(NOT_SENT);
     private volatile Object sentId;
     private volatile boolean released;
@@ -44,8 +46,21 @@ public final class CallHandle {
      * @param onProgress receives the server's progress reports, or null
      */
     public CallHandle(Deadline deadline, Consumer<CallProgress> onProgress) {
+        this(deadline, onProgress, null);
+    }
+
+    /**
+     * @param handlers who answers the server's requests to the client while the attempt is in flight, or null for
+     *     the Switchboard's own
+     */
+    public CallHandle(Deadline deadline, Consumer<CallProgress> onProgress, ClientHandlers handlers) {
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.onProgress = onProgress;
+        this.handlers = handlers;
+    }
+
+    ClientHandlers handlers() {
+        return handlers;
     }
 
     public Deadline deadline() {

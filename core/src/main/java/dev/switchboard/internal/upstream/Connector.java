@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,7 @@ import java.util.function.Consumer;
 final class Connector {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Connector.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    private static final String RESOURCE_UPDATED = "notifications/resources/updated";
     /** How long the check that an HTTP server is still there may try to connect to its port. */
     private static final Duration ALIVE_CONNECT = Duration.ofSeconds(1);
 
@@ -70,6 +72,10 @@ final class Connector {
         default void onListChanged(CatalogPart part) {
         }
 
+        /** The server said that a subscribed resource changed. */
+        default void onResourceUpdated(String uri) {
+        }
+
         /** The server wrote a line that is not JSON-RPC. */
         default void onInvalidOutput(InvalidOutput output) {
         }
@@ -94,6 +100,10 @@ final class Connector {
     /** Where Reactor's dropped errors of this connection go; every request to the SDK carries it. */
     DroppedErrors dropped() {
         return dropped;
+    }
+
+    ServerRequests serverRequests() {
+        return serverRequests;
     }
 
     /** One attempt; interrupting the calling thread abandons it and releases what it started. */
@@ -155,6 +165,12 @@ final class Connector {
                 });
             }
             InterceptingTransport t = new InterceptingTransport(wire0, e -> onTransportError(e, early, live), gate);
+            t.onNotification(n -> {
+                if (RESOURCE_UPDATED.equals(n.method()) && n.params() instanceof Map<?, ?> p
+                        && p.get("uri") instanceof String uri) {
+                    hooks.onResourceUpdated(uri);
+                }
+            });
             intercepting.set(t);
             transport = t;
             client = buildClient(transport);

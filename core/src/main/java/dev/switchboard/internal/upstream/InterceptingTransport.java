@@ -37,6 +37,7 @@ final class InterceptingTransport implements McpClientTransport {
     private final Consumer<Throwable> onError;
     private final LogGate gate;
     private volatile Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> inbound;
+    private volatile Consumer<McpSchema.JSONRPCNotification> notifications;
 
     InterceptingTransport(McpClientTransport delegate, Consumer<Throwable> onError, LogGate gate) {
         this.delegate = delegate;
@@ -47,8 +48,24 @@ final class InterceptingTransport implements McpClientTransport {
 
     @Override
     public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-        this.inbound = handler;
-        return delegate.connect(handler);
+        Consumer<McpSchema.JSONRPCNotification> tap = notifications;
+        Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> tapped = tap == null ? handler
+                : in -> handler.apply(in.doOnNext(m -> {
+                    if (m instanceof McpSchema.JSONRPCNotification n) {
+                        tap.accept(n);
+                    }
+                }));
+        this.inbound = tapped;
+        return delegate.connect(tapped);
+    }
+
+    /**
+     * Sees every notification from the server before the SDK handles it: for those the SDK handles in a way that
+     * loses what Switchboard needs ({@code notifications/resources/updated}, which it turns into a read). Set
+     * before {@link #connect}.
+     */
+    void onNotification(Consumer<McpSchema.JSONRPCNotification> tap) {
+        this.notifications = tap;
     }
 
     /** The transport it wraps; for tests of this package. */

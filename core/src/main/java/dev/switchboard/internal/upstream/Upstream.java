@@ -61,6 +61,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
     private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
     private final LogGate gate;
     private final ProgressRoutes progress;
+    private final StandingRequests standing;
     private final ReentrantLock readyLock = new ReentrantLock();
     private final Condition readyChanged = readyLock.newCondition();
     private volatile UpstreamSession session;
@@ -102,6 +103,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
         this.backoff = new Backoff(config.options().retry());
         this.book = new StatusBook(config);
         this.restarts = new RestartTracker(config.options().restart());
+        this.standing = new StandingRequests(config.name(), gate);
         this.connector = new Connector(config, clock, new Connector.SessionHooks() {
             @Override
             public void onToolsChanged(List<McpSchema.Tool> tools) {
@@ -141,6 +143,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
             @Override
             public void onServerLog(McpSchema.LoggingMessageNotification m) {
                 ServerLogs.log(gate, log, config.name(), m, masker);
+                listener.onServerLog(m);
                 if (handlers.serverLog() != null) {
                     try {
                         handlers.serverLog().onLog(config.name(), m);
@@ -154,6 +157,11 @@ public final class Upstream implements ToolSession, AutoCloseable {
             @Override
             public void onProgress(McpSchema.ProgressNotification p) {
                 progress.deliver(p);
+            }
+
+            @Override
+            public void onResourceUpdated(String uri) {
+                listener.onResourceUpdated(uri);
             }
         }, handlers, masker, gate);
     }
@@ -311,6 +319,9 @@ public final class Upstream implements ToolSession, AutoCloseable {
                 .addKeyValue("protocol", s.init.protocolVersion())
                 .addKeyValue("duration_ms", s.connectDuration.toMillis()).addKeyValue("tools", s.tools().size()).log();
         settle(settled);
+        if (!standing.isEmpty()) {
+            Thread.ofVirtual().name("switchboard-renew-" + config.name()).start(() -> standing.renew(renewal()));
+        }
         listener.onCatalogChanged(EVERYTHING);
         // Not ready from the moment the session starts going: new calls wait for the next one instead.
         s.onLosing(early -> {
@@ -477,7 +488,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
     public McpSchema.CallToolResult callTool(String tool, Map<String, Object> arguments, CallHandle handle) {
         var request = McpSchema.CallToolRequest.builder(tool).arguments(arguments);
         String token = handle.wantsProgress() ? progress.open(handle) : null;
-        try {
+        try (var asked = connector.serverRequests().during(handle.handlers())) {
             if (token != null) {
                 request.progressToken(token);
             }
@@ -508,6 +519,61 @@ public final class Upstream implements ToolSession, AutoCloseable {
             throw unavailable(tool); // nothing was sent: the caller may safely try again once it is back
         }
         return new SessionRequest(s, connector.classifier(), config.name(), deadlines).run(what, tool, handle, op);
+    }
+
+    /** The capabilities of the current session's server, or null when there is no session. */
+    public McpSchema.ServerCapabilities capabilities() {
+        UpstreamSession s = session;
+        return s == null ? null : s.init.capabilities();
+    }
+
+    /**
+     * Subscribes to a resource, now when connected and again on every new session, until {@link #unsubscribe}.
+     *
+     * @throws SwitchboardException how the server refused it (then nothing is kept)
+     */
+    public void subscribe(String uri, Duration timeout) {
+        if (standing.subscribe(uri) && isReady()) {
+            try {
+                request("resources/subscribe", null, timeout,
+                        c -> c.subscribeResource(new McpSchema.SubscribeRequest(uri)));
+            } catch (SwitchboardException e) {
+                standing.unsubscribe(uri);
+                throw e;
+            }
+        }
+    }
+
+    /** Ends a subscription: the server is told when connected, and a new session is not given it. */
+    public void unsubscribe(String uri, Duration timeout) {
+        if (standing.unsubscribe(uri) && isReady()) {
+            request("resources/unsubscribe", null, timeout,
+                    c -> c.unsubscribeResource(new McpSchema.UnsubscribeRequest(uri)));
+        }
+    }
+
+    /** Sets the server's log level, now when connected and on every new session. */
+    public void setLogLevel(McpSchema.LoggingLevel level, Duration timeout) {
+        standing.logLevel(level);
+        if (isReady()) {
+            request("logging/setLevel", null, timeout, c -> c.setLoggingLevel(level));
+        }
+    }
+
+    private StandingRequests.Sender renewal() {
+        Duration timeout = config.options().requestTimeout();
+        return new StandingRequests.Sender() {
+            @Override
+            public void setLevel(McpSchema.LoggingLevel level) {
+                request("logging/setLevel", null, timeout, c -> c.setLoggingLevel(level));
+            }
+
+            @Override
+            public void subscribe(String uri) {
+                request("resources/subscribe", null, timeout,
+                        c -> c.subscribeResource(new McpSchema.SubscribeRequest(uri)));
+            }
+        };
     }
 
     /** The current session, or null; for tests of this package, which look at what it holds. */

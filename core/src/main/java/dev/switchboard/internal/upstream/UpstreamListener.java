@@ -3,6 +3,7 @@ package dev.switchboard.internal.upstream;
 import dev.switchboard.ErrorInfo;
 import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.internal.status.StatusSnapshot;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Set;
 
 /** Hears one connection: every change of its state, and every change of what its server offers. */
@@ -19,5 +20,13 @@ public interface UpstreamListener {
 
     /** The server said something that is not MCP (a line that is not JSON-RPC). */
     default void onProtocolError(ErrorInfo error) {
+    }
+
+    /** The server said that a subscribed resource changed. */
+    default void onResourceUpdated(String uri) {
+    }
+
+    /** The server sent a log message. */
+    default void onServerLog(McpSchema.LoggingMessageNotification message) {
     }
 }
