@@ -17,15 +17,34 @@ final class Replies {
     private Replies() {
     }
 
+    /** The most of a refused body read only to let its client finish sending it. */
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
     /** The body, or null when it is larger than {@code max} bytes. */
     static byte[] body(Request request, int max) throws IOException {
-        long declared = request.getLength();
-        if (declared > max) {
-            return null;
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (request.getLength() > max) {
+                discard(in);
+                return null;
+            }
             byte[] bytes = in.readNBytes(max + 1);
-            return bytes.length > max ? null : bytes;
+            if (bytes.length > max) {
+                discard(in);
+                return null;
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to a bound: a client still sending it when the connection
+     * closes would meet a reset instead of reading the refusal. Beyond the bound the connection is closed anyway.
+     */
+    private static void discard(InputStream in) throws IOException {
+        long left = DISCARD_LIMIT;
+        long skipped;
+        while (left > 0 && (skipped = in.skip(left)) > 0) {
+            left -= skipped;
         }
     }
 
