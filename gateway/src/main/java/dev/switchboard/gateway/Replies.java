@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -58,7 +59,11 @@ final class Replies {
         return a.contains(type) || a.contains("*/*") || a.contains(type.substring(0, type.indexOf('/')) + "/*");
     }
 
+    /** Writes a JSON answer; one with an error status is a refusal, counted as such in the gateway's metrics. */
     static void json(Response response, Callback callback, int status, JsonNode body) {
+        if (status >= HttpStatus.BAD_REQUEST_400) {
+            GatewayMetrics.of(response.getRequest()).rejected(status);
+        }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(JsonRpc.bytes(body)), callback);

@@ -161,6 +161,15 @@ final class Session {
         return inFlight.size();
     }
 
+    /** How many of the session's streams a client is connected to now. */
+    int openStreams() {
+        int open = standalone.attached() ? 1 : 0;
+        for (EventStream s : requestStreams.values()) {
+            open += s.attached() ? 1 : 0;
+        }
+        return open;
+    }
+
     /** Whether a client is connected to any of the session's streams. */
     boolean connected() {
         return standalone.attached() || requestStreams.values().stream().anyMatch(EventStream::attached);
