@@ -109,7 +109,7 @@ final class RestExchange {
         try {
             status = switchboard.status(name);
         } catch (SwitchboardException e) {
-            throw problem(e);
+            throw masked(e) ? RestProblem.unknownServer(name) : problem(e);
         }
         if (!caller.maySee(status.name(), null)) {
             throw RestProblem.unknownServer(name);
@@ -126,7 +126,7 @@ final class RestExchange {
         try {
             entry = switchboard.resolveTool(name);
         } catch (SwitchboardException e) {
-            throw problem(e);
+            throw masked(e) ? RestProblem.unknownTool(name) : problem(e);
         }
         if (caller.maySee(entry.server(), entry.tool())) {
             return entry;
@@ -148,8 +148,7 @@ final class RestExchange {
      * only for a caller that may see everything, so that no hidden name leaks through a suggestion.
      */
     RestProblem problem(SwitchboardException e) {
-        boolean hidden = e.server().filter(s -> !caller.maySee(s, null)).isPresent();
-        if (hidden || NAME_LOOKUPS.contains(e.code()) && !seesEverything()) {
+        if (masked(e)) {
             String name = e.tool().or(e::server).orElse("?");
             return switch (e.code()) {
                 case UNKNOWN_PROMPT -> RestProblem.unknownPrompt(name);
@@ -159,6 +158,12 @@ final class RestExchange {
             };
         }
         return RestProblem.of(e, switchboard);
+    }
+
+    /** Whether the library's message could name what the caller may not see. */
+    private boolean masked(SwitchboardException e) {
+        return e.server().filter(s -> !caller.maySee(s, null)).isPresent()
+                || NAME_LOOKUPS.contains(e.code()) && !seesEverything();
     }
 
     private boolean seesEverything() {
