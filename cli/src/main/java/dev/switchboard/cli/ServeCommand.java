@@ -83,6 +83,8 @@ final class ServeCommand extends ConfigCommand {
                 .append("\"}}}\n")
                 .append("  claude mcp add --transport http switchboard ").append(url).append('\n')
                 .append("Older clients (HTTP+SSE): ").append(url.resolve("/sse")).append('\n')
+                .append("REST API for applications: ").append(url.resolve("/api/v1")).append(" (described by ")
+                .append(url.resolve("/api/v1/openapi.json")).append(")\n")
                 .append("Operations: ").append(url.resolve("/healthz")).append(", /readyz, /metrics (Prometheus)\n")
                 .append("\nCtrl-C stops it (calls in flight get ").append(DurationText.format(drain))
                 .append(" to finish).");

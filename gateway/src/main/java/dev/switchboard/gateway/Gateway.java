@@ -46,6 +46,7 @@ public final class Gateway implements AutoCloseable {
     private final Sessions sessions;
     private final McpEndpoint endpoint;
     private final LegacySseEndpoint legacyEndpoint;
+    private final RestApi restApi;
     private final SwitchboardListener listener;
     private final Thread reaper;
     private final PerClient perClient;
@@ -67,6 +68,7 @@ public final class Gateway implements AutoCloseable {
         Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels, perClient, metrics);
         this.endpoint = new McpEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
         this.legacyEndpoint = new LegacySseEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
+        this.restApi = new RestApi(switchboard, settings);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("switchboard-gateway");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("switchboard-gateway-"));
@@ -79,7 +81,8 @@ public final class Gateway implements AutoCloseable {
         connector.setIdleTimeout(KEEP_ALIVE.multipliedBy(4).toMillis());
         server.addConnector(connector);
         // Operations first: probes, metrics and the access log see every request, whichever endpoint serves it.
-        this.operations = new Operations(switchboard, metrics, new Handler.Sequence(endpoint, legacyEndpoint));
+        this.operations = new Operations(switchboard, metrics, new Handler.Sequence(endpoint, legacyEndpoint,
+                restApi));
         server.setHandler(operations);
         server.setStopTimeout(0);
         this.listener = new SwitchboardListener() {
@@ -191,6 +194,11 @@ public final class Gateway implements AutoCloseable {
         return URI.create("http://" + host + ":" + connector.getLocalPort() + McpEndpoint.PATH);
     }
 
+    /** The REST API's root, e.g. {@code http://127.0.0.1:7700/api/v1}; see docs/gateway.md. */
+    public URI apiUrl() {
+        return url().resolve(RestRoutes.PREFIX);
+    }
+
     /**
      * The stream of the legacy HTTP+SSE transport (protocol 2024-11-05) for clients without Streamable HTTP, e.g.
      * {@code http://127.0.0.1:7700/sse}.
@@ -216,8 +224,11 @@ public final class Gateway implements AutoCloseable {
         operations.drain();
         endpoint.drain();
         legacyEndpoint.drain();
+        restApi.drain();
         try {
+            long deadline = System.nanoTime() + drain.toNanos();
             sessions.awaitNoCalls(drain);
+            restApi.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -88,7 +88,7 @@ final class ToolCalls {
      * session (a restart takes a moment), no when it has already failed to connect again and again: then the client
      * hears at once that the server is down instead of waiting out the call's deadline.
      */
-    private static boolean worthWaitingFor(Switchboard switchboard, String server) {
+    static boolean worthWaitingFor(Switchboard switchboard, String server) {
         ServerStatus s = switchboard.status(server);
         return s.state() == ServerState.READY || s.attempts() <= 1;
     }
