@@ -30,7 +30,8 @@ class DrainsCallsInFlightBeforeItStopsTest {
                 FakeMcpServer.builder().name("alpha").tool(FakeTool.sampling("ask")).build())))) {
             CountDownLatch asked = new CountDownLatch(1);
             CountDownLatch answer = new CountDownLatch(1);
-            McpSyncClient client = fixture.javaClient(spec -> spec
+            // The call stays in flight through every check below: its client must not give up on it first.
+            McpSyncClient client = fixture.javaClient(spec -> spec.requestTimeout(Duration.ofSeconds(120))
                     .capabilities(McpSchema.ClientCapabilities.builder().sampling().build())
                     .sampling(request -> {
                         asked.countDown();
