@@ -52,7 +52,18 @@ export async function connect({ name = 'switchboard-ts-test', fetch, reconnectio
     prepare?.(client);
     const transport = isLegacySse(to) ? new SSEClientTransport(to, { fetch })
         : new StreamableHTTPClientTransport(to, { fetch, reconnectionOptions });
-    client.onerror = e => reported.push(`${name}: ${e?.message ?? e}`);
+    // Closing aborts the transport's open stream; the SDK may report that abort, which is the client's own doing.
+    let closing = false;
+    const close = client.close.bind(client);
+    client.close = async () => {
+        closing = true;
+        return close();
+    };
+    client.onerror = e => {
+        if (!(closing && /aborted/i.test(String(e?.message ?? e)))) {
+            reported.push(`${name}: ${e?.message ?? e}`);
+        }
+    };
     await client.connect(transport);
     return { client, transport };
 }

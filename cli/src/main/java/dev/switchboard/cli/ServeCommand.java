@@ -5,6 +5,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.Gateway;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -38,10 +39,12 @@ final class ServeCommand extends ConfigCommand {
         try {
             SwitchboardConfig config = loadConfig();
             GatewaySettings settings = listen == null ? config.gateway() : listen.applyTo(config.gateway());
+            // One registry for the library's meters and the gateway's: /metrics serves both.
+            PrometheusMeterRegistry registry = Gateway.newMeterRegistry();
             try (Signals signals = Signals.onTermination(this::stop);
                     Switchboard sb = Switchboard.builder(config).onlyServers(Gateway::shared)
-                            .configFile(configFile, loader()).start()) {
-                Gateway gateway = Gateway.start(sb, settings, config);
+                            .configFile(configFile, loader()).meterRegistry(registry).start()) {
+                Gateway gateway = Gateway.start(sb, settings, config, registry);
                 try {
                     url = gateway.url();
                     print(banner(url, sb.status(), perClient(config), config.orchestration().drainTimeout()));
@@ -52,6 +55,8 @@ final class ServeCommand extends ConfigCommand {
                 } finally {
                     gateway.shutdown(config.orchestration().drainTimeout());
                 }
+            } finally {
+                registry.close();
             }
             print("Stopped: every session ended, every server connection closed.");
             return ExitCodes.OK;
@@ -78,6 +83,9 @@ final class ServeCommand extends ConfigCommand {
                 .append("\"}}}\n")
                 .append("  claude mcp add --transport http switchboard ").append(url).append('\n')
                 .append("Older clients (HTTP+SSE): ").append(url.resolve("/sse")).append('\n')
+                .append("REST API for applications: ").append(url.resolve("/api/v1")).append(" (described by ")
+                .append(url.resolve("/api/v1/openapi.json")).append(")\n")
+                .append("Operations: ").append(url.resolve("/healthz")).append(", /readyz, /metrics (Prometheus)\n")
                 .append("\nCtrl-C stops it (calls in flight get ").append(DurationText.format(drain))
                 .append(" to finish).");
         return out.toString();

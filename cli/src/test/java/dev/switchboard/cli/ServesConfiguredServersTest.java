@@ -6,19 +6,23 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code switchboard serve}: prints the endpoint and a client configuration, serves an MCP client until stopped
- * (what SIGINT and SIGTERM do), then exits 0; a non-loopback address and a required server that cannot start are
- * refused with what to do.
+ * {@code switchboard serve}: prints the endpoint and a client configuration, serves an MCP client, its probes and
+ * metrics (the library's meters included) until stopped (what SIGINT and SIGTERM do), then exits 0; a non-loopback
+ * address and a required server that cannot start are refused with what to do.
  */
 class ServesConfiguredServersTest {
     @TempDir
@@ -44,6 +48,13 @@ class ServesConfiguredServersTest {
             McpSchema.CallToolResult r = client.call("alpha__echo", Map.of("via", "gateway"));
             assertThat(((McpSchema.TextContent) r.content().get(0)).text()).contains("\"via\":\"gateway\"");
         }
+        assertThat(get(url.resolve("/readyz")).statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = get(url.resolve("/metrics"));
+        assertThat(metrics.body()).as("the library's meters and the gateway's, in one scrape")
+                .contains("switchboard_calls_seconds_count{outcome=\"ok\",server=\"alpha\",tool=\"echo\"} 1")
+                .contains("mcp_server_operation_duration_seconds_count{error_type=\"\","
+                        + "gen_ai_tool_name=\"alpha__echo\"")
+                .contains("switchboard_server_state{required=\"false\",server=\"alpha\",state=\"READY\"} 1");
         serve.stop();
 
         assertThat(serve.awaitFinished(Duration.ofSeconds(60))).isTrue();
@@ -52,6 +63,13 @@ class ServesConfiguredServersTest {
                 .containsPattern("alpha +ready +3 tools")
                 .contains("{\"mcpServers\": {\"switchboard\": {\"type\": \"http\", \"url\": \"" + url + "\"}}}")
                 .contains("Stopped: every session ended");
+    }
+
+    private static HttpResponse<String> get(URI url) throws Exception {
+        // Its own executor: the MCP Java SDK client in this JVM needs the common pool.
+        try (HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build()) {
+            return http.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

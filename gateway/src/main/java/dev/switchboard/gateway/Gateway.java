@@ -6,6 +6,7 @@ import dev.switchboard.SwitchboardListener;
 import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -45,22 +46,29 @@ public final class Gateway implements AutoCloseable {
     private final Sessions sessions;
     private final McpEndpoint endpoint;
     private final LegacySseEndpoint legacyEndpoint;
+    private final RestApi restApi;
     private final SwitchboardListener listener;
     private final Thread reaper;
     private final PerClient perClient;
+    private final GatewayMetrics metrics;
+    private final Operations operations;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Gateway(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full) throws Exception {
+    private Gateway(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full,
+            PrometheusMeterRegistry registry) throws Exception {
         this.switchboard = switchboard;
         this.sessions = new Sessions(settings.maxSessions(), settings.replayEvents(), settings.sessionIdleTimeout(),
                 Clock.systemUTC());
+        this.metrics = registry != null ? new GatewayMetrics(registry, false, sessions, switchboard)
+                : new GatewayMetrics(GatewayMetrics.newRegistry(), true, sessions, switchboard);
         Offers offers = new Offers(switchboard, settings);
         Subscriptions subscriptions = new Subscriptions(switchboard);
         LogLevels logLevels = new LogLevels(switchboard);
         this.perClient = new PerClient(full, switchboard.config(), settings, Clock.systemUTC());
-        Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels, perClient);
+        Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels, perClient, metrics);
         this.endpoint = new McpEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
         this.legacyEndpoint = new LegacySseEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
+        this.restApi = new RestApi(switchboard, settings);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("switchboard-gateway");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("switchboard-gateway-"));
@@ -72,7 +80,10 @@ public final class Gateway implements AutoCloseable {
         connector.setPort(settings.port());
         connector.setIdleTimeout(KEEP_ALIVE.multipliedBy(4).toMillis());
         server.addConnector(connector);
-        server.setHandler(new Handler.Sequence(endpoint, legacyEndpoint));
+        // Operations first: probes, metrics and the access log see every request, whichever endpoint serves it.
+        this.operations = new Operations(switchboard, metrics, new Handler.Sequence(endpoint, legacyEndpoint,
+                restApi));
+        server.setHandler(operations);
         server.setStopTimeout(0);
         this.listener = new SwitchboardListener() {
             @Override
@@ -98,7 +109,13 @@ public final class Gateway implements AutoCloseable {
             }
         };
         switchboard.addListener(listener);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            switchboard.removeListener(listener); // the Switchboard outlives a gateway that could not listen
+            metrics.close();
+            throw e;
+        }
         Duration idle = settings.sessionIdleTimeout();
         this.reaper = Thread.ofVirtual().name("switchboard-gateway-reaper").start(() -> reapEvery(
                 idle.compareTo(Duration.ofMinutes(2)) < 0 ? idle.dividedBy(2) : Duration.ofMinutes(1)));
@@ -125,12 +142,33 @@ public final class Gateway implements AutoCloseable {
      * {@code Switchboard.builder(full).onlyServers(Gateway::shared)}.
      */
     public static Gateway start(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full) {
+        return start(switchboard, settings, full, null);
+    }
+
+    /**
+     * Starts the gateway as {@link #start(Switchboard, GatewaySettings, SwitchboardConfig)} does, serving the meters
+     * of {@code registry} at {@code /metrics} with its own, which it adds there; made by {@link #newMeterRegistry()}
+     * and given to the Switchboard too, it carries the library's call, breaker and health meters. With null, the
+     * gateway keeps a registry of its own. The caller closes {@code registry}.
+     */
+    public static Gateway start(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full,
+            PrometheusMeterRegistry registry) {
         try {
-            return new Gateway(switchboard, settings, full);
+            return new Gateway(switchboard, settings, full, registry);
         } catch (Exception e) {
             throw new IllegalStateException("the gateway cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage() + " (is the port taken? set gateway.listen or --listen)", e);
         }
+    }
+
+    /**
+     * A Prometheus registry for the gateway's {@code /metrics}: give it to the Switchboard
+     * ({@code Switchboard.builder(config).meterRegistry(registry)}) and to {@link #start(Switchboard,
+     * GatewaySettings, SwitchboardConfig, PrometheusMeterRegistry)}, so that one scrape has both. The library's call
+     * timers get latency buckets (those OpenTelemetry's MCP conventions advise); JVM meters are bound.
+     */
+    public static PrometheusMeterRegistry newMeterRegistry() {
+        return GatewayMetrics.newRegistry();
     }
 
     /** Whether a configured server is shared by every client (not {@code session: per_client}). */
@@ -156,6 +194,11 @@ public final class Gateway implements AutoCloseable {
         return URI.create("http://" + host + ":" + connector.getLocalPort() + McpEndpoint.PATH);
     }
 
+    /** The REST API's root, e.g. {@code http://127.0.0.1:7700/api/v1}; see docs/gateway.md. */
+    public URI apiUrl() {
+        return url().resolve(RestRoutes.PREFIX);
+    }
+
     /**
      * The stream of the legacy HTTP+SSE transport (protocol 2024-11-05) for clients without Streamable HTTP, e.g.
      * {@code http://127.0.0.1:7700/sse}.
@@ -170,17 +213,22 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: new sessions are refused with 503 at once, calls in flight get up to {@code drain} to
-     * finish, then every session ends (its remaining calls cancelled on their servers) and the port is closed.
+     * Stops gracefully: new sessions are refused with 503 and {@code /readyz} answers 503 "draining" at once, calls
+     * in flight get up to {@code drain} to finish, then every session ends (its remaining calls cancelled on their
+     * servers) and the port is closed.
      */
     public void shutdown(Duration drain) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        operations.drain();
         endpoint.drain();
         legacyEndpoint.drain();
+        restApi.drain();
         try {
+            long deadline = System.nanoTime() + drain.toNanos();
             sessions.awaitNoCalls(drain);
+            restApi.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -193,6 +241,7 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             log.atWarn().setMessage("gateway.stop.failed").addKeyValue("error", e.toString()).log();
         }
+        metrics.close();
     }
 
     /** Stops at once: calls in flight are cancelled on their servers. */

@@ -170,7 +170,14 @@ final class LegacySseEndpoint extends Handler.Abstract {
         if (message.isNotification()) {
             notification(link.session(), message);
         } else if (message.isRequest()) {
-            Thread.ofVirtual().name("switchboard-gateway-legacy-request").start(() -> answer(link, message));
+            link.session().answering();
+            Thread.ofVirtual().name("switchboard-gateway-legacy-request").start(() -> {
+                try {
+                    answer(link, message);
+                } finally {
+                    link.session().answered();
+                }
+            });
         } else {
             link.session().clientRequests().answered(message); // the client's answer to a server's request
         }

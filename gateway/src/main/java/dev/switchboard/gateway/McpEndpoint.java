@@ -116,7 +116,12 @@ final class McpEndpoint extends Handler.Abstract {
             streaming.answer(session, message, response, callback);
             return;
         }
-        Replies.json(response, callback, HttpStatus.OK_200, streaming.answerNow(session, message));
+        session.answering();
+        try {
+            Replies.json(response, callback, HttpStatus.OK_200, streaming.answerNow(session, message));
+        } finally {
+            session.answered();
+        }
     }
 
     private void initialize(JsonRpc.Message message, Response response, Callback callback) {

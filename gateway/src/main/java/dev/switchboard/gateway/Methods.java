@@ -30,9 +30,11 @@ final class Methods {
     private final Subscriptions subscriptions;
     private final LogLevels logLevels;
     private final PerClient perClient;
+    private final GatewayMetrics metrics;
 
     Methods(Switchboard switchboard, GatewaySettings settings, Offers offers, Subscriptions subscriptions,
-            LogLevels logLevels, PerClient perClient) {
+            LogLevels logLevels, PerClient perClient, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.switchboard = switchboard;
         this.settings = settings;
         this.offers = offers;
@@ -56,12 +58,30 @@ final class Methods {
      * for an error answer. Messages about the request before its answer (progress) go to {@code notify}.
      */
     JsonNode answer(Session session, JsonRpc.Message request, Consumer<JsonNode> notify) {
+        GatewayMetrics.Operation operation = metrics.operation(request.method(), session.protocolVersion());
+        try {
+            JsonNode result = answer(session, request, notify, operation);
+            operation.result(result);
+            return result;
+        } catch (JsonRpc.Failure f) {
+            operation.error(Integer.toString(f.code()));
+            throw f;
+        } catch (RuntimeException e) {
+            operation.error(GatewayMetrics.OTHER);
+            throw e;
+        } finally {
+            operation.end();
+        }
+    }
+
+    private JsonNode answer(Session session, JsonRpc.Message request, Consumer<JsonNode> notify,
+            GatewayMetrics.Operation operation) {
         ObjectNode params = request.paramsOrEmpty();
         String cursor = params.path("cursor").asText(null);
         try {
             return switch (request.method()) {
                 case "ping" -> JsonRpc.object();
-                case "tools/call" -> calls.call(session, request, notify);
+                case "tools/call" -> calls.call(session, request, notify, operation);
                 case "tools/list" -> withUnavailable(Pages.page(view(session).tools(), cursor,
                         settings.pageSize(), "tools/list", "tools"));
                 case "prompts/list" -> withUnavailable(Pages.page(view(session).prompts(), cursor,

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,15 +18,34 @@ final class Replies {
     private Replies() {
     }
 
+    /** The most of a refused body read only to let its client finish sending it. */
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
     /** The body, or null when it is larger than {@code max} bytes. */
     static byte[] body(Request request, int max) throws IOException {
-        long declared = request.getLength();
-        if (declared > max) {
-            return null;
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (request.getLength() > max) {
+                discard(in);
+                return null;
+            }
             byte[] bytes = in.readNBytes(max + 1);
-            return bytes.length > max ? null : bytes;
+            if (bytes.length > max) {
+                discard(in);
+                return null;
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to a bound: a client still sending it when the connection
+     * closes would meet a reset instead of reading the refusal. Beyond the bound the connection is closed anyway.
+     */
+    private static void discard(InputStream in) throws IOException {
+        long left = DISCARD_LIMIT;
+        long skipped;
+        while (left > 0 && (skipped = in.skip(left)) > 0) {
+            left -= skipped;
         }
     }
 
@@ -39,7 +59,11 @@ final class Replies {
         return a.contains(type) || a.contains("*/*") || a.contains(type.substring(0, type.indexOf('/')) + "/*");
     }
 
+    /** Writes a JSON answer; one with an error status is a refusal, counted as such in the gateway's metrics. */
     static void json(Response response, Callback callback, int status, JsonNode body) {
+        if (status >= HttpStatus.BAD_REQUEST_400) {
+            GatewayMetrics.of(response.getRequest()).rejected(status);
+        }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(JsonRpc.bytes(body)), callback);

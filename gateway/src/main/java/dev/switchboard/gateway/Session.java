@@ -29,6 +29,7 @@ final class Session {
     private final Map<JsonNode, CancellationToken> inFlight = new ConcurrentHashMap<>();
     private final ClientRequests clientRequests = new ClientRequests(this);
     private final Runnable onCallEnded;
+    private final AtomicInteger answering = new AtomicInteger();
     private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean initialized;
     private volatile boolean closed;
@@ -157,8 +158,31 @@ final class Session {
         return true;
     }
 
+    /**
+     * Requests being answered: calls in flight, and answers computed but not yet handed to their stream. A drain
+     * that waited only for the calls could end the streams between a call's end and the sending of its result.
+     */
     int inFlightCount() {
-        return inFlight.size();
+        return inFlight.size() + answering.get();
+    }
+
+    /** An answer to a request of this session is being worked out and sent; {@link #answered()} when it is out. */
+    void answering() {
+        answering.incrementAndGet();
+    }
+
+    void answered() {
+        answering.decrementAndGet();
+        onCallEnded.run();
+    }
+
+    /** How many of the session's streams a client is connected to now. */
+    int openStreams() {
+        int open = standalone.attached() ? 1 : 0;
+        for (EventStream s : requestStreams.values()) {
+            open += s.attached() ? 1 : 0;
+        }
+        return open;
     }
 
     /** Whether a client is connected to any of the session's streams. */

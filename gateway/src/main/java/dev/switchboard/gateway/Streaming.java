@@ -43,6 +43,7 @@ final class Streaming {
     /** Answers a request on a new stream of its session, with the messages that precede the answer. */
     void answer(Session session, JsonRpc.Message request, Response response, Callback callback) {
         EventStream stream = session.newRequestStream();
+        session.answering();
         Thread.ofVirtual().name("switchboard-gateway-request").start(() -> {
             try {
                 JsonNode answer = answer(session, request, stream::send);
@@ -51,6 +52,7 @@ final class Streaming {
                 }
             } finally {
                 stream.end();
+                session.answered();
             }
         });
         EventStream.Stop stop = serve(session, stream, 0, true, response, callback);

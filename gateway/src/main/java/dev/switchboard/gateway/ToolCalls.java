@@ -33,9 +33,10 @@ final class ToolCalls {
 
     /**
      * Runs the call and returns its result; null when the client cancelled it (the spec says no answer then).
-     * Progress notifications for the client's token go to {@code notify}.
+     * Progress notifications for the client's token go to {@code notify}; {@code operation} learns the tool.
      */
-    JsonNode call(Session session, JsonRpc.Message request, Consumer<JsonNode> notify) {
+    JsonNode call(Session session, JsonRpc.Message request, Consumer<JsonNode> notify,
+            GatewayMetrics.Operation operation) {
         ObjectNode params = request.paramsOrEmpty();
         String name = params.path("name").asText(null);
         if (name == null) {
@@ -47,6 +48,7 @@ final class ToolCalls {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "Unknown tool: '" + name + "'; tools/list names the"
                     + " tools this gateway offers now");
         }
+        operation.tool(name); // only a name the gateway offers: the metric's labels stay bounded
         JsonNode args = params.get("arguments");
         if (args != null && !args.isObject() && !args.isNull()) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "\"arguments\" must be an object");
@@ -86,7 +88,7 @@ final class ToolCalls {
      * session (a restart takes a moment), no when it has already failed to connect again and again: then the client
      * hears at once that the server is down instead of waiting out the call's deadline.
      */
-    private static boolean worthWaitingFor(Switchboard switchboard, String server) {
+    static boolean worthWaitingFor(Switchboard switchboard, String server) {
         ServerStatus s = switchboard.status(server);
         return s.state() == ServerState.READY || s.attempts() <= 1;
     }
