@@ -165,6 +165,7 @@ final class Connector {
                 });
             }
             InterceptingTransport t = new InterceptingTransport(wire0, e -> onTransportError(e, early, live), gate);
+            t.droppedErrors(dropped);
             t.onNotification(n -> {
                 if (RESOURCE_UPDATED.equals(n.method()) && n.params() instanceof Map<?, ?> p
                         && p.get("uri") instanceof String uri) {

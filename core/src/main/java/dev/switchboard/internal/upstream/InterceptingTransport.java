@@ -38,6 +38,7 @@ final class InterceptingTransport implements McpClientTransport {
     private final LogGate gate;
     private volatile Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> inbound;
     private volatile Consumer<McpSchema.JSONRPCNotification> notifications;
+    private volatile DroppedErrors droppedErrors;
 
     InterceptingTransport(McpClientTransport delegate, Consumer<Throwable> onError, LogGate gate) {
         this.delegate = delegate;
@@ -98,16 +99,31 @@ final class InterceptingTransport implements McpClientTransport {
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
         if (!(message instanceof McpSchema.JSONRPCRequest request)) {
-            return delegate.sendMessage(message);
+            return dropped(delegate.sendMessage(message));
         }
-        return Mono.deferContextual(ctx -> {
+        return dropped(Mono.deferContextual(ctx -> {
             CallHandle handle = ctx.getOrDefault(CallHandle.KEY, null);
             if (handle != null && !handle.sending(request.id())) {
                 // Abandoned before it went out: refusing it here makes the SDK drop its pending entry itself.
                 return Mono.error(handle.notSent());
             }
             return delegate.sendMessage(message);
-        });
+        }));
+    }
+
+    /**
+     * Every send, the SDK's own fire-and-forget ones (notifications, answers to the server) included, carries the
+     * connection's hook for what Reactor drops: an exchange that fails after its subscriber left (a send cut off by
+     * a restarting server) is then logged at DEBUG, not as Reactor's global ERROR.
+     */
+    private <T> Mono<T> dropped(Mono<T> send) {
+        DroppedErrors hook = droppedErrors;
+        return hook == null ? send : hook.on(send);
+    }
+
+    /** Sets the hook every send carries; set before {@link #connect}. */
+    void droppedErrors(DroppedErrors hook) {
+        this.droppedErrors = hook;
     }
 
     /** Hands a message that arrived outside the SDK's own streams (a resumed answer stream) to the session. */
@@ -125,7 +141,7 @@ final class InterceptingTransport implements McpClientTransport {
      */
     void abandon(Object id, String method, String reason, boolean awaitSent) {
         var cancel = new McpSchema.JSONRPCNotification(CANCELLED, Map.of("requestId", id, "reason", reason));
-        Mono<Void> send = delegate.sendMessage(cancel).timeout(CANCEL_SEND_LIMIT);
+        Mono<Void> send = dropped(delegate.sendMessage(cancel).timeout(CANCEL_SEND_LIMIT));
         if (awaitSent) {
             // The session is closing right after: an asynchronous send would be cut off with the connection.
             try {
