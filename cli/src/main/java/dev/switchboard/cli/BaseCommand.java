@@ -4,6 +4,7 @@ import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,11 +38,17 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Does the command's work; returns its exit code (see {@link ExitCodes}). */
     abstract int execute() throws Exception;
 
-    /** A loader with this invocation's {@code --set} overrides. */
+    /** A loader with this invocation's {@code --set} overrides, and those its own options stand for. */
     final ConfigLoader loader() {
         ConfigLoader.Builder builder = ConfigLoader.builder();
         global.overrides.forEach(builder::override);
+        impliedOverrides().forEach(builder::override);
         return builder.build();
+    }
+
+    /** Overrides ({@code KEY=VALUE}) that a command's own options stand for; none by default. */
+    List<String> impliedOverrides() {
+        return List.of();
     }
 
     /** Applies the configuration's logging settings (flags still win) and shows its warnings on stderr. */
