@@ -37,7 +37,8 @@ final class AccessHandler extends Handler.Wrapper {
     private final Caller anyone;
     private final boolean insecure;
     private final Clock clock;
-    private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE);
+    /** When the insecure warning was last logged; a minute before the start, so that the first request warns. */
+    private final AtomicLong lastWarning;
 
     /** {@code tokens} null: everyone is {@code anyone}. */
     AccessHandler(GatewaySettings settings, Tokens tokens, Caller anyone, Clock clock, Handler next) {
@@ -47,6 +48,7 @@ final class AccessHandler extends Handler.Wrapper {
         this.anyone = anyone;
         this.insecure = tokens == null && !settings.loopbackOnly();
         this.clock = clock;
+        this.lastWarning = new AtomicLong(clock.millis() - WARN_EVERY.toMillis());
     }
 
     @Override
