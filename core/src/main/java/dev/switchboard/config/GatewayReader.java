@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class GatewayReader {
     static final List<String> KEYS = List.of("listen", "allowed_origins", "names", "page_size", "replay_events",
-            "max_sessions", "session_idle_timeout", "max_request_bytes", "list_unavailable_tools", "server_info", "tokens", "rate_limit", "insecure", "tls",
-            "max_json_depth", "max_batch", "max_sessions_per_token");
+            "max_sessions", "session_idle_timeout", "max_request_bytes", "list_unavailable_tools", "server_info",
+            "tokens", "rate_limit", "insecure", "tls", "max_json_depth", "max_batch", "max_sessions_per_token");
     static final String EXPECTED = "a map with " + String.join(", ", KEYS);
     static final List<String> SESSION_KEYS = List.of("mode", "max_sessions", "idle_timeout");
     private static final List<String> SESSION_MODES = List.of("shared", "per_client");

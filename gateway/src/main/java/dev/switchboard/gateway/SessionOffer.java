@@ -31,7 +31,7 @@ final class SessionOffer {
 
     /** The session's view now; its per-client servers are connected first if they are not yet. */
     static SessionOffer of(Offers offers, PerClient perClient, Session session, Switchboard switchboard) {
-        if (!perClient.any()) {
+        if (!perClient.any() || !perClient.anyVisibleTo(session.caller())) {
             return new SessionOffer(offers.current(), null, switchboard, null, session.caller());
         }
         Offer own = perClient.offer(session);

@@ -64,8 +64,8 @@ final class Sessions {
                     && byId.values().stream().filter(s -> s.caller() == caller).count() >= maxPerCaller) {
                 throw new TooManyForCaller(caller, maxPerCaller);
             }
-            Session s = new Session(newId(), caller, protocolVersion, clientInfo, capabilities, eventsKept, clock.instant(),
-                    this::signalCallEnded);
+            Session s = new Session(newId(), caller, protocolVersion, clientInfo, capabilities, eventsKept,
+                    clock.instant(), this::signalCallEnded);
             byId.put(s.id(), s);
             return s;
         } finally {

@@ -28,7 +28,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * encrypted). Each failure says which file and what to do.
  */
 final class Tls {
-    private static final Pattern PEM_KEY = Pattern.compile("-----BEGIN ([A-Z ]*PRIVATE KEY)-----([^-]*)-----END \\1-----");
+    private static final Pattern PEM_KEY = Pattern.compile("-----BEGIN ([A-Z ]*PRIVATE KEY)-----([^-]*)"
+            + "-----END \\1-----");
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS");
 
     private Tls() {
