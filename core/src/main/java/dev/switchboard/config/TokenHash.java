@@ -37,6 +37,7 @@ public final class TokenHash {
     private static final Pattern ENCODED = Pattern.compile("pbkdf2-sha256\\$(\\d{1,9})\\$([A-Za-z0-9_-]{22})"
             + "\\$([A-Za-z0-9_-]{43})");
     private static final Pattern TOKEN = Pattern.compile("sbt_([A-Za-z0-9_-]{22})\\.[A-Za-z0-9_-]{43}");
+    private static final Pattern TOKEN_IN_TEXT = Pattern.compile("sbt_[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     /** A new token and its hash: the token is shown once to its owner, the hash goes into the configuration. */
@@ -101,6 +102,14 @@ public final class TokenHash {
     public static String selectorOf(String token) {
         Matcher m = token == null ? null : TOKEN.matcher(token);
         return m != null && m.matches() ? m.group(1) : null;
+    }
+
+    /**
+     * The text with every gateway access token in it replaced by {@link Secrets#MASK}: tokens announce themselves
+     * ({@code sbt_<salt>.<secret>}), so they are masked even where nobody knows them.
+     */
+    static String maskTokensIn(String text) {
+        return text.contains(PREFIX) ? TOKEN_IN_TEXT.matcher(text).replaceAll(Secrets.MASK) : text;
     }
 
     /** The salt: what a token made with this hash names to be checked against it. */

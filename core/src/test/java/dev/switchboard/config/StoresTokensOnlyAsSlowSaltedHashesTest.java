@@ -37,6 +37,14 @@ class StoresTokensOnlyAsSlowSaltedHashesTest {
     }
 
     @Test
+    void aTokenIsMaskedWhereverItIsPrintedEvenUnknown() {
+        TokenHash.NewToken t = TokenHash.newToken(TokenHash.MIN_ITERATIONS);
+
+        assertThat(Secrets.NONE.mask("Authorization: Bearer " + t.token() + ", next"))
+                .isEqualTo("Authorization: Bearer " + Secrets.MASK + ", next");
+    }
+
+    @Test
     void refusesHashesItCannotTrust() {
         String salt = "A".repeat(22);
         String hash = "B".repeat(43);

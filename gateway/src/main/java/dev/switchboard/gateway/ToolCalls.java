@@ -112,8 +112,8 @@ final class ToolCalls {
     /** The text of a call a rate limit refused: whose limit, and when to try again. */
     static String rateLimitedText(Caller caller, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return "RATE_LIMITED: the call was not made: " + (caller == Caller.ANYONE || "anyone".equals(caller.name())
-                ? "the gateway's" : "token '" + caller.name() + "' is over its own or the gateway's")
+        return "RATE_LIMITED: the call was not made: " + (caller instanceof TokenCaller
+                ? "token '" + caller.name() + "' is over its own or the gateway's" : "callers are over the gateway's")
                 + " rate limit (gateway.rate_limit, gateway.tokens[].rate_limit); try again in " + seconds + " s";
     }
 

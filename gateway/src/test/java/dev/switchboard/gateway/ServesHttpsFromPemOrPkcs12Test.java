@@ -15,11 +15,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AlgorithmParameters;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.PBEParameterSpec;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With {@code gateway.tls}, the gateway serves HTTPS: a real TLS handshake on loopback, with a certificate made for
- * the test by the JDK's keytool, from a PKCS#12 file or from PEM files; clients that trust the certificate connect
- * (the MCP Java SDK client too), and plain HTTP gets no answer.
+ * the test by the JDK's keytool, from a PKCS#12 file or from PEM files (the key plain or encrypted); clients that
+ * trust the certificate connect (the MCP Java SDK client too), and plain HTTP gets no answer.
  */
 class ServesHttpsFromPemOrPkcs12Test {
     private static final String PASSWORD = "test-store-pass";
@@ -80,6 +87,37 @@ class ServesHttpsFromPemOrPkcs12Test {
                 client.closeGracefully();
             }
         }
+    }
+
+    @Test
+    void readsAnEncryptedPemKeyWithItsPasswordAndSaysHowToConvertAPkcs1Key() throws Exception {
+        Path cert = Files.writeString(dir.resolve("chain.pem"), pem("CERTIFICATE", certificate.getEncoded()));
+        byte[] pkcs8 = load(pkcs12).getKey("gateway", PASSWORD.toCharArray()).getEncoded();
+        Path encrypted = Files.writeString(dir.resolve("encrypted.pem"), pem("ENCRYPTED PRIVATE KEY",
+                encrypt(pkcs8, "key-pass-1")));
+        Path pkcs1 = Files.writeString(dir.resolve("rsa.pem"), pem("RSA PRIVATE KEY", new byte[] {1, 2, 3}));
+
+        try (Guarded gateway = Guarded.start(b -> b.tls(GatewayTls.pem(cert, encrypted, "key-pass-1")))) {
+            assertHandshakeAndToken(gateway.url());
+        }
+        assertThatThrownBy(() -> Tls.factory(GatewayTls.pem(cert, pkcs1, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a RSA PRIVATE KEY (PKCS#1 or"
+                        + " SEC1), which the JDK does not read (expected: PKCS#8; convert it with: openssl pkcs8"
+                        + " -topk8 -nocrypt -in key.pem -out key-pkcs8.pem)");
+        assertThatThrownBy(() -> Tls.factory(GatewayTls.pem(cert, encrypted, null)))
+                .hasMessageContaining("is encrypted (expected: gateway.tls.password");
+    }
+
+    /** A PKCS#8 key encrypted as {@code openssl pkcs8 -topk8} does by default (PBES2, AES-256). */
+    private static byte[] encrypt(byte[] pkcs8, String password) throws Exception {
+        String algorithm = "PBEWithHmacSHA256AndAES_256";
+        var key = SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(password.toCharArray()));
+        Cipher cipher = Cipher.getInstance(algorithm);
+        cipher.init(Cipher.ENCRYPT_MODE, key, new PBEParameterSpec(new byte[16], 10_000,
+                new IvParameterSpec(new byte[16])));
+        AlgorithmParameters pbes2 = AlgorithmParameters.getInstance("PBES2"); // the name the DER form carries
+        pbes2.init(cipher.getParameters().getEncoded());
+        return new EncryptedPrivateKeyInfo(pbes2, cipher.doFinal(pkcs8)).getEncoded();
     }
 
     private static void assertHandshakeAndToken(URI url) throws Exception {
