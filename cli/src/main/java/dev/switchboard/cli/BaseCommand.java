@@ -5,6 +5,7 @@ import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,12 +39,19 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Does the command's work; returns its exit code (see {@link ExitCodes}). */
     abstract int execute() throws Exception;
 
-    /** A loader with this invocation's {@code --set} overrides, then its logging flags (which win). */
+    /** A loader with this invocation's {@code --set} overrides, those its own options stand for, then its logging
+     * flags (which win). */
     final ConfigLoader loader() {
         ConfigLoader.Builder builder = ConfigLoader.builder();
         global.overrides.forEach(builder::override);
+        impliedOverrides().forEach(builder::override);
         global.loggingSettings().forEach(builder::override);
         return builder.build();
+    }
+
+    /** Overrides ({@code KEY=VALUE}) that a command's own options stand for; none by default. */
+    List<String> impliedOverrides() {
+        return List.of();
     }
 
     /** The logging settings in force for a configuration made in code: its own, with the flags winning. */

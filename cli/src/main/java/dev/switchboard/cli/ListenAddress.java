@@ -6,7 +6,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@code --listen} address: {@code HOST:PORT}, {@code [::1]:PORT}, {@code :PORT} or {@code PORT} (loopback).
- * Only loopback addresses are accepted: serving other machines needs access control, which is not available yet.
+ * An address beyond loopback is checked when the gateway starts: it needs tokens, or {@code --insecure}.
  */
 record ListenAddress(String host, int port) {
     private static final String EXPECTED = "HOST:PORT, :PORT or PORT, e.g. 127.0.0.1:7700; 0 picks a free port";
@@ -34,7 +34,7 @@ record ListenAddress(String host, int port) {
         }
         ListenAddress address = new ListenAddress(host, number);
         try {
-            address.applyTo(GatewaySettings.DEFAULT); // the configuration's rules: loopback only, for now
+            address.applyTo(GatewaySettings.DEFAULT); // the configuration's rules for a host and a port
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage().replaceFirst("^gateway\\.listen: ", ""));
         }

@@ -25,9 +25,15 @@ import picocli.CommandLine.Option;
 final class ServeCommand extends ConfigCommand {
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", converter = ListenAddress.Converter.class,
-            description = "Where to listen, e.g. 127.0.0.1:7700, :8080 (loopback), or 0 for any free port "
-                    + "(default: gateway.listen, else 127.0.0.1:7700).")
+            description = "Where to listen, e.g. 127.0.0.1:7700, :8080 (loopback), 0.0.0.0:7700 (every address: "
+                    + "needs gateway.tokens or --insecure), or 0 for any free port (default: gateway.listen, else "
+                    + "127.0.0.1:7700).")
     ListenAddress listen;
+
+    @Option(names = "--insecure", description = "Allow listening beyond loopback without gateway.tokens: anyone who "
+            + "reaches the gateway can use every server (a warning is logged once a minute). Only on a network you "
+            + "trust; the same as gateway.insecure: true.")
+    boolean insecure;
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch started = new CountDownLatch(1);
@@ -39,6 +45,12 @@ final class ServeCommand extends ConfigCommand {
         try {
             SwitchboardConfig config = loadConfig();
             GatewaySettings settings = listen == null ? config.gateway() : listen.applyTo(config.gateway());
+            if (settings.unsafeListen() != null) {
+                // Refused before any server is started: nothing to undo, and the user reads why at once.
+                error("error: CONFIG_INVALID: " + (listen == null ? "gateway.listen" : "--listen") + ": "
+                        + settings.unsafeListen());
+                return ExitCodes.USAGE;
+            }
             // One registry for the library's meters and the gateway's: /metrics serves both.
             PrometheusMeterRegistry registry = Gateway.newMeterRegistry();
             try (Signals signals = Signals.onTermination(this::stop);
@@ -63,6 +75,11 @@ final class ServeCommand extends ConfigCommand {
         } finally {
             finished.countDown();
         }
+    }
+
+    @Override
+    List<String> impliedOverrides() {
+        return insecure ? List.of("gateway.insecure=true") : List.of();
     }
 
     private static List<String> perClient(SwitchboardConfig config) {

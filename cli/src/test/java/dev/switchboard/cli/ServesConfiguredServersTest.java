@@ -22,7 +22,7 @@ import picocli.CommandLine;
 /**
  * {@code switchboard serve}: prints the endpoint and a client configuration, serves an MCP client, its probes and
  * metrics (the library's meters included) until stopped (what SIGINT and SIGTERM do), then exits 0; a non-loopback
- * address and a required server that cannot start are refused with what to do.
+ * address without tokens (unless --insecure) and a required server that cannot start are refused with what to do.
  */
 class ServesConfiguredServersTest {
     @TempDir
@@ -73,13 +73,38 @@ class ServesConfiguredServersTest {
     }
 
     @Test
-    void aNonLoopbackAddressIsAUsageErrorThatSaysWhy() {
+    void aNonLoopbackAddressWithoutTokensIsAUsageErrorThatSaysWhatToDo() {
         Path config = Configs.write(dir, Map.of("alpha", Configs.stdio(Configs.alpha())));
 
         Cli.Result r = Cli.run("serve", config.toString(), "--listen", "0.0.0.0:7700");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("not a loopback address", "access control");
+        assertThat(r.err()).contains("--listen: \"0.0.0.0\" is not a loopback address, and without gateway.tokens",
+                "switchboard token create NAME", "serve --insecure");
+        assertThat(r.out()).doesNotContain("Switchboard gateway:");
+    }
+
+    @Test
+    void insecureServesEveryAddressWithoutTokens() throws Exception {
+        Path config = Configs.write(dir, Map.of("alpha", Configs.stdio(Configs.alpha())));
+        CommandLine cl = Main.commandLine();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        cl.setOut(new PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread.ofPlatform().name("serve-command").start(() -> exit.complete(cl.execute("serve", config.toString(),
+                "--listen", "0.0.0.0:0", "--insecure")));
+        assertThat(serve.awaitStarted(Duration.ofSeconds(60))).as(err.toString(StandardCharsets.UTF_8)).isTrue();
+
+        try (DemoClient client = new DemoClient(URI.create("http://127.0.0.1:" + serve.url().getPort() + "/mcp"))) {
+            assertThat(client.toolNames()).contains("alpha__echo");
+        }
+        serve.stop();
+
+        assertThat(serve.awaitFinished(Duration.ofSeconds(60))).isTrue();
+        assertThat(exit.join()).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("gateway.insecure");
     }
 
     @Test

@@ -53,6 +53,7 @@ final class ConfigReader {
         CrossChecks.aliases(outcomes.stream().map(ServerReader.Outcome::name).toList(), options, problems);
         CrossChecks.priorities(options, problems);
         CrossChecks.allDisabled(outcomes.stream().map(ServerReader.Outcome::enabled).toList(), problems);
+        CrossChecks.tokenServers(gateway, outcomes.stream().map(ServerReader.Outcome::name).toList(), problems);
         return new Result(outcomes, orchestration, logging, gateway);
     }
 

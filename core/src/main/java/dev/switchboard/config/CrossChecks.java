@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.internal.util.Suggestions;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -80,6 +81,22 @@ final class CrossChecks {
                             b.priority() + " is also the priority of server " + enabled.get(i).getKey()
                                     + ", and both serve " + domains + " (expected: different priorities, so that"
                                     + " one of them wins for " + domains + ")");
+                }
+            }
+        }
+    }
+
+    /** A token may only name servers that exist: a misspelt one would silently show the token nothing. */
+    static void tokenServers(GatewaySettings gateway, List<String> servers, Problems problems) {
+        List<GatewayToken> tokens = gateway.tokens();
+        for (int t = 0; t < tokens.size(); t++) {
+            List<String> named = tokens.get(t).servers();
+            for (int i = 0; i < named.size(); i++) {
+                if (!servers.contains(named.get(i))) {
+                    String hint = Suggestions.hint(named.get(i), servers);
+                    problems.error(Tree.index(Tree.child(Tree.index("gateway.tokens", t), "servers"), i),
+                            "no server is named " + Section.shown(named.get(i)) + " (" + (hint.isEmpty() ? ""
+                            : hint + " ") + "expected one of: " + String.join(", ", servers) + ")");
                 }
             }
         }

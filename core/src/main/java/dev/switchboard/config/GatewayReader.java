@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class GatewayReader {
     static final List<String> KEYS = List.of("listen", "allowed_origins", "names", "page_size", "replay_events",
-            "max_sessions", "session_idle_timeout", "max_request_bytes", "list_unavailable_tools", "server_info");
+            "max_sessions", "session_idle_timeout", "max_request_bytes", "list_unavailable_tools", "server_info",
+            "tokens", "rate_limit", "insecure", "tls", "max_json_depth", "max_batch", "max_sessions_per_token");
     static final String EXPECTED = "a map with " + String.join(", ", KEYS);
     static final List<String> SESSION_KEYS = List.of("mode", "max_sessions", "idle_timeout");
     private static final List<String> SESSION_MODES = List.of("shared", "per_client");
@@ -52,8 +53,13 @@ final class GatewayReader {
                 + ", e.g. 4194304 for 4 MiB"), b::maxRequestBytes);
         OptionsReader.set(g.bool("list_unavailable_tools"), b::listUnavailableTools);
         serverInfo(g.section("server_info", "a map with name and version"), b);
+        GatewayAccessReader.read(g, b);
         try {
-            return b.build();
+            GatewaySettings settings = b.build();
+            if (settings.unsafeListen() != null && !g.has("tokens")) { // broken tokens are reported already
+                g.error("listen", settings.unsafeListen());
+            }
+            return settings;
         } catch (IllegalArgumentException e) {
             // The record checks its invariants too; anything it catches that we did not is still one problem.
             if (g.problems().errorCount() == before) {
@@ -77,10 +83,6 @@ final class GatewayReader {
                 return;
             }
             Optional<Integer> port = port(g, address.port());
-            if (!address.host().isEmpty() && !GatewayRules.isLoopback(address.host())) {
-                g.error("listen", GatewayRules.notLoopback(address.host()));
-                return;
-            }
             port.ifPresent(n -> b.port(n).host(address.host().isEmpty() ? GatewaySettings.DEFAULT.host()
                     : GatewayRules.unbracketed(address.host())));
         }

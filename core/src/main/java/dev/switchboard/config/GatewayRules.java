@@ -50,11 +50,12 @@ final class GatewayRules {
         }
     }
 
-    /** Why the gateway may not listen on {@code host}. */
+    /** Why the gateway may not listen on {@code host} without tokens. */
     static String notLoopback(String host) {
-        return Section.shown(host) + " is not a loopback address: exposing the gateway beyond this machine needs"
-                + " access control, which is not available yet (expected: listen on 127.0.0.1, e.g. 127.0.0.1:7700;"
-                + " localhost and [::1] work too)";
+        return Section.shown(host) + " is not a loopback address, and without gateway.tokens anyone who reaches it"
+                + " could use every server (expected: add a token to gateway.tokens (switchboard token create NAME"
+                + " makes one), or listen on 127.0.0.1, e.g. 127.0.0.1:7700; if the network is trusted, set"
+                + " gateway.insecure: true or run serve --insecure)";
     }
 
     /** {@code ::1} for {@code [::1]}; any other host as it is. */

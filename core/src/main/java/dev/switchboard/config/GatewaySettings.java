@@ -2,6 +2,7 @@ package dev.switchboard.config;
 
 import dev.switchboard.internal.util.Check;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,8 +11,8 @@ import java.util.Objects;
  * accepts, how it names what it offers, and the bounds on what clients can make it hold. The library itself ignores
  * these settings.
  *
- * @param host the address to listen on: a loopback address (127.0.0.0/8, {@code ::1} or {@code localhost}), since
- *     anything else needs access control, which is not available yet
+ * @param host the address to listen on; one other than loopback (127.0.0.0/8, {@code ::1}, {@code localhost})
+ *     needs {@code tokens}, or {@code insecure} (see {@link #unsafeListen()})
  * @param port the port, or 0 for any free one
  * @param allowedOrigins the {@code Origin} values accepted besides loopback ones ({@code http://localhost:*},
  *     {@code http://127.0.0.1:*}, {@code http://[::1]:*}), each {@code scheme://host[:port]} (kept as a browser sends
@@ -28,10 +29,20 @@ import java.util.Objects;
  *     error naming the server) or withheld until it is back (the default)
  * @param serverName the name the gateway gives itself in {@code initialize}
  * @param serverVersion the version it gives itself, or null for Switchboard's own
+ * @param tokens the access tokens; without any, every request is let in (and the gateway listens on loopback only)
+ * @param rateLimit the limit on tool calls of all tokens together, or null for none
+ * @param insecure whether the gateway may listen beyond loopback without tokens (anyone who reaches it may then use
+ *     every server)
+ * @param tls the certificate to serve HTTPS with, or null for plain HTTP
+ * @param maxJsonDepth the deepest nesting of a request's JSON (400 beyond it, refused while reading)
+ * @param maxBatch the most calls in one batch request of the REST API
+ * @param maxSessionsPerToken sessions one token may have open at once (429 beyond it); with tokens only
  */
 public record GatewaySettings(String host, int port, List<String> allowedOrigins, Names names, int pageSize,
         int replayEvents, int maxSessions, Duration sessionIdleTimeout, int maxRequestBytes,
-        boolean listUnavailableTools, String serverName, String serverVersion) {
+        boolean listUnavailableTools, String serverName, String serverVersion, List<GatewayToken> tokens,
+        RateLimit rateLimit, boolean insecure, GatewayTls tls, int maxJsonDepth, int maxBatch,
+        int maxSessionsPerToken) {
 
     /** How the gateway names tools and prompts for its clients. */
     public enum Names {
@@ -45,16 +56,17 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
 
     /**
      * Loopback port 7700, qualified names, pages of 100, 256 events kept per stream, 1000 sessions idle out after
-     * 30 minutes, bodies up to 4 MiB, tools of servers that are down withheld, named {@code switchboard}.
+     * 30 minutes, bodies up to 4 MiB nested at most 64 deep, tools of servers that are down withheld, named
+     * {@code switchboard}; no tokens, no rate limit, plain HTTP, batches of up to 100 calls, 100 sessions per token.
      */
     public static final GatewaySettings DEFAULT = new GatewaySettings("127.0.0.1", DEFAULT_PORT, List.of(),
-            Names.QUALIFIED, 100, 256, 1000, Duration.ofMinutes(30), 4 * 1024 * 1024, false, "switchboard", null);
+            Names.QUALIFIED, 100, 256, 1000, Duration.ofMinutes(30), 4 * 1024 * 1024, false, "switchboard", null,
+            List.of(), null, false, null, 64, 100, 100);
 
     public GatewaySettings {
         Objects.requireNonNull(host, "host");
         Check.argument(!host.isBlank(), "gateway.listen: the host is blank (expected: e.g. 127.0.0.1)");
         host = GatewayRules.unbracketed(host.trim());
-        Check.argument(GatewayRules.isLoopback(host), "gateway.listen: %s", GatewayRules.notLoopback(host));
         Check.argument(port >= 0 && port <= 65535, "gateway.listen: port %s (expected: 0 to 65535)", port);
         allowedOrigins = allowedOrigins.stream().map(GatewaySettings::origin).distinct().toList();
         Objects.requireNonNull(names, "names");
@@ -70,6 +82,47 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         Check.argument(!serverName.isBlank(), "gateway.server_info.name: blank (expected: e.g. switchboard)");
         Check.argument(serverVersion == null || !serverVersion.isBlank(),
                 "gateway.server_info.version: blank (expected: e.g. 1.2.3, or null for Switchboard's own)");
+        tokens = List.copyOf(tokens);
+        Check.argument(tokens.stream().map(GatewayToken::name).distinct().count() == tokens.size(),
+                "gateway.tokens: two tokens have the same name (expected: unique names)");
+        Check.argument(tokens.stream().map(t -> t.hash().selector()).distinct().count() == tokens.size(),
+                "gateway.tokens: two tokens have the same hash (expected: one token create per token)");
+        Check.argument(maxJsonDepth >= 8 && maxJsonDepth <= 1000, "gateway.max_json_depth: %s (expected: 8 to"
+                + " 1000)", maxJsonDepth);
+        Check.argument(maxBatch >= 1, "gateway.max_batch: %s (expected: >= 1)", maxBatch);
+        Check.argument(maxSessionsPerToken >= 1, "gateway.max_sessions_per_token: %s (expected: >= 1)",
+                maxSessionsPerToken);
+    }
+
+    /**
+     * Why the gateway must not listen where these settings say, or null when it may: an address other than loopback
+     * is refused without tokens (anyone on the network could use every server), unless {@code insecure} says the
+     * network is trusted.
+     */
+    public String unsafeListen() {
+        if (loopbackOnly() || !tokens.isEmpty() || insecure) {
+            return null;
+        }
+        return GatewayRules.notLoopback(host);
+    }
+
+    /** Whether the gateway listens on a loopback address only (reachable from this machine alone). */
+    public boolean loopbackOnly() {
+        return GatewayRules.isLoopback(host);
+    }
+
+    /** Whether requests need a token. */
+    public boolean accessControlled() {
+        return !tokens.isEmpty();
+    }
+
+    /** The values of these settings never to print: the tokens' hashes and the TLS password. */
+    public List<String> secretValues() {
+        List<String> out = new ArrayList<>(tokens.stream().map(t -> t.hash().encoded()).toList());
+        if (tls != null && tls.password() != null) {
+            out.add(tls.password());
+        }
+        return out;
     }
 
     private static String origin(String origin) {
@@ -105,6 +158,13 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         private boolean listUnavailableTools;
         private String serverName;
         private String serverVersion;
+        private List<GatewayToken> tokens;
+        private RateLimit rateLimit;
+        private boolean insecure;
+        private GatewayTls tls;
+        private int maxJsonDepth;
+        private int maxBatch;
+        private int maxSessionsPerToken;
 
         private Builder(GatewaySettings from) {
             host = from.host;
@@ -119,6 +179,13 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
             listUnavailableTools = from.listUnavailableTools;
             serverName = from.serverName;
             serverVersion = from.serverVersion;
+            tokens = from.tokens;
+            rateLimit = from.rateLimit;
+            insecure = from.insecure;
+            tls = from.tls;
+            maxJsonDepth = from.maxJsonDepth;
+            maxBatch = from.maxBatch;
+            maxSessionsPerToken = from.maxSessionsPerToken;
         }
 
         public Builder host(String host) {
@@ -181,9 +248,47 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
             return this;
         }
 
+        public Builder tokens(List<GatewayToken> tokens) {
+            this.tokens = tokens;
+            return this;
+        }
+
+        /** The limit on tool calls of all tokens together; null for none. */
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        public Builder insecure(boolean insecure) {
+            this.insecure = insecure;
+            return this;
+        }
+
+        /** The certificate to serve HTTPS with; null for plain HTTP. */
+        public Builder tls(GatewayTls tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        public Builder maxJsonDepth(int depth) {
+            this.maxJsonDepth = depth;
+            return this;
+        }
+
+        public Builder maxBatch(int calls) {
+            this.maxBatch = calls;
+            return this;
+        }
+
+        public Builder maxSessionsPerToken(int sessions) {
+            this.maxSessionsPerToken = sessions;
+            return this;
+        }
+
         public GatewaySettings build() {
             return new GatewaySettings(host, port, allowedOrigins, names, pageSize, replayEvents, maxSessions,
-                    sessionIdleTimeout, maxRequestBytes, listUnavailableTools, serverName, serverVersion);
+                    sessionIdleTimeout, maxRequestBytes, listUnavailableTools, serverName, serverVersion, tokens,
+                    rateLimit, insecure, tls, maxJsonDepth, maxBatch, maxSessionsPerToken);
         }
     }
 }

@@ -74,13 +74,14 @@ public final class Secrets {
 
     /**
      * The text with every secret replaced by {@link #MASK}, and in every URL it quotes the user-info and the values
-     * of sensitive query parameters ({@code token=}, {@code key=}, ...) masked.
+     * of sensitive query parameters ({@code token=}, {@code key=}, ...) masked; so is every gateway access token
+     * ({@code sbt_...}), known or not, wherever it appears (a library's debug log of request headers, say).
      */
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = text;
+        String out = TokenHash.maskTokensIn(text);
         for (String secret : values) {
             if (out.contains(secret)) {
                 out = out.replace(secret, MASK);

@@ -55,7 +55,8 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
      * Every value Switchboard masks for this configuration: the {@linkplain #secrets() marked} ones, and those secret
      * by their name or place (a value under a sensitive name in {@code env} or {@code headers} — Authorization,
      * anything with token, key, secret, password ... —, a URL's user-info or sensitive query value, the value of a
-     * secret-looking flag in {@code args}). Computed on each call: keep the result.
+     * secret-looking flag in {@code args}, the gateway's token hashes and TLS password). Computed on each call: keep
+     * the result.
      */
     public Secrets allSecrets() {
         List<String> found = new ArrayList<>();
@@ -72,6 +73,7 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
                 }
             }
         }
+        found.addAll(gateway.secretValues());
         return secrets.and(found);
     }
 

@@ -104,20 +104,23 @@ class ReadsGatewaySettingsTest {
     }
 
     @Test
-    void refusesToListenBeyondThisMachine() {
+    void refusesToListenBeyondThisMachineWithoutTokens() {
         assertThat(Configs.problems("gateway: {listen: 0.0.0.0:7700}\n" + SERVERS)).containsExactly(
-                "gateway.listen: \"0.0.0.0\" is not a loopback address: exposing the gateway beyond this machine"
-                        + " needs access control, which is not available yet (expected: listen on 127.0.0.1, e.g."
-                        + " 127.0.0.1:7700; localhost and [::1] work too)");
+                "gateway.listen: \"0.0.0.0\" is not a loopback address, and without gateway.tokens anyone who"
+                        + " reaches it could use every server (expected: add a token to gateway.tokens (switchboard"
+                        + " token create NAME makes one), or listen on 127.0.0.1, e.g. 127.0.0.1:7700; if the network"
+                        + " is trusted, set gateway.insecure: true or run serve --insecure)");
         for (String host : List.of("192.168.1.10:7700", "gateway.example.com:7700", "\"[::]:7700\"",
                 "\"[2001:db8::1]:7700\"", "128.0.0.1:7700", "127.0.0.256:7700", "127.0.0.01:7700",
                 "localhost.example.com:7700", "\"[::ffff:10.0.0.1]:7700\"")) {
             assertThat(Configs.problems("gateway: {listen: " + host + "}\n" + SERVERS)).singleElement()
-                    .asString().contains("is not a loopback address: exposing the gateway beyond this machine");
+                    .asString().contains("is not a loopback address, and without gateway.tokens");
         }
-        assertThatThrownBy(() -> GatewaySettings.builder().host("0.0.0.0").build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("gateway.listen: \"0.0.0.0\" is not a loopback address");
+        GatewaySettings exposed = GatewaySettings.builder().host("0.0.0.0").build();
+        assertThat(exposed.unsafeListen()).startsWith("\"0.0.0.0\" is not a loopback address");
+        assertThat(exposed.toBuilder().insecure(true).build().unsafeListen()).isNull();
+        assertThat(Configs.yaml("gateway: {listen: 0.0.0.0:7700, insecure: true}\n" + SERVERS).gateway().host())
+                .isEqualTo("0.0.0.0");
     }
 
     @Test
@@ -138,7 +141,7 @@ class ReadsGatewaySettingsTest {
         assertThat(problem("\"\"")).isEqualTo("gateway.listen: is blank" + expected);
         assertThat(problem("[127.0.0.1, 7700]")).isEqualTo("gateway.listen: is a list" + expected);
         assertThat(problem("true")).isEqualTo("gateway.listen: true is not an address" + expected);
-        assertThat(Configs.problems("gateway: {listen: \"0.0.0.0:99999\"}\n" + SERVERS)).hasSize(2);
+        assertThat(Configs.problems("gateway: {listen: \"0.0.0.0:99999\"}\n" + SERVERS)).hasSize(1);
     }
 
     @Test
@@ -232,10 +235,12 @@ class ReadsGatewaySettingsTest {
                 "gateway.sesion_idle_timeout: unknown key (did you mean session_idle_timeout?)",
                 "gateway.port: unknown key (expected one of: listen, allowed_origins, names, page_size,"
                         + " replay_events, max_sessions, session_idle_timeout, max_request_bytes,"
-                        + " list_unavailable_tools, server_info)");
+                        + " list_unavailable_tools, server_info, tokens, rate_limit, insecure, tls, max_json_depth,"
+                        + " max_batch, max_sessions_per_token)");
         assertThat(Configs.problems("gateway: 7700\n" + SERVERS)).containsExactly("gateway: is a number (expected:"
                 + " a map with listen, allowed_origins, names, page_size, replay_events, max_sessions,"
-                + " session_idle_timeout, max_request_bytes, list_unavailable_tools, server_info)");
+                + " session_idle_timeout, max_request_bytes, list_unavailable_tools, server_info, tokens, rate_limit,"
+                + " insecure, tls, max_json_depth, max_batch, max_sessions_per_token)");
     }
 
     @Test

@@ -13,11 +13,14 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -53,12 +56,15 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Operations operations;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final boolean tls;
 
     private Gateway(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full,
-            PrometheusMeterRegistry registry) throws Exception {
+            PrometheusMeterRegistry registry, Clock clock, Supplier<Long> nanoTime) throws Exception {
         this.switchboard = switchboard;
-        this.sessions = new Sessions(settings.maxSessions(), settings.replayEvents(), settings.sessionIdleTimeout(),
-                Clock.systemUTC());
+        this.tls = settings.tls() != null;
+        this.sessions = new Sessions(settings.maxSessions(), settings.accessControlled()
+                ? settings.maxSessionsPerToken() : Integer.MAX_VALUE, settings.replayEvents(),
+                settings.sessionIdleTimeout(), clock);
         this.metrics = registry != null ? new GatewayMetrics(registry, false, sessions, switchboard)
                 : new GatewayMetrics(GatewayMetrics.newRegistry(), true, sessions, switchboard);
         Offers offers = new Offers(switchboard, settings);
@@ -75,14 +81,17 @@ public final class Gateway implements AutoCloseable {
         this.server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        this.connector = tls ? tlsConnector(server, http, settings) : new ServerConnector(server,
+                new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(KEEP_ALIVE.multipliedBy(4).toMillis());
         server.addConnector(connector);
-        // Operations first: probes, metrics and the access log see every request, whichever endpoint serves it.
-        this.operations = new Operations(switchboard, metrics, new Handler.Sequence(endpoint, legacyEndpoint,
-                restApi));
+        // Operations first: probes, metrics and the access log see every request, whichever endpoint serves it;
+        // access control guards the endpoints behind them.
+        this.operations = new Operations(switchboard, metrics, access(settings,
+                switchboard.config().orchestration().nameSeparator(), clock, nanoTime,
+                new Handler.Sequence(endpoint, legacyEndpoint, restApi)));
         server.setHandler(operations);
         server.setStopTimeout(0);
         this.listener = new SwitchboardListener() {
@@ -119,13 +128,50 @@ public final class Gateway implements AutoCloseable {
         Duration idle = settings.sessionIdleTimeout();
         this.reaper = Thread.ofVirtual().name("switchboard-gateway-reaper").start(() -> reapEvery(
                 idle.compareTo(Duration.ofMinutes(2)) < 0 ? idle.dividedBy(2) : Duration.ofMinutes(1)));
-        log.atInfo().setMessage("gateway.listening").addKeyValue("url", url()).log();
+        log.atInfo().setMessage("gateway.listening").addKeyValue("url", url())
+                .addKeyValue("tokens", settings.tokens().size()).log();
+        warnAboutExposure(settings);
+    }
+
+    /** The access check in front of every endpoint, with the callers of the configured tokens. */
+    private static Handler access(GatewaySettings settings, String separator, Clock clock, Supplier<Long> nanoTime,
+            Handler endpoints) {
+        RateLimits limits = new RateLimits(nanoTime);
+        var global = limits.limiter("switchboard-gateway", settings.rateLimit());
+        Tokens tokens = settings.accessControlled() ? new Tokens(settings.tokens().stream()
+                .map(t -> new TokenCaller(t, separator, limits.limiter("switchboard-gateway-token-" + t.name(),
+                        t.rateLimit()), global)).toList()) : null;
+        return new AccessHandler(settings, tokens, TokenCaller.anyone(global), clock, endpoints);
+    }
+
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, GatewaySettings settings) {
+        // The certificate's names are the client's to check; Jetty's SNI host check would also refuse clients
+        // that reach the gateway by an address (127.0.0.1) rather than a name.
+        http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+        return new ServerConnector(server, new SslConnectionFactory(Tls.factory(settings.tls()), "http/1.1"),
+                new HttpConnectionFactory(http));
+    }
+
+    private void warnAboutExposure(GatewaySettings settings) {
+        if (settings.loopbackOnly()) {
+            return;
+        }
+        if (!settings.accessControlled()) {
+            log.atWarn().setMessage("gateway.insecure").addKeyValue("url", url()).addKeyValue("reason", "the"
+                    + " gateway listens beyond loopback without tokens (insecure): anyone who reaches it can use"
+                    + " every server; add gateway.tokens (switchboard token create NAME)").log();
+        } else if (!tls) {
+            log.atWarn().setMessage("gateway.plain_http").addKeyValue("url", url()).addKeyValue("reason", "tokens"
+                    + " travel in clear text beyond this machine: configure gateway.tls, or put a TLS-terminating"
+                    + " proxy in front").log();
+        }
     }
 
     /**
      * Starts the gateway on the settings of the Switchboard's configuration ({@code gateway:}).
      *
-     * @throws IllegalStateException when it cannot listen (the port is taken, the address is not local), saying so
+     * @throws IllegalStateException when it cannot listen (the port is taken, the address is not this machine's)
+     *     or may not (beyond loopback without tokens), saying what to do
      */
     public static Gateway start(Switchboard switchboard) {
         return start(switchboard, switchboard.config().gateway());
@@ -153,8 +199,31 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full,
             PrometheusMeterRegistry registry) {
+        return start(switchboard, settings, full, registry, Clock.systemUTC(), System::nanoTime);
+    }
+
+    /** As {@link #start(Switchboard, GatewaySettings, SwitchboardConfig)}, with these clocks (tests drive both). */
+    static Gateway start(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full, Clock clock,
+            Supplier<Long> nanoTime) {
+        return start(switchboard, settings, full, null, clock, nanoTime);
+    }
+
+    /**
+     * Starts the gateway with these clocks: {@code clock} for sessions and warnings, {@code nanoTime} for the rate
+     * limits.
+     *
+     * @throws IllegalStateException when the settings say to listen beyond loopback without tokens (see
+     *     {@link GatewaySettings#unsafeListen()}), or when it cannot listen
+     */
+    private static Gateway start(Switchboard switchboard, GatewaySettings settings, SwitchboardConfig full,
+            PrometheusMeterRegistry registry, Clock clock, Supplier<Long> nanoTime) {
+        if (settings.unsafeListen() != null) {
+            throw new IllegalStateException("gateway.listen: " + settings.unsafeListen());
+        }
         try {
-            return new Gateway(switchboard, settings, full, registry);
+            return new Gateway(switchboard, settings, full, registry, clock, nanoTime);
+        } catch (IllegalArgumentException e) {
+            throw e; // the TLS files: the message says which and what to do
         } catch (Exception e) {
             throw new IllegalStateException("the gateway cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage() + " (is the port taken? set gateway.listen or --listen)", e);
@@ -191,7 +260,7 @@ public final class Gateway implements AutoCloseable {
         } catch (UnknownHostException e) {
             // a name, not an address: used as it is
         }
-        return URI.create("http://" + host + ":" + connector.getLocalPort() + McpEndpoint.PATH);
+        return URI.create((tls ? "https://" : "http://") + host + ":" + connector.getLocalPort() + McpEndpoint.PATH);
     }
 
     /** The REST API's root, e.g. {@code http://127.0.0.1:7700/api/v1}; see docs/gateway.md. */

@@ -27,10 +27,12 @@ final class Handshake {
 
     /**
      * The {@code initialize} result. Tools and logging are always offered (the gateway itself sends log notices);
-     * prompts and resources when a server behind it offers them.
+     * prompts and resources when a server behind it offers them. Only the servers the caller may see are named or
+     * counted.
      */
-    static ObjectNode result(String version, Switchboard switchboard, GatewaySettings settings) {
-        List<ServerStatus> servers = switchboard.status();
+    static ObjectNode result(String version, Switchboard switchboard, GatewaySettings settings, Caller caller) {
+        List<ServerStatus> servers = switchboard.status().stream().filter(s -> caller.maySee(s.name(), null))
+                .toList();
         Set<String> offered = new HashSet<>();
         servers.forEach(s -> offered.addAll(s.capabilities()));
         ObjectNode result = JsonRpc.object();

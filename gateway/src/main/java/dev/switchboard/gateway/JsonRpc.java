@@ -1,6 +1,9 @@
 package dev.switchboard.gateway;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,11 +68,33 @@ final class JsonRpc {
     private JsonRpc() {
     }
 
-    /** Reads one message; a batch, invalid JSON or a malformed message is a {@link Failure} that says why. */
+    /**
+     * A mapper that refuses JSON nested deeper than {@code maxDepth} while it reads, before a deeper tree exists:
+     * a small body of brackets cannot exhaust the stack of whatever walks the tree later.
+     */
+    static ObjectMapper reader(int maxDepth) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build()).build();
+        return new ObjectMapper(factory).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** Reads one message with {@link #MAPPER}; see {@link #parse(byte[], ObjectMapper)}. */
     static Message parse(byte[] body) {
+        return parse(body, MAPPER);
+    }
+
+    /**
+     * Reads one message with {@code reader} (see {@link #reader(int)}); a batch, invalid or too deeply nested JSON
+     * or a malformed message is a {@link Failure} that says why.
+     */
+    static Message parse(byte[] body, ObjectMapper reader) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            node = reader.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new Failure(INVALID_REQUEST, "the body is nested more than "
+                    + reader.getFactory().streamReadConstraints().getMaxNestingDepth() + " levels deep, the"
+                    + " gateway's max_json_depth (expected: flatter arguments, or a higher gateway.max_json_depth)");
         } catch (IOException e) {
             throw new Failure(PARSE_ERROR, "the body is not valid JSON: " + firstLine(e.getMessage()));
         }

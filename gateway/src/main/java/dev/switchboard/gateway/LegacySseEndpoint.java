@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.GatewaySettings;
@@ -48,7 +49,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
     private final GatewaySettings settings;
     private final Sessions sessions;
     private final Methods methods;
-    private final Origins origins;
+    private final ObjectMapper reader;
     private final Duration keepAlive;
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private volatile boolean draining;
@@ -59,7 +60,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
         this.settings = settings;
         this.sessions = sessions;
         this.methods = methods;
-        this.origins = new Origins(settings.allowedOrigins());
+        this.reader = JsonRpc.reader(settings.maxJsonDepth());
         this.keepAlive = keepAlive;
     }
 
@@ -74,12 +75,6 @@ final class LegacySseEndpoint extends Handler.Abstract {
         boolean sse = SSE_PATH.equals(path);
         if (!sse && !MESSAGE_PATH.equals(path)) {
             return false;
-        }
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !origins.allowed(origin)) {
-            Replies.error(response, callback, HttpStatus.FORBIDDEN_403, "origin '" + origin + "' is not allowed;"
-                    + " add it to gateway.allowed_origins if this page may use the gateway");
-            return true;
         }
         String expected = sse ? "GET" : "POST";
         if (!expected.equals(request.getMethod())) {
@@ -109,9 +104,12 @@ final class LegacySseEndpoint extends Handler.Abstract {
         }
         Session session;
         try {
-            session = sessions.open(LEGACY_VERSION, null, null);
+            session = sessions.open(Caller.of(request), LEGACY_VERSION, null, null);
         } catch (Sessions.Full full) {
             Replies.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, full.getMessage());
+            return;
+        } catch (Sessions.TooManyForCaller tooMany) {
+            Replies.error(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, tooMany.getMessage());
             return;
         }
         links.put(session.id(), new Link(session, new AtomicBoolean()));
@@ -143,7 +141,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
             return;
         }
         Link link = links.get(id);
-        if (link == null || sessions.find(id) == null) {
+        if (link == null || sessions.find(id) == null || link.session().caller() != Caller.of(request)) {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "session " + id + " does not exist or has"
                     + " ended (a session ends with its stream): open a new stream with GET " + SSE_PATH);
             return;
@@ -162,7 +160,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
         }
         JsonRpc.Message message;
         try {
-            message = JsonRpc.parse(body);
+            message = JsonRpc.parse(body, reader);
         } catch (JsonRpc.Failure f) {
             Replies.json(response, callback, HttpStatus.BAD_REQUEST_400, JsonRpc.error(null, f.code(), f.getMessage()));
             return;
@@ -219,7 +217,8 @@ final class LegacySseEndpoint extends Handler.Abstract {
         ObjectNode params = request.paramsOrEmpty();
         String version = Handshake.negotiate(params.path("protocolVersion").asText(null));
         link.session().handshake(version, params.get("clientInfo"), params.get("capabilities"));
-        return JsonRpc.result(request.id(), Handshake.result(version, switchboard, settings));
+        return JsonRpc.result(request.id(), Handshake.result(version, switchboard, settings,
+                link.session().caller()));
     }
 
     private static void notification(Session session, JsonRpc.Message message) {

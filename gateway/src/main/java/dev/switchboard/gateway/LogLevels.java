@@ -53,14 +53,14 @@ final class LogLevels {
         }
     }
 
-    /** A server's log message, to the sessions whose level it reaches. */
+    /** A server's log message, to the sessions whose level it reaches and whose caller may see the server. */
     void deliver(String server, McpSchema.LoggingMessageNotification message) {
         if (levels.isEmpty() || message.level() == null) {
             return;
         }
         ObjectNode notification = null;
         for (Map.Entry<Session, McpSchema.LoggingLevel> e : levels.entrySet()) {
-            if (message.level().level() >= e.getValue().level()) {
+            if (message.level().level() >= e.getValue().level() && e.getKey().caller().maySee(server, null)) {
                 if (notification == null) {
                     notification = notification(server, message);
                 }

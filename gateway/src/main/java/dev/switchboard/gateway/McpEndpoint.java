@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.GatewaySettings;
@@ -15,8 +16,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code /mcp}: MCP's Streamable HTTP transport. POST carries one message (answered as JSON, or as an SSE stream
  * when the request may produce messages before its answer), GET opens or resumes a stream, DELETE ends a session.
- * The rules the spec asks of a server are checked here, each refusal saying what to do: an unknown {@code Origin}
- * (403), a missing session (400) or an unknown one (404), an unsupported {@code MCP-Protocol-Version} (400).
+ * The rules the spec asks of a server are checked here, each refusal saying what to do: a missing session (400) or
+ * an unknown one (404; a session of another token is unknown too), an unsupported {@code MCP-Protocol-Version}
+ * (400). The {@code Origin} and the token were checked before ({@link AccessHandler}).
  */
 final class McpEndpoint extends Handler.Abstract {
     static final String PATH = "/mcp";
@@ -27,7 +29,7 @@ final class McpEndpoint extends Handler.Abstract {
     private final GatewaySettings settings;
     private final Sessions sessions;
     private final Methods methods;
-    private final Origins origins;
+    private final ObjectMapper reader;
     private final Streaming streaming;
     private volatile boolean draining;
 
@@ -37,7 +39,7 @@ final class McpEndpoint extends Handler.Abstract {
         this.settings = settings;
         this.sessions = sessions;
         this.methods = methods;
-        this.origins = new Origins(settings.allowedOrigins());
+        this.reader = JsonRpc.reader(settings.maxJsonDepth());
         this.streaming = new Streaming(methods, keepAlive);
     }
 
@@ -50,12 +52,6 @@ final class McpEndpoint extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!PATH.equals(Request.getPathInContext(request))) {
             return false;
-        }
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !origins.allowed(origin)) {
-            Replies.error(response, callback, HttpStatus.FORBIDDEN_403, "origin '" + origin + "' is not allowed;"
-                    + " add it to gateway.allowed_origins if this page may use the gateway");
-            return true;
         }
         switch (request.getMethod()) {
             case "POST" -> post(request, response, callback);
@@ -90,13 +86,13 @@ final class McpEndpoint extends Handler.Abstract {
         }
         JsonRpc.Message message;
         try {
-            message = JsonRpc.parse(body);
+            message = JsonRpc.parse(body, reader);
         } catch (JsonRpc.Failure f) {
             Replies.json(response, callback, HttpStatus.BAD_REQUEST_400, JsonRpc.error(null, f.code(), f.getMessage()));
             return;
         }
         if (message.isRequest() && "initialize".equals(message.method())) {
-            initialize(message, response, callback);
+            initialize(Caller.of(request), message, response, callback);
             return;
         }
         Session session = session(request, response, callback);
@@ -124,7 +120,7 @@ final class McpEndpoint extends Handler.Abstract {
         }
     }
 
-    private void initialize(JsonRpc.Message message, Response response, Callback callback) {
+    private void initialize(Caller caller, JsonRpc.Message message, Response response, Callback callback) {
         if (draining) {
             Replies.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "the gateway is shutting down");
             return;
@@ -133,14 +129,17 @@ final class McpEndpoint extends Handler.Abstract {
         String version = Handshake.negotiate(params.path("protocolVersion").asText(null));
         Session session;
         try {
-            session = sessions.open(version, params.get("clientInfo"), params.get("capabilities"));
+            session = sessions.open(caller, version, params.get("clientInfo"), params.get("capabilities"));
         } catch (Sessions.Full full) {
             Replies.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, full.getMessage());
+            return;
+        } catch (Sessions.TooManyForCaller tooMany) {
+            Replies.error(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, tooMany.getMessage());
             return;
         }
         response.getHeaders().put(SESSION_HEADER, session.id());
         Replies.json(response, callback, HttpStatus.OK_200, JsonRpc.result(message.id(),
-                Handshake.result(version, switchboard, settings)));
+                Handshake.result(version, switchboard, settings, caller)));
     }
 
     private void notification(Session session, JsonRpc.Message message) {
@@ -179,7 +178,10 @@ final class McpEndpoint extends Handler.Abstract {
         }
     }
 
-    /** The request's session, or null after answering 400 (none named), 404 (unknown) or 400 (bad version). */
+    /**
+     * The request's session, or null after answering 400 (none named), 404 (unknown, or opened with another token:
+     * a session id alone must not let one token act as another) or 400 (bad version).
+     */
     private Session session(Request request, Response response, Callback callback) {
         String id = request.getHeaders().get(SESSION_HEADER);
         if (id == null) {
@@ -188,7 +190,7 @@ final class McpEndpoint extends Handler.Abstract {
             return null;
         }
         Session session = sessions.find(id);
-        if (session == null) {
+        if (session == null || session.caller() != Caller.of(request)) {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "session " + id + " does not exist or has"
                     + " ended: initialize a new one");
             return null;

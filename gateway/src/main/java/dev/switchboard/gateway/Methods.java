@@ -82,15 +82,15 @@ final class Methods {
             return switch (request.method()) {
                 case "ping" -> JsonRpc.object();
                 case "tools/call" -> calls.call(session, request, notify, operation);
-                case "tools/list" -> withUnavailable(Pages.page(view(session).tools(), cursor,
+                case "tools/list" -> withUnavailable(session, Pages.page(view(session).tools(), cursor,
                         settings.pageSize(), "tools/list", "tools"));
-                case "prompts/list" -> withUnavailable(Pages.page(view(session).prompts(), cursor,
+                case "prompts/list" -> withUnavailable(session, Pages.page(view(session).prompts(), cursor,
                         settings.pageSize(), "prompts/list", "prompts"));
                 case "prompts/get" -> getPrompt(view(session), params);
-                case "resources/list" -> withUnavailable(Pages.page(view(session).resources(), cursor,
+                case "resources/list" -> withUnavailable(session, Pages.page(view(session).resources(), cursor,
                         settings.pageSize(), "resources/list", "resources"));
-                case "resources/templates/list" -> withUnavailable(Pages.page(view(session).templates(), cursor,
-                        settings.pageSize(), "resources/templates/list", "resourceTemplates"));
+                case "resources/templates/list" -> withUnavailable(session, Pages.page(view(session).templates(),
+                        cursor, settings.pageSize(), "resources/templates/list", "resourceTemplates"));
                 case "resources/read" -> readResource(view(session), params);
                 case "resources/subscribe" -> subscribe(session, params, true);
                 case "resources/unsubscribe" -> subscribe(session, params, false);
@@ -200,9 +200,10 @@ final class Methods {
     }
 
     /** Says in {@code _meta} which servers are not connected, so a client knows the list may be missing items. */
-    private ObjectNode withUnavailable(ObjectNode result) {
+    private ObjectNode withUnavailable(Session session, ObjectNode result) {
         List<String> down = switchboard.status().stream()
                 .filter(s -> s.state() != ServerState.READY && s.state() != ServerState.DISABLED)
+                .filter(s -> session.caller().maySee(s.name(), null))
                 .map(ServerStatus::name).toList();
         if (!down.isEmpty()) {
             ArrayNode names = result.putObject("_meta").putArray("dev.switchboard/unavailableServers");

@@ -63,6 +63,11 @@ final class PerClient {
         return !servers.isEmpty();
     }
 
+    /** Whether the caller may see any of the per-client servers (if not, none is started for its sessions). */
+    boolean anyVisibleTo(Caller caller) {
+        return servers.stream().anyMatch(s -> caller.maySee(s.name(), null));
+    }
+
     boolean owns(String server) {
         return servers.stream().anyMatch(s -> s.name().equals(server));
     }

@@ -19,6 +19,7 @@ final class Session {
     private static final int ENDED_STREAMS_KEPT = 32;
 
     private final String id;
+    private final Caller caller;
     private volatile String protocolVersion;
     private volatile JsonNode clientInfo;
     private volatile JsonNode clientCapabilities;
@@ -35,10 +36,11 @@ final class Session {
     private volatile boolean closed;
     private volatile Instant lastActive;
 
-    Session(String id, String protocolVersion, JsonNode clientInfo, JsonNode clientCapabilities, int eventsKept,
-            Instant now, Runnable onCallEnded) {
+    Session(String id, Caller caller, String protocolVersion, JsonNode clientInfo, JsonNode clientCapabilities,
+            int eventsKept, Instant now, Runnable onCallEnded) {
         this.onCallEnded = onCallEnded;
         this.id = id;
+        this.caller = caller;
         this.protocolVersion = protocolVersion;
         this.clientInfo = clientInfo;
         this.clientCapabilities = clientCapabilities;
@@ -49,6 +51,14 @@ final class Session {
 
     String id() {
         return id;
+    }
+
+    /**
+     * Who opened the session: it sees what that caller may see, and only requests of the same caller may use it
+     * (another token gets 404, as if the session did not exist).
+     */
+    Caller caller() {
+        return caller;
     }
 
     String protocolVersion() {

@@ -26,31 +26,46 @@ final class Sessions {
         }
     }
 
+    /** Thrown when the caller's token has its share of sessions: the client gets 429 and a message naming it. */
+    static final class TooManyForCaller extends RuntimeException {
+        TooManyForCaller(Caller caller, int max) {
+            super("token '" + caller.name() + "' has " + max + " open sessions, gateway.max_sessions_per_token;"
+                    + " close unused sessions (DELETE) or raise the limit", null, false, false);
+        }
+    }
+
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final ReentrantLock opening = new ReentrantLock();
     private final ReentrantLock calls = new ReentrantLock();
     private final java.util.concurrent.locks.Condition callEnded = calls.newCondition();
     private final SecureRandom random = new SecureRandom();
     private final int max;
+    private final int maxPerCaller;
     private final int eventsKept;
     private final Duration idleTimeout;
     private final Clock clock;
 
-    Sessions(int max, int eventsKept, Duration idleTimeout, Clock clock) {
+    /** {@code maxPerCaller} applies to every caller but {@link Caller#ANYONE}. */
+    Sessions(int max, int maxPerCaller, int eventsKept, Duration idleTimeout, Clock clock) {
         this.max = max;
+        this.maxPerCaller = maxPerCaller;
         this.eventsKept = eventsKept;
         this.idleTimeout = idleTimeout;
         this.clock = clock;
     }
 
-    Session open(String protocolVersion, JsonNode clientInfo, JsonNode capabilities) {
-        opening.lock(); // the count and the insert together, so that the cap holds under a burst
+    Session open(Caller caller, String protocolVersion, JsonNode clientInfo, JsonNode capabilities) {
+        opening.lock(); // the count and the insert together, so that the caps hold under a burst
         try {
             if (byId.size() >= max) {
                 throw new Full(max);
             }
-            Session s = new Session(newId(), protocolVersion, clientInfo, capabilities, eventsKept, clock.instant(),
-                    this::signalCallEnded);
+            if (caller != Caller.ANYONE
+                    && byId.values().stream().filter(s -> s.caller() == caller).count() >= maxPerCaller) {
+                throw new TooManyForCaller(caller, maxPerCaller);
+            }
+            Session s = new Session(newId(), caller, protocolVersion, clientInfo, capabilities, eventsKept,
+                    clock.instant(), this::signalCallEnded);
             byId.put(s.id(), s);
             return s;
         } finally {

@@ -12,6 +12,7 @@ import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -43,7 +44,7 @@ final class ToolCalls {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "tools/call needs \"name\": a tool name from tools/list");
         }
         SessionOffer offer = views.apply(session);
-        Offer.Route route = offer.tools().routes().get(name);
+        Offer.Route route = offer.tool(name); // a tool the caller may not see is unknown, word for word
         if (route == null) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS, "Unknown tool: '" + name + "'; tools/list names the"
                     + " tools this gateway offers now");
@@ -55,6 +56,10 @@ final class ToolCalls {
         }
         Map<String, Object> arguments = args == null || args.isNull() ? Map.of()
                 : JsonRpc.MAPPER.convertValue(args, ARGUMENTS);
+        Duration wait = session.caller().permitCall(); // after the checks: a refused request takes no share
+        if (wait != null) {
+            return rateLimited(route.server(), session.caller(), wait);
+        }
         CancellationToken token = new CancellationToken();
         if (!session.begin(request.id(), token)) {
             throw new JsonRpc.Failure(JsonRpc.INVALID_REQUEST, "request id " + request.id() + " is already in flight"
@@ -104,6 +109,32 @@ final class ToolCalls {
             params.put("message", p.message());
         }
         return JsonRpc.notification("notifications/progress", params);
+    }
+
+    /** The text of a call a rate limit refused: whose limit, and when to try again. */
+    static String rateLimitedText(Caller caller, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return "RATE_LIMITED: the call was not made: " + (caller instanceof TokenCaller
+                ? "token '" + caller.name() + "' is over its own or the gateway's" : "callers are over the gateway's")
+                + " rate limit (gateway.rate_limit, gateway.tokens[].rate_limit); try again in " + seconds + " s";
+    }
+
+    /**
+     * A call a rate limit refused, as a tool error the model can read: {@code _meta["dev.switchboard/error"]} has
+     * code {@code RATE_LIMITED}, and {@code retryAfterMs}, how long to wait.
+     */
+    private static ObjectNode rateLimited(String server, Caller caller, Duration wait) {
+        ObjectNode result = JsonRpc.object();
+        ObjectNode text = result.putArray("content").addObject();
+        text.put("type", "text");
+        text.put("text", rateLimitedText(caller, wait));
+        result.put("isError", true);
+        ObjectNode error = result.putObject("_meta").putObject("dev.switchboard/error");
+        error.put("code", "RATE_LIMITED");
+        error.put("server", server);
+        error.put("retryable", true);
+        error.put("retryAfterMs", wait.toMillis());
+        return result;
     }
 
     /** A failure of the server (not of the tool) as a tool result: the text names the server and the code. */

@@ -42,10 +42,13 @@ final class LegacySseStream implements AutoCloseable {
     private final URI base;
     private final InputStream body;
     private final String endpoint;
+    /** Sent with every request of this stream (the GET and each POST). */
+    private final Map<String, String> always;
 
-    private LegacySseStream(URI base) {
+    private LegacySseStream(URI base, Map<String, String> headers) {
         this.base = base;
-        HttpResponse<InputStream> r = get(http, base.resolve(LegacySseEndpoint.SSE_PATH), Map.of());
+        this.always = headers;
+        HttpResponse<InputStream> r = get(http, base.resolve(LegacySseEndpoint.SSE_PATH), headers);
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET /sse answered " + r.statusCode());
         }
@@ -60,7 +63,12 @@ final class LegacySseStream implements AutoCloseable {
 
     /** Opens a stream of the gateway at {@code url} (its {@code /mcp} URL: the stream is {@code /sse} next to it). */
     static LegacySseStream open(URI url) {
-        return new LegacySseStream(url);
+        return new LegacySseStream(url, Map.of());
+    }
+
+    /** Opens a stream sending {@code headers} (e.g. a token) with the GET. */
+    static LegacySseStream open(URI url, Map<String, String> headers) {
+        return new LegacySseStream(url, headers);
     }
 
     static HttpResponse<InputStream> get(HttpClient http, URI sse, Map<String, String> headers) {
@@ -93,11 +101,12 @@ final class LegacySseStream implements AutoCloseable {
     RawClient.Answer post(URI to, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(to).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        always.forEach(b::setHeader);
         headers.forEach(b::setHeader);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new RawClient.Answer(r.statusCode(), null, r.headers().firstValue("Content-Type").orElse(null),
-                    r.body());
+                    r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

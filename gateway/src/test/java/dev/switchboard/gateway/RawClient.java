@@ -21,7 +21,12 @@ final class RawClient {
     private final URI url;
 
     /** One answer: status, headers we look at, and the body read as JSON when it is JSON. */
-    record Answer(int status, String sessionId, String contentType, String body) {
+    record Answer(int status, String sessionId, String contentType, String body, java.net.http.HttpHeaders headers) {
+        /** A header's first value, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -55,7 +60,7 @@ final class RawClient {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers().firstValue("Mcp-Session-Id").orElse(null),
-                    r.headers().firstValue("Content-Type").orElse(null), r.body());
+                    r.headers().firstValue("Content-Type").orElse(null), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,156 @@
+package dev.switchboard.gateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.GatewaySettings;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's door, in front of every endpoint: a browser page from an origin that is not allowed is refused (403);
+ * with tokens configured, a request without a valid {@code Authorization: Bearer} token is refused (401); every other
+ * request goes on with its {@link Caller} attached ({@link Caller#ATTRIBUTE}). Only {@code /healthz} and
+ * {@code /readyz} are open to all, so that probes need no token.
+ */
+final class AccessHandler extends Handler.Wrapper {
+    private static final Logger log = LoggerFactory.getLogger(AccessHandler.class);
+    private static final Set<String> OPEN = Set.of("/healthz", "/readyz");
+    private static final List<String> MCP_PATHS = List.of(McpEndpoint.PATH, LegacySseEndpoint.SSE_PATH,
+            LegacySseEndpoint.MESSAGE_PATH);
+    private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+    private static final String REALM = "Bearer realm=\"switchboard\"";
+
+    private final Origins origins;
+    private final Tokens tokens;
+    private final Caller anyone;
+    private final boolean insecure;
+    private final Clock clock;
+    /** When the insecure warning was last logged; a minute before the start, so that the first request warns. */
+    private final AtomicLong lastWarning;
+
+    /** {@code tokens} null: everyone is {@code anyone}. */
+    AccessHandler(GatewaySettings settings, Tokens tokens, Caller anyone, Clock clock, Handler next) {
+        super(next);
+        this.origins = new Origins(settings.allowedOrigins());
+        this.tokens = tokens;
+        this.anyone = anyone;
+        this.insecure = tokens == null && !settings.loopbackOnly();
+        this.clock = clock;
+        this.lastWarning = new AtomicLong(clock.millis() - WARN_EVERY.toMillis());
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        if (OPEN.contains(path)) {
+            return super.handle(request, response, callback);
+        }
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && !origins.allowed(origin)) {
+            refuse(path, response, callback, HttpStatus.FORBIDDEN_403, "origin '" + origin + "' is not allowed;"
+                    + " add it to gateway.allowed_origins if this page may use the gateway");
+            return true;
+        }
+        Caller caller = tokens == null ? anyoneWarned() : caller(request, response, callback, path);
+        if (caller == null) {
+            return true;
+        }
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+        return super.handle(request, response, callback);
+    }
+
+    /** The caller of the request's token; null after answering 401 (none, or not valid) or 503 (busy). */
+    private Caller caller(Request request, Response response, Callback callback, String path) {
+        String token = bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        if (token == null) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, REALM);
+            refuse(path, response, callback, HttpStatus.UNAUTHORIZED_401, "this gateway needs an access token:"
+                    + " send the header Authorization: Bearer <token>, with a token from switchboard token create"
+                    + " whose hash is in gateway.tokens");
+            return null;
+        }
+        try {
+            Caller caller = tokens.check(token);
+            if (caller == null) {
+                log.atDebug().setMessage("gateway.access.refused").addKeyValue("path", path)
+                        .addKeyValue("reason", "invalid_token").log();
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, REALM + ", error=\"invalid_token\"");
+                refuse(path, response, callback, HttpStatus.UNAUTHORIZED_401, "the access token is not valid: it is"
+                        + " none of gateway.tokens (mistyped, or its hash was removed); send the token that"
+                        + " switchboard token create printed, as Authorization: Bearer <token>");
+            }
+            return caller;
+        } catch (Tokens.Busy busy) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            refuse(path, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, busy.getMessage()
+                    + "; try again in a second");
+            return null;
+        }
+    }
+
+    /** The credential of {@code Authorization: Bearer <credential>}, or null without one. */
+    private static String bearer(String authorization) {
+        if (authorization == null || authorization.length() < 7
+                || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return null;
+        }
+        String credential = authorization.substring(7).trim();
+        return credential.isEmpty() ? null : credential;
+    }
+
+    /** Anyone; on an address beyond loopback (serve --insecure) a warning at most once a minute says so. */
+    private Caller anyoneWarned() {
+        if (insecure) {
+            long now = clock.millis();
+            long last = lastWarning.get();
+            if (now - last >= WARN_EVERY.toMillis() && lastWarning.compareAndSet(last, now)) {
+                log.atWarn().setMessage("gateway.insecure").addKeyValue("reason", "the gateway listens beyond"
+                        + " loopback without tokens: anyone who reaches it can use every server; add gateway.tokens"
+                        + " (switchboard token create NAME)").log();
+            }
+        }
+        return anyone;
+    }
+
+    /**
+     * A refusal in the shape the endpoint speaks: a JSON-RPC error for MCP's transports, else
+     * {@code application/problem+json} (RFC 9457).
+     */
+    static void refuse(String path, Response response, Callback callback, int status, String message) {
+        if (MCP_PATHS.contains(path)) {
+            Replies.error(response, callback, status, message);
+            return;
+        }
+        ObjectNode problem = JsonRpc.object();
+        problem.put("type", "about:blank");
+        problem.put("title", HttpStatus.getMessage(status));
+        problem.put("status", status);
+        problem.put("detail", message);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        response.write(true, ByteBuffer.wrap(JsonRpc.bytes(problem)), callback);
+    }
+
+    /**
+     * Answers an HTTP request whose tool call a rate limit refused ({@link Caller#permitCall()}): 429 with
+     * {@code Retry-After} in whole seconds (at least 1), for the REST API's handlers.
+     */
+    static void tooManyCalls(Request request, Response response, Callback callback, Caller caller, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds));
+        refuse(Request.getPathInContext(request), response, callback, HttpStatus.TOO_MANY_REQUESTS_429,
+                ToolCalls.rateLimitedText(caller, wait));
+    }
+}
