@@ -138,6 +138,15 @@ final class AccessHandler extends Handler.Wrapper {
         problem.put("title", HttpStatus.getMessage(status));
         problem.put("status", status);
         problem.put("detail", message);
+        // The same stable codes as the REST API's own problems, so a client handles them in one place.
+        problem.put("code", switch (status) {
+            case 400 -> RestProblems.MALFORMED_REQUEST;
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> RestProblems.FORBIDDEN;
+            case 413 -> RestProblems.PAYLOAD_TOO_LARGE;
+            case 429 -> RestProblems.RATE_LIMITED;
+            default -> "REFUSED";
+        });
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.write(true, ByteBuffer.wrap(JsonRpc.bytes(problem)), callback);
