@@ -78,17 +78,8 @@ final class McpEndpoint extends Handler.Abstract {
                     + " application/json and text/event-stream (Accept header)");
             return;
         }
-        byte[] body = Replies.body(request, settings.maxRequestBytes());
-        if (body == null) {
-            Replies.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "the message is larger than"
-                    + " gateway.max_request_bytes (" + settings.maxRequestBytes() + " bytes)");
-            return;
-        }
-        JsonRpc.Message message;
-        try {
-            message = JsonRpc.parse(body, reader);
-        } catch (JsonRpc.Failure f) {
-            Replies.json(response, callback, HttpStatus.BAD_REQUEST_400, JsonRpc.error(null, f.code(), f.getMessage()));
+        JsonRpc.Message message = Replies.message(request, response, callback, settings.maxRequestBytes(), reader);
+        if (message == null) {
             return;
         }
         if (message.isRequest() && "initialize".equals(message.method())) {

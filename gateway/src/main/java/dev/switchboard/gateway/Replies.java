@@ -49,6 +49,27 @@ final class Replies {
         }
     }
 
+    /**
+     * The one JSON-RPC message a POST carries, or null after answering 413 (larger than {@code maxBytes}) or 400
+     * (not one JSON-RPC message, or nested deeper than {@code reader} allows).
+     */
+    static JsonRpc.Message message(Request request, Response response, Callback callback, int maxBytes,
+            com.fasterxml.jackson.databind.ObjectMapper reader) throws IOException {
+        byte[] body = body(request, maxBytes);
+        if (body == null) {
+            error(response, callback, org.eclipse.jetty.http.HttpStatus.PAYLOAD_TOO_LARGE_413, "the message is larger"
+                    + " than gateway.max_request_bytes (" + maxBytes + " bytes)");
+            return null;
+        }
+        try {
+            return JsonRpc.parse(body, reader);
+        } catch (JsonRpc.Failure f) {
+            json(response, callback, org.eclipse.jetty.http.HttpStatus.BAD_REQUEST_400,
+                    JsonRpc.error(null, f.code(), f.getMessage()));
+            return null;
+        }
+    }
+
     /** Whether the request accepts this media type (a missing Accept, or a wildcard, accepts everything). */
     static boolean accepts(Request request, String type) {
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
