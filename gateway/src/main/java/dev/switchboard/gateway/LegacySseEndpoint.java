@@ -21,8 +21,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /sse} and {@code /message}: MCP's legacy HTTP+SSE transport (protocol 2024-11-05), for clients that predate
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * transport cannot resume one, so a stream that closes ends the session and cancels its calls on their servers.
  */
 final class LegacySseEndpoint extends Handler.Abstract {
-    private static final Logger log = LoggerFactory.getLogger(LegacySseEndpoint.class);
     static final String SSE_PATH = "/sse";
     static final String MESSAGE_PATH = "/message";
     static final String SESSION_PARAMETER = "sessionId";
@@ -156,9 +153,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
         if (message == null) {
             return;
         }
-        if (message.isNotification()) {
-            notification(link.session(), message);
-        } else if (message.isRequest()) {
+        if (message.isRequest()) {
             link.session().answering();
             Thread.ofVirtual().name("switchboard-gateway-legacy-request").start(() -> {
                 try {
@@ -168,7 +163,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
                 }
             });
         } else {
-            link.session().clientRequests().answered(message); // the client's answer to a server's request
+            link.session().fromClient(message);
         }
         Replies.status(response, callback, HttpStatus.ACCEPTED_202);
     }
@@ -183,17 +178,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
             reply = JsonRpc.error(request.id(), JsonRpc.INVALID_REQUEST, "the session is not initialized: send"
                     + " initialize first");
         } else {
-            try {
-                JsonNode result = methods.answer(session, request, session.standalone()::send);
-                reply = result == null ? null : JsonRpc.result(request.id(), result);
-            } catch (JsonRpc.Failure f) {
-                reply = JsonRpc.error(request.id(), f.code(), f.getMessage());
-            } catch (RuntimeException e) {
-                log.atWarn().setMessage("gateway.request.failed").addKeyValue("method", request.method())
-                        .addKeyValue("error", e.toString()).setCause(e).log();
-                reply = JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "the gateway failed to answer "
-                        + request.method() + ": " + e);
-            }
+            reply = methods.reply(session, request, session.standalone()::send);
         }
         if (reply != null) {
             session.standalone().send(reply);
@@ -212,21 +197,6 @@ final class LegacySseEndpoint extends Handler.Abstract {
                 link.session().caller()));
     }
 
-    private static void notification(Session session, JsonRpc.Message message) {
-        switch (message.method()) {
-            case "notifications/initialized" -> session.markInitialized();
-            case "notifications/cancelled" -> {
-                JsonNode id = message.paramsOrEmpty().get("requestId");
-                if (id != null) {
-                    String reason = message.paramsOrEmpty().path("reason").asText(null);
-                    session.cancel(id, reason != null ? reason : "the client cancelled the request");
-                }
-            }
-            default -> {
-                // Other notifications (roots/list_changed, progress of a client's own work) need no action yet.
-            }
-        }
-    }
 
     /** Ends the session of a stream that closed: its calls are cancelled on their servers. */
     private void end(Session session) {

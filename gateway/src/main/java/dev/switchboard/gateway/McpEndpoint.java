@@ -1,6 +1,5 @@
 package dev.switchboard.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.Switchboard;
@@ -91,11 +90,7 @@ final class McpEndpoint extends Handler.Abstract {
             return;
         }
         if (!message.isRequest()) {
-            if (message.isNotification()) {
-                notification(session, message);
-            } else if (message.isResponse()) {
-                session.clientRequests().answered(message);
-            }
+            session.fromClient(message);
             Replies.status(response, callback, HttpStatus.ACCEPTED_202);
             return;
         }
@@ -133,21 +128,6 @@ final class McpEndpoint extends Handler.Abstract {
                 Handshake.result(version, switchboard, settings, caller)));
     }
 
-    private void notification(Session session, JsonRpc.Message message) {
-        switch (message.method()) {
-            case "notifications/initialized" -> session.markInitialized();
-            case "notifications/cancelled" -> {
-                JsonNode id = message.paramsOrEmpty().get("requestId");
-                if (id != null) {
-                    String reason = message.paramsOrEmpty().path("reason").asText(null);
-                    session.cancel(id, reason != null ? reason : "the client cancelled the request");
-                }
-            }
-            default -> {
-                // Other notifications (roots/list_changed, progress of a client's own work) need no action yet.
-            }
-        }
-    }
 
     private void get(Request request, Response response, Callback callback) throws Exception {
         if (!Replies.accepts(request, "text/event-stream")) {

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 
 /** The MCP requests the gateway answers after {@code initialize}, each mapped onto the Switchboard behind it. */
 final class Methods {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Methods.class);
     private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
     };
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "notice", "warning", "error", "critical",
@@ -51,6 +52,24 @@ final class Methods {
     static boolean mayStream(Session session, JsonRpc.Message request) {
         return "tools/call".equals(request.method()) && (request.paramsOrEmpty().path("_meta").has("progressToken")
                 || session.clientCan("sampling") || session.clientCan("elicitation"));
+    }
+
+    /**
+     * The JSON-RPC answer to a request (its result, or the error a failure maps to), or null when the client cancelled
+     * it and no answer is due. What both transports send.
+     */
+    JsonNode reply(Session session, JsonRpc.Message request, Consumer<JsonNode> notify) {
+        try {
+            JsonNode result = answer(session, request, notify);
+            return result == null ? null : JsonRpc.result(request.id(), result);
+        } catch (JsonRpc.Failure f) {
+            return JsonRpc.error(request.id(), f.code(), f.getMessage());
+        } catch (RuntimeException e) {
+            log.atWarn().setMessage("gateway.request.failed").addKeyValue("method", request.method())
+                    .addKeyValue("error", e.toString()).setCause(e).log();
+            return JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "the gateway failed to answer "
+                    + request.method() + ": " + e);
+        }
     }
 
     /**

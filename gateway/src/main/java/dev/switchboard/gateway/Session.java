@@ -103,6 +103,30 @@ final class Session {
         this.clientCapabilities = capabilities;
     }
 
+    /**
+     * A message from the client that is not a request: a notification (initialized, cancelled) or its answer to a
+     * server's request.
+     */
+    void fromClient(JsonRpc.Message message) {
+        if (message.isResponse()) {
+            clientRequests.answered(message);
+            return;
+        }
+        switch (message.method()) {
+            case "notifications/initialized" -> markInitialized();
+            case "notifications/cancelled" -> {
+                JsonNode requestId = message.paramsOrEmpty().get("requestId");
+                if (requestId != null) {
+                    String reason = message.paramsOrEmpty().path("reason").asText(null);
+                    cancel(requestId, reason != null ? reason : "the client cancelled the request");
+                }
+            }
+            default -> {
+                // Other notifications (roots/list_changed, progress of a client's own work) need no action yet.
+            }
+        }
+    }
+
     void markInitialized() {
         initialized = true;
     }

@@ -10,8 +10,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers over SSE: a POST whose answer may be preceded by other messages gets its own stream, and a GET follows the
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * closes, and does not resume within a few seconds, is cancelled on its server.
  */
 final class Streaming {
-    private static final Logger log = LoggerFactory.getLogger(Streaming.class);
     /** How long a request whose stream broke waits for its client to resume it before it is cancelled. */
     static final Duration RESUME_GRACE = Duration.ofSeconds(5);
     /** The keep-alive of a stream answering a POST. */
@@ -37,7 +34,10 @@ final class Streaming {
 
     /** The answer to a request as one JSON-RPC message; what a request stream carries last. */
     JsonNode answerNow(Session session, JsonRpc.Message request) {
-        return answer(session, request, message -> { });
+        JsonNode reply = methods.reply(session, request, message -> { });
+        // A POST answered as JSON must carry a body: a cancelled request gets the error that says so.
+        return reply != null ? reply
+                : JsonRpc.error(request.id(), JsonRpc.REQUEST_CANCELLED, "the request was cancelled");
     }
 
     /** Answers a request on a new stream of its session, with the messages that precede the answer. */
@@ -46,8 +46,8 @@ final class Streaming {
         session.answering();
         Thread.ofVirtual().name("switchboard-gateway-request").start(() -> {
             try {
-                JsonNode answer = answer(session, request, stream::send);
-                if (!isCancelled(answer)) {
+                JsonNode answer = methods.reply(session, request, stream::send);
+                if (answer != null) {
                     stream.send(answer); // a cancelled request gets no answer, as the spec says: its stream just ends
                 }
             } finally {
@@ -59,10 +59,6 @@ final class Streaming {
         if (stop == EventStream.Stop.BROKEN && !stream.ended()) {
             cancelUnlessResumed(session, stream, request.id());
         }
-    }
-
-    private static boolean isCancelled(JsonNode answer) {
-        return answer.path("error").path("code").asInt() == JsonRpc.REQUEST_CANCELLED;
     }
 
     /** Serves a GET: the session's stream from where it was, or the stream a {@code Last-Event-ID} names. */
@@ -84,21 +80,6 @@ final class Streaming {
             stream.end();
         }
         serve(session, stream, at[1], false, response, callback);
-    }
-
-    private JsonNode answer(Session session, JsonRpc.Message request, java.util.function.Consumer<JsonNode> notify) {
-        try {
-            JsonNode result = methods.answer(session, request, notify);
-            return result != null ? JsonRpc.result(request.id(), result)
-                    : JsonRpc.error(request.id(), JsonRpc.REQUEST_CANCELLED, "the request was cancelled");
-        } catch (JsonRpc.Failure f) {
-            return JsonRpc.error(request.id(), f.code(), f.getMessage());
-        } catch (RuntimeException e) {
-            log.atWarn().setMessage("gateway.request.failed").addKeyValue("method", request.method())
-                    .addKeyValue("error", e.toString()).setCause(e).log();
-            return JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "the gateway failed to answer "
-                    + request.method() + ": " + e);
-        }
     }
 
     private EventStream.Stop serve(Session session, EventStream stream, long after, boolean prime,
