@@ -5,7 +5,8 @@
 //   node driver.mjs load --url http://127.0.0.1:7700/mcp --proto streamable --concurrency 8 --sessions 1 --seconds 5
 //   node driver.mjs idle --url http://127.0.0.1:7700/mcp --sessions 1000     (holds them until stdin closes)
 // Protocols: streamable (MCP Streamable HTTP: initialize, Mcp-Session-Id, answers as JSON or SSE), sse (legacy
-// HTTP+SSE: GET stream, POST /messages?sessionId=..., answers on the stream), stdio (--cmd JSON array: spawned here).
+// HTTP+SSE: GET stream, POST /messages?sessionId=..., answers on the stream), stdio (--cmd JSON array: spawned here),
+// rest (the gateway's REST API: --url http://127.0.0.1:7700/api/v1 [--token T]).
 import http from 'node:http';
 import { Pool } from 'undici';
 import { spawn } from 'node:child_process';
@@ -195,6 +196,38 @@ class LegacySseSession {
   }
 }
 
+/**
+ * The gateway's REST API as a "session": tools/list is GET /api/v1/tools, tools/call is POST /api/v1/call with
+ * the tool's name and arguments; its answers are turned into JSON-RPC-like ones for runLoad. No session state: the
+ * same for 1 and for 32 "sessions". With a token, every request carries it as a bearer token.
+ */
+class RestSession {
+  constructor(url, pool, token) {
+    this.base = new URL(url).pathname.replace(/\/$/, '');
+    this.pool = pool;
+    this.headers = { 'content-type': 'application/json', accept: 'application/json' };
+    if (token) this.headers.authorization = `Bearer ${token}`;
+  }
+
+  async open() { return this; }
+
+  async rpc(method, params) {
+    const id = nextId++;
+    const [path, verb, body] = method === 'tools/list' ? [`${this.base}/tools`, 'GET', undefined]
+      : method === 'tools/call' ? [`${this.base}/call`, 'POST',
+        JSON.stringify({ tool: params.name, arguments: params.arguments })]
+        : [null];
+    if (!path) throw new Error(`no REST equivalent of ${method}`);
+    const res = await this.pool.request({ path, method: verb, headers: this.headers, body });
+    const text = await res.body.text();
+    if (res.statusCode >= 400) return { id, error: { code: res.statusCode, message: text.slice(0, 300) } };
+    const answer = JSON.parse(text);
+    return { id, result: method === 'tools/call' ? answer.result : answer };
+  }
+
+  async close() {}
+}
+
 /** A stdio server spawned by the driver: one session, newline-delimited JSON-RPC on its stdin and stdout. */
 class StdioSession {
   constructor(cmd) {
@@ -240,10 +273,11 @@ class StdioSession {
 
 /** Opens sessions of a target: {proto: streamable|sse|stdio, url | cmd}. */
 export class Target {
-  constructor({ proto, url, cmd }) {
+  constructor({ proto, url, cmd, token }) {
     this.proto = proto;
     this.url = url;
     this.cmd = cmd;
+    this.token = token;
     // One pool of keep-alive connections per target, used by whichever session sends next (as an HTTP client
     // library does); one request at a time per connection, so as many connections as requests in flight.
     this.pool = url && new Pool(new URL(url).origin, { connections: 64, pipelining: 1 });
@@ -253,6 +287,7 @@ export class Target {
     if (this.proto === 'streamable') return new StreamableSession(this.url, this.pool).open();
     if (this.proto === 'sse') return new LegacySseSession(this.url, this.pool).open();
     if (this.proto === 'stdio') return new StdioSession(this.cmd).open();
+    if (this.proto === 'rest') return new RestSession(this.url, this.pool, this.token).open();
     throw new Error(`unknown protocol ${this.proto}`);
   }
 
@@ -322,7 +357,8 @@ async function main() {
   const [mode, ...rest] = process.argv.slice(2);
   const a = args(rest);
   if (mode === 'load') {
-    const target = new Target({ proto: a.proto || 'streamable', url: a.url, cmd: a.cmd && JSON.parse(a.cmd) });
+    const target = new Target({ proto: a.proto || 'streamable', url: a.url, cmd: a.cmd && JSON.parse(a.cmd),
+      token: a.token });
     const n = Number(a.sessions || 1);
     const sessions = [];
     for (let i = 0; i < n; i++) sessions.push(await target.session());

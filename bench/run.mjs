@@ -1,10 +1,12 @@
 // The gateway benchmark (docs/benchmarks.md, "Gateway"); started by run.sh, which builds and installs first.
 //   node run.mjs [load] [idle] [--rounds 3] [--seconds 3] [--warmup 15]
-//                [--targets direct,gateway,mcp-proxy,mcp-hub,sdk-http,gateway-c1]
+//                [--targets direct,gateway,mcp-proxy,mcp-hub,sdk-http,gateway-c1,gateway@DIR,rest,rest-auth]
+//                [--concurrency 1,8,32]
 //                [--sessions-idle 1000]
 // load: every target runs at once (idle while another is measured); each round measures every configuration
 //       (1, 8, 32 concurrent requests; 1 and 32 sessions) on every target in turn, the order of targets rotating
 //       from round to round; the table gives the median of the rounds.
+// gateway@DIR is the gateway of another checkout (built), to compare a change with what came before in one run.
 // report FILE...: the same table over every round of earlier runs (their raw results in bench/out/).
 // idle: a fresh gateway with -Xmx256m holds N sessions, each with an open GET stream; live heap after a full GC.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -24,7 +26,7 @@ const SECONDS = Number(opts.seconds ?? 3);
 const WARM_SECONDS = 1; // before each measurement, at its own concurrency, not counted
 const TARGET_WARMUP = Number(opts.warmup ?? 15); // per target after its start (JIT), not counted
 const TARGETS = (opts.targets ?? 'direct,gateway,mcp-proxy,mcp-hub,sdk-http').split(',');
-const CONFIGS = [1, 8, 32].flatMap((c) => [{ c, s: 1 }, { c, s: 32 }]);
+const CONFIGS = (opts.concurrency ?? '1,8,32').split(',').map(Number).flatMap((c) => [{ c, s: 1 }, { c, s: 32 }]);
 const JAVA = process.env.BENCH_JAVA ?? 'java'; // run.sh sets it
 const JCMD = path.join(path.dirname(JAVA), 'jcmd');
 const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
@@ -57,7 +59,7 @@ function freePort() {
 }
 
 function start(name, cmd, args, env = {}) {
-  const logFile = path.join(logDir, `${name}.log`);
+  const logFile = path.join(logDir, `${name.replace(/[^\w.-]+/g, "_")}.log`);
   const fd = fs.openSync(logFile, 'a');
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', fd], env: { ...process.env, ...env }, cwd: here });
   child.stdout.on('data', (d) => fs.appendFileSync(logFile, d));
@@ -120,18 +122,38 @@ function cpuOf(pid) {
   return { own, below };
 }
 
-function gatewayConfig() {
-  const file = path.join(logDir, 'gateway.yaml');
-  fs.writeFileSync(file, `servers:\n  bench:\n    command: ${UPSTREAM}\n`);
+function gatewayConfig(name = 'gateway', gatewaySection = '') {
+  const file = path.join(logDir, `${name}.yaml`);
+  fs.writeFileSync(file, `servers:\n  bench:\n    command: ${UPSTREAM}\n${gatewaySection}`);
   return file;
 }
 
-async function startGateway(name, extraEnv = {}) {
+async function startGateway(name, extraEnv = {}, checkout = root, config = gatewayConfig()) {
   // The distribution as users start it: the launcher at the repository root execs the JVM (same pid).
-  const child = start(name, path.join(root, 'switchboard'),
-    ['serve', gatewayConfig(), '--listen', '127.0.0.1:0'], extraEnv);
+  const child = start(name, path.join(checkout, 'switchboard'),
+    ['serve', config, '--listen', '127.0.0.1:0'], extraEnv);
   const [url] = await waitForOutput(child, /http:\/\/127\.0\.0\.1:\d+\/mcp/);
   return { name, proto: 'streamable', url, pid: child.pid };
+}
+
+/**
+ * The gateway's REST API (POST /api/v1/call). rest-auth: with access control on, as a deployment beyond loopback
+ * has it: a token (made by `switchboard token create`), a tool filter and rate limits on the token and globally,
+ * so high that they never refuse, so that what differs from `rest` is the cost of checking them on every call.
+ */
+async function startRest(name) {
+  let config = gatewayConfig();
+  let token;
+  if (name === 'rest-auth') {
+    const made = execFileSync(path.join(root, 'switchboard'), ['token', 'create', 'bench']).toString();
+    token = made.match(/^token: (\S+)$/m)[1];
+    const hash = made.match(/^hash: (\S+)$/m)[1];
+    config = gatewayConfig(name, `gateway:\n  tokens:\n    - name: bench\n      hash: "${hash}"\n`
+      + '      servers: [bench]\n      tools: [bench__echo]\n      rate_limit: {calls: 1000000, per: 1s}\n'
+      + '  rate_limit: {calls: 1000000, per: 1s}\n');
+  }
+  const g = await startGateway(name, {}, root, config);
+  return { ...g, proto: 'rest', url: g.url.replace(/\/mcp$/, '/api/v1'), token };
 }
 
 async function startTarget(name) {
@@ -140,6 +162,11 @@ async function startTarget(name) {
     return { name, proto: 'stdio', cmd: [UPSTREAM] };
   }
   if (name === 'gateway') return startGateway('gateway');
+  if (name === 'rest' || name === 'rest-auth') return startRest(name);
+  if (name.startsWith('gateway@')) {
+    // The gateway of another checkout (a worktree of an older commit, built): before and after in one run.
+    return startGateway(name, {}, path.resolve(name.slice('gateway@'.length)));
+  }
   if (name === 'gateway-c1') {
     // The gateway with the quick JIT only, as the launcher started every command before (see ../switchboard).
     return startGateway('gateway-c1', { SWITCHBOARD_JAVA_OPTS: '-XX:TieredStopAtLevel=1' });

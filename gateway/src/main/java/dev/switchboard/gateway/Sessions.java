@@ -38,6 +38,7 @@ final class Sessions {
     private final ReentrantLock opening = new ReentrantLock();
     private final ReentrantLock calls = new ReentrantLock();
     private final java.util.concurrent.locks.Condition callEnded = calls.newCondition();
+    private volatile int draining; // waiters in awaitNoCalls; changed under `calls`
     private final SecureRandom random = new SecureRandom();
     private final int max;
     private final int maxPerCaller;
@@ -119,6 +120,7 @@ final class Sessions {
     boolean awaitNoCalls(Duration max) throws InterruptedException {
         long nanos = max.toNanos();
         calls.lock();
+        draining++; // before looking, so that a call ending after the look signals
         try {
             while (byId.values().stream().anyMatch(s -> s.inFlightCount() > 0)) {
                 if (nanos <= 0) {
@@ -128,11 +130,15 @@ final class Sessions {
             }
             return true;
         } finally {
+            draining--;
             calls.unlock();
         }
     }
 
     private void signalCallEnded() {
+        if (draining == 0) {
+            return; // nobody waits: no lock taken by every call's end
+        }
         calls.lock();
         try {
             callEnded.signalAll();

@@ -5,16 +5,20 @@ import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 /**
  * Wraps a transport so that Switchboard hears about transport failures, sees the ids of the requests it sends, and
@@ -27,6 +31,8 @@ import reactor.core.publisher.Mono;
  * <p>A request sent with a {@link CallHandle} in its Reactor context gets its JSON-RPC id recorded on the handle (or
  * is refused, when the handle was abandoned first). {@link #abandon} then sends {@code notifications/cancelled} and
  * hands the session a made-up error response for the id, the only way to make the SDK drop its pending entry.
+ *
+ * <p>{@link #request} sends a request past the SDK's session, for the calls on the hot path (see there).
  */
 final class InterceptingTransport implements McpClientTransport {
     static final String CANCELLED = "notifications/cancelled";
@@ -39,6 +45,9 @@ final class InterceptingTransport implements McpClientTransport {
     private volatile Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> inbound;
     private volatile Consumer<McpSchema.JSONRPCNotification> notifications;
     private volatile DroppedErrors droppedErrors;
+    // Requests sent by request(), by id: their answers are taken here and never reach the SDK's session.
+    private final Map<Object, MonoSink<McpSchema.JSONRPCResponse>> own = new ConcurrentHashMap<>();
+    private final AtomicLong ownIds = new AtomicLong();
 
     InterceptingTransport(McpClientTransport delegate, Consumer<Throwable> onError, LogGate gate) {
         this.delegate = delegate;
@@ -50,8 +59,9 @@ final class InterceptingTransport implements McpClientTransport {
     @Override
     public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
         Consumer<McpSchema.JSONRPCNotification> tap = notifications;
-        Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> tapped = tap == null ? handler
-                : in -> handler.apply(in.doOnNext(m -> {
+        Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> tapped = tap == null
+                ? in -> handler.apply(in.filter(this::unclaimed))
+                : in -> handler.apply(in.filter(this::unclaimed).doOnNext(m -> {
                     if (m instanceof McpSchema.JSONRPCNotification n) {
                         tap.accept(n);
                     }
@@ -86,14 +96,70 @@ final class InterceptingTransport implements McpClientTransport {
         });
     }
 
+    /**
+     * Sends a request past the SDK's session and answers with its result, or fails with an {@link McpError} for a
+     * JSON-RPC error, as the session would. The session puts a timer on every request (a Reactor {@code timeout()}:
+     * a task on a shared scheduler, set and cancelled per request, waking its thread), a seventh of a gateway's CPU
+     * per call under load; Switchboard keeps its own deadlines, so its calls need none. Everything else a request
+     * gets is the same: the {@link CallHandle} in the context records the id, progress and server requests arrive
+     * through the session as before, and {@link #abandon} releases it.
+     */
+    <T> Mono<T> request(String method, Object params, TypeRef<T> type) {
+        return Mono.<McpSchema.JSONRPCResponse>create(sink -> {
+            String id = "switchboard-" + ownIds.incrementAndGet();
+            own.put(id, sink);
+            sendMessage(new McpSchema.JSONRPCRequest(McpSchema.JSONRPC_VERSION, method, id, params))
+                    .contextWrite(sink.contextView())
+                    .subscribe(ignored -> { }, e -> {
+                        if (own.remove(id) != null) {
+                            sink.error(e);
+                        }
+                    });
+        }).handle((response, out) -> {
+            if (response.error() != null) {
+                out.error(new McpError(response.error()));
+            } else {
+                out.next(unmarshalFrom(response.result(), type));
+            }
+        });
+    }
+
+    /** Takes the answer to a request of {@link #request}; false for it, true for every other message. */
+    private boolean unclaimed(McpSchema.JSONRPCMessage message) {
+        if (message instanceof McpSchema.JSONRPCResponse response && response.id() != null && !own.isEmpty()) {
+            MonoSink<McpSchema.JSONRPCResponse> sink = own.remove(response.id());
+            if (sink != null) {
+                sink.success(response);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Requests of {@link #request} still waiting for an answer; for tests that prove none is left behind. */
+    int pendingOwn() {
+        return own.size();
+    }
+
+    /** Fails what {@link #request} sent and was not answered, as the SDK's session does with its own on close. */
+    private void dismissOwn() {
+        own.keySet().forEach(id -> {
+            MonoSink<McpSchema.JSONRPCResponse> sink = own.remove(id);
+            if (sink != null) {
+                sink.error(new IllegalStateException("MCP session with server terminated"));
+            }
+        });
+    }
+
     @Override
     public Mono<Void> closeGracefully() {
-        return delegate.closeGracefully();
+        return delegate.closeGracefully().doFinally(signal -> dismissOwn());
     }
 
     @Override
     public void close() {
         delegate.close();
+        dismissOwn();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
-import io.modelcontextprotocol.client.McpAsyncClient;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,13 +30,13 @@ final class SessionRequest {
         this.deadlines = deadlines;
     }
 
-    <T> T run(String what, String tool, CallHandle handle, Function<McpAsyncClient, Mono<T>> op) {
+    <T> T run(String what, String tool, CallHandle handle, Function<UpstreamSession, Mono<T>> op) {
         CompletableFuture<T> f = new CompletableFuture<>();
         handle.attach(f);
         if (f.isDone()) {
             throw handle.notSent(); // cancelled before it started
         }
-        Disposable subscription = op.apply(session.client)
+        Disposable subscription = op.apply(session)
                 .contextWrite(ctx -> session.dropped.into(ctx.put(CallHandle.KEY, handle)))
                 .subscribe(value -> {
                     handle.released();

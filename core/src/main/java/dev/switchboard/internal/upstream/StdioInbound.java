@@ -75,7 +75,7 @@ final class StdioInbound {
                     onFirstMessage.run();
                 }
                 if (message instanceof JSONRPCResponse response) {
-                    inFlight.remove(response.id());
+                    inFlight.answered(response.id());
                 }
                 deliver(message);
             }

@@ -121,7 +121,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             startFailure = e;
             throw e;
         }
-        writer = new StdioWriter(name, child.stdin(), this::requestNotWritten);
+        writer = new StdioWriter(name, child.stdin(), this::requestNotWritten, inFlight::consumed);
         state.set(State.RUNNING);
         // Platform thread: see ChildProcess#startStderrPump.
         stdoutPump = Thread.ofPlatform().daemon().name("switchboard-stdio-" + name + "-stdout")
@@ -227,8 +227,9 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
                         "could not serialise a message for stdio server '" + name + "': " + e.getMessage(), e));
             }
             Object id = message instanceof JSONRPCRequest request ? request.id() : null;
+            StdioInFlight.Pending pending = null;
             if (id != null) {
-                inFlight.sent(id, ((JSONRPCRequest) message).method());
+                pending = inFlight.sent(id, ((JSONRPCRequest) message).method());
                 // The process may have exited between the check above and now; whoever removes the id answers it.
                 if (state.get() != State.RUNNING && inFlight.remove(id)) {
                     return Mono.error(Objects.requireNonNullElseGet(refusal(), this::closedException));
@@ -236,7 +237,7 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
             }
             if (id != null) {
                 // The caller waits for the answer, not for the write: a failed write answers it (requestNotWritten).
-                Throwable refused = writer.writeRequest(line, id);
+                Throwable refused = writer.writeRequest(line, pending);
                 return refused == null || !inFlight.remove(id) ? Mono.empty() : Mono.error(notWritten(refused));
             }
             return Mono.fromFuture(writer.write(line)).onErrorMap(this::notWritten);

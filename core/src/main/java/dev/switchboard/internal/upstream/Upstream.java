@@ -13,6 +13,7 @@ import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
     private static final Duration ALIVE_CHECK_WAIT = Duration.ofSeconds(2);
     /** What a session's start or end changes in the catalog: everything the server offers. */
     private static final Set<CatalogPart> EVERYTHING = EnumSet.allOf(CatalogPart.class);
+    private static final TypeRef<McpSchema.CallToolResult> CALL_TOOL_RESULT = new TypeRef<>() { };
 
     private final ServerConfig config;
     private final Clock clock;
@@ -493,7 +495,9 @@ public final class Upstream implements ToolSession, AutoCloseable {
                 request.progressToken(token);
             }
             McpSchema.CallToolRequest built = request.build();
-            return request("tools/call", tool, handle, c -> c.callTool(built));
+            return requestOn("tools/call", tool, handle, s -> s.transport != null
+                    ? s.transport.request(McpSchema.METHOD_TOOLS_CALL, built, CALL_TOOL_RESULT)
+                    : s.client.callTool(built));
         } finally {
             progress.close(token);
         }
@@ -505,6 +509,10 @@ public final class Upstream implements ToolSession, AutoCloseable {
      * in the SDK, so nothing of it stays behind.
      */
     public <T> T request(String what, String tool, CallHandle handle, Function<McpAsyncClient, Mono<T>> op) {
+        return requestOn(what, tool, handle, s -> op.apply(s.client));
+    }
+
+    private <T> T requestOn(String what, String tool, CallHandle handle, Function<UpstreamSession, Mono<T>> op) {
         long number = sessionNumber;
         UpstreamSession s = session;
         handle.ranOnSession(number);

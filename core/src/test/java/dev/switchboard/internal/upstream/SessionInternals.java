@@ -14,8 +14,15 @@ public final class SessionInternals {
     private SessionInternals() {
     }
 
-    /** Entries in the SDK session's pending-response map of the connection's current session. */
+    /**
+     * Requests the connection's current session still waits for: the SDK session's pending-response map, and the
+     * tool calls the transport sends past it ({@link InterceptingTransport#request}).
+     */
     public static int sdkPendingResponses(Upstream upstream) {
+        return sdkMapSize(upstream) + upstream.currentSession().transport.pendingOwn();
+    }
+
+    private static int sdkMapSize(Upstream upstream) {
         Object initializer = field(upstream.currentSession().client, "initializer");
         Object init = ((AtomicReference<?>) field(initializer, "initializationRef")).get();
         Object mcpSession = ((AtomicReference<?>) field(init, "mcpClientSession")).get();
