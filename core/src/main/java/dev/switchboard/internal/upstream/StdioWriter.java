@@ -57,6 +57,7 @@ final class StdioWriter {
     private long position;
     // Lines queued and not yet written: a caller writes directly only when none is, so a thread's sends stay in order.
     private final AtomicInteger queued = new AtomicInteger();
+    private long directWrites; // guarded by writing
 
     StdioWriter(String server, OutputStream out, RequestFailures requestFailures, LongSupplier consumed) {
         this.out = out;
@@ -69,6 +70,16 @@ final class StdioWriter {
     /** The writing thread, which ends soon after {@link #stop}. */
     Thread thread() {
         return thread;
+    }
+
+    /** Requests written by their callers so far; for tests of this package. */
+    long directWrites() {
+        writing.lock();
+        try {
+            return directWrites;
+        } finally {
+            writing.unlock();
+        }
     }
 
     /** Queues a line (which must end with a newline); the future fails with the write's IOException, if any. */
@@ -101,6 +112,7 @@ final class StdioWriter {
                     out.flush();
                     position += line.length;
                     request.end = position;
+                    directWrites++;
                     return null;
                 }
             } catch (IOException | RuntimeException e) {
