@@ -33,20 +33,17 @@ final class AccessHandler extends Handler.Wrapper {
     private static final String REALM = "Bearer realm=\"switchboard\"";
 
     private final Origins origins;
-    private final Tokens tokens;
-    private final Caller anyone;
-    private final boolean insecure;
+    private final AccessControl access;
+    private final boolean beyondLoopback;
     private final Clock clock;
     /** When the insecure warning was last logged; a minute before the start, so that the first request warns. */
     private final AtomicLong lastWarning;
 
-    /** {@code tokens} null: everyone is {@code anyone}. */
-    AccessHandler(GatewaySettings settings, Tokens tokens, Caller anyone, Clock clock, Handler next) {
+    AccessHandler(GatewaySettings settings, AccessControl access, Clock clock, Handler next) {
         super(next);
         this.origins = new Origins(settings.allowedOrigins());
-        this.tokens = tokens;
-        this.anyone = anyone;
-        this.insecure = tokens == null && !settings.loopbackOnly();
+        this.access = access;
+        this.beyondLoopback = !settings.loopbackOnly();
         this.clock = clock;
         this.lastWarning = new AtomicLong(clock.millis() - WARN_EVERY.toMillis());
     }
@@ -63,7 +60,8 @@ final class AccessHandler extends Handler.Wrapper {
                     + " add it to gateway.allowed_origins if this page may use the gateway");
             return true;
         }
-        Caller caller = tokens == null ? anyoneWarned() : caller(request, response, callback, path);
+        Tokens tokens = access.tokens();
+        Caller caller = tokens == null ? anyoneWarned() : caller(tokens, request, response, callback, path);
         if (caller == null) {
             return true;
         }
@@ -72,7 +70,7 @@ final class AccessHandler extends Handler.Wrapper {
     }
 
     /** The caller of the request's token; null after answering 401 (none, or not valid) or 503 (busy). */
-    private Caller caller(Request request, Response response, Callback callback, String path) {
+    private Caller caller(Tokens tokens, Request request, Response response, Callback callback, String path) {
         String token = bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         if (token == null) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, REALM);
@@ -112,7 +110,7 @@ final class AccessHandler extends Handler.Wrapper {
 
     /** Anyone; on an address beyond loopback (serve --insecure) a warning at most once a minute says so. */
     private Caller anyoneWarned() {
-        if (insecure) {
+        if (beyondLoopback) {
             long now = clock.millis();
             long last = lastWarning.get();
             if (now - last >= WARN_EVERY.toMillis() && lastWarning.compareAndSet(last, now)) {
@@ -121,7 +119,7 @@ final class AccessHandler extends Handler.Wrapper {
                         + " (switchboard token create NAME)").log();
             }
         }
-        return anyone;
+        return access.anyone();
     }
 
     /**

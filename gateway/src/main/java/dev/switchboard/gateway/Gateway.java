@@ -89,8 +89,12 @@ public final class Gateway implements AutoCloseable {
         server.addConnector(connector);
         // Operations first: probes, metrics and the access log see every request, whichever endpoint serves it;
         // access control guards the endpoints behind them.
-        this.operations = new Operations(switchboard, metrics, access(settings,
-                switchboard.config().orchestration().nameSeparator(), clock, nanoTime,
+        GatewaySettings fromFile = switchboard.config().gateway();
+        boolean tokensFromFile = settings.tokens().equals(fromFile.tokens())
+                && java.util.Objects.equals(settings.rateLimit(), fromFile.rateLimit());
+        AccessControl access = new AccessControl(settings, switchboard.config().orchestration().nameSeparator(),
+                nanoTime);
+        this.operations = new Operations(switchboard, metrics, new AccessHandler(settings, access, clock,
                 new Handler.Sequence(endpoint, legacyEndpoint, restApi)));
         server.setHandler(operations);
         server.setStopTimeout(0);
@@ -116,6 +120,18 @@ public final class Gateway implements AutoCloseable {
             public void serverLogged(SwitchboardEvent.ServerLogged event) {
                 logLevels.deliver(event.server(), event.message());
             }
+
+            @Override
+            public void configReloaded(SwitchboardEvent.ConfigReloaded event) {
+                if (!tokensFromFile) {
+                    return; // an application gave the gateway tokens of its own: a reload of the file is not theirs
+                }
+                access.reload(switchboard.config().gateway());
+                var current = access.current();
+                sessions.all().stream().filter(s -> !current.test(s.caller())).map(Session::id).toList()
+                        .forEach(id -> sessions.close(id, "its access token was removed or changed by a reload of"
+                                + " the configuration; initialize a new session"));
+            }
         };
         switchboard.addListener(listener);
         try {
@@ -131,17 +147,6 @@ public final class Gateway implements AutoCloseable {
         log.atInfo().setMessage("gateway.listening").addKeyValue("url", url())
                 .addKeyValue("tokens", settings.tokens().size()).log();
         warnAboutExposure(settings);
-    }
-
-    /** The access check in front of every endpoint, with the callers of the configured tokens. */
-    private static Handler access(GatewaySettings settings, String separator, Clock clock, Supplier<Long> nanoTime,
-            Handler endpoints) {
-        RateLimits limits = new RateLimits(nanoTime);
-        var global = limits.limiter("switchboard-gateway", settings.rateLimit());
-        Tokens tokens = settings.accessControlled() ? new Tokens(settings.tokens().stream()
-                .map(t -> new TokenCaller(t, separator, limits.limiter("switchboard-gateway-token-" + t.name(),
-                        t.rateLimit()), global)).toList()) : null;
-        return new AccessHandler(settings, tokens, TokenCaller.anyone(global), clock, endpoints);
     }
 
     private static ServerConnector tlsConnector(Server server, HttpConfiguration http, GatewaySettings settings) {

@@ -41,8 +41,7 @@ final class Tokens {
     private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
     Tokens(List<TokenCaller> callers) {
-        this.bySelector = callers.stream().collect(Collectors.toUnmodifiableMap(c -> c.token().hash().selector(),
-                Function.identity()));
+        this.bySelector = bySelector(callers);
         SecureRandom random = new SecureRandom();
         byte[] salt = new byte[16];
         random.nextBytes(salt);
@@ -58,6 +57,27 @@ final class Tokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK has no HmacSHA256, which every JDK must have", e);
         }
+    }
+
+    private Tokens(List<TokenCaller> callers, Tokens before) {
+        this.bySelector = bySelector(callers);
+        this.standIn = before.standIn;
+        this.prototype = before.prototype;
+        before.verified.forEach((digest, caller) -> {
+            if (callers.contains(caller)) {
+                verified.put(digest, caller); // a token kept by a reload is not hashed again
+            }
+        });
+    }
+
+    /** The same check for the callers of a reloaded configuration; those it keeps stay verified. */
+    Tokens reloaded(List<TokenCaller> callers) {
+        return new Tokens(callers, this);
+    }
+
+    private static Map<String, TokenCaller> bySelector(List<TokenCaller> callers) {
+        return callers.stream().collect(Collectors.toUnmodifiableMap(c -> c.token().hash().selector(),
+                Function.identity()));
     }
 
     /** The caller whose token this is, or null when it is none of the configured ones. */

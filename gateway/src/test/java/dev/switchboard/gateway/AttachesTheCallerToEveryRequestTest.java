@@ -81,14 +81,12 @@ class AttachesTheCallerToEveryRequestTest {
 
     private URI start(List<GatewayToken> tokens) throws Exception {
         GatewaySettings settings = GatewaySettings.builder().port(0).tokens(tokens).build();
-        RateLimits limits = new RateLimits(nanos::get);
-        Tokens checked = tokens.isEmpty() ? null : new Tokens(tokens.stream().map(t -> new TokenCaller(t, "__",
-                limits.limiter(t.name(), t.rateLimit()), null)).toList());
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        server.setHandler(new AccessHandler(settings, checked, Caller.ANYONE, Clock.systemUTC(), new Probe()));
+        server.setHandler(new AccessHandler(settings, new AccessControl(settings, "__", nanos::get),
+                Clock.systemUTC(), new Probe()));
         server.start();
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
     }
