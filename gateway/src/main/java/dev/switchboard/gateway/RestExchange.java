@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.CatalogEntry;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ServerStatus;
@@ -35,17 +36,19 @@ final class RestExchange {
     final Callback callback;
     private final Map<String, String> pathParams;
     private final int maxBodyBytes;
+    private final ObjectMapper reader;
     private final Caller caller;
     private Fields query;
 
     RestExchange(Switchboard switchboard, Request request, Response response, Callback callback,
-            Map<String, String> pathParams, int maxBodyBytes) {
+            Map<String, String> pathParams, int maxBodyBytes, ObjectMapper reader) {
         this.switchboard = switchboard;
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.pathParams = pathParams;
         this.maxBodyBytes = maxBodyBytes;
+        this.reader = reader;
         this.caller = Caller.of(request);
     }
 
@@ -93,14 +96,7 @@ final class RestExchange {
             throw RestProblem.request(RestProblems.UNSUPPORTED_MEDIA_TYPE, "the body must be JSON with"
                     + " Content-Type: application/json (got " + type + ")");
         }
-        JsonNode node;
-        try {
-            node = JsonRpc.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            String why = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
-            throw RestBody.malformed("the body is not valid JSON: " + why);
-        }
-        return RestBody.of(node == null || node.isMissingNode() ? null : node, "body", known);
+        return RestBody.of(RestBody.json(bytes, reader), "body", known);
     }
 
     /** A visible server's status, by name or alias; 404 for one that does not exist or is not visible. */
