@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -84,7 +85,13 @@ final class RestExchange {
      */
     RestBody body(Set<String> known, boolean optional) throws IOException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        byte[] bytes = Replies.body(request, maxBodyBytes);
+        byte[] bytes;
+        try {
+            bytes = Replies.body(request, maxBodyBytes);
+        } catch (EofException cutShort) {
+            // The client's fault, not the gateway's: it was answered 500 and logged as a failure (found by fuzzing).
+            throw RestBody.malformed("the body ended before its Content-Length: the client stopped sending it");
+        }
         if (bytes == null) {
             throw RestProblem.request(RestProblems.PAYLOAD_TOO_LARGE, "the body is larger than"
                     + " gateway.max_request_bytes (" + maxBodyBytes + " bytes)");
