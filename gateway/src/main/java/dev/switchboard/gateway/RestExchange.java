@@ -64,7 +64,13 @@ final class RestExchange {
     /** A query parameter, or null when it is missing or empty. */
     String query(String name) {
         if (query == null) {
-            query = Request.extractQueryParameters(request);
+            try {
+                query = Request.extractQueryParameters(request);
+            } catch (IllegalArgumentException badEncoding) {
+                // Jetty's "400: Bad query" (a % not followed by two hex digits): it was answered 500 (found by fuzzing).
+                throw RestBody.malformed("the query string is not valid (expected: parameters percent-encoded as"
+                        + " in a URL)");
+            }
         }
         String v = query.getValue(name);
         return v == null || v.isEmpty() ? null : v;
