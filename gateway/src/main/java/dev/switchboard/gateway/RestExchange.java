@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
@@ -66,10 +67,14 @@ final class RestExchange {
         if (query == null) {
             try {
                 query = Request.extractQueryParameters(request);
-            } catch (IllegalArgumentException badEncoding) {
-                // Jetty's "400: Bad query" (a % not followed by two hex digits): it was answered 500 (found by fuzzing).
-                throw RestBody.malformed("the query string is not valid (expected: parameters percent-encoded as"
-                        + " in a URL)");
+            } catch (RuntimeException e) {
+                // Jetty's "400: Bad query" (a % without two hex digits, or not UTF-8) was answered 500 (found by
+                // fuzzing).
+                if (!(e instanceof HttpException)) {
+                    throw e;
+                }
+                throw RestBody.malformed("the query string is not valid (expected: UTF-8 parameters, percent-encoded"
+                        + " as in a URL)");
             }
         }
         String v = query.getValue(name);

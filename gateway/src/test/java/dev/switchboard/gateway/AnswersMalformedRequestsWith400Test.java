@@ -39,10 +39,12 @@ class AnswersMalformedRequestsWith400Test {
     }
 
     @Test
-    void aQueryStringThatIsNotPercentEncodedIs400() throws IOException {
-        assertThat(statusOf("GET /api/v1/resources/read?uri=docs%3Gindex&server=docs HTTP/1.1\r\nHost: 127.0.0.1"
-                + "\r\nAuthorization: Bearer " + Guarded.ADMIN.token() + "\r\n\r\n"))
-                .isEqualTo("HTTP/1.1 400 Bad Request");
+    void aQueryStringThatIsNotPercentEncodedUtf8Is400() throws IOException {
+        for (String query : new String[] {"uri=docs%3Gindex&server=docs", "uri=docs%A3index&server=docs"}) {
+            assertThat(statusOf("GET /api/v1/resources/read?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + Guarded.ADMIN.token() + "\r\n\r\n")).as(query)
+                    .isEqualTo("HTTP/1.1 400 Bad Request");
+        }
     }
 
     /** 10 of the 100 bytes the request announces. */
