@@ -52,6 +52,19 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     }
 
     /**
+     * One line for a failure no handler expected. Only the type is shown (and, for lack of memory, which memory):
+     * an Error's message is not ours to vouch for, and may quote input.
+     */
+    static String unexpected(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "error: INTERNAL: out of memory (" + e.getMessage() + "; expected: a smaller input, or more heap,"
+                    + " e.g. SWITCHBOARD_JAVA_OPTS=-Xmx1g)";
+        }
+        return "error: INTERNAL: " + e.getClass().getName() + " (a fault in Switchboard: please report it with the"
+                + " command and input that caused it)";
+    }
+
+    /**
      * Every problem on a line of its own, as {@code path: problem}, so that all can be fixed in one go. The loader
      * quotes no secret in them (it masks the values of the variables it read).
      */

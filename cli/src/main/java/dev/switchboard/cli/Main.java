@@ -34,6 +34,9 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        // A thread of ours that dies of an Error says so in one line, as the command itself does (see execute).
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println(Failures.unexpected(e)
+                + " [in thread " + thread.getName() + "]"));
         System.exit(run(args, System.out, System.err));
     }
 
@@ -45,10 +48,24 @@ public final class Main implements Callable<Integer> {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, out.charset()), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, err.charset()), true);
         try {
-            return commandLine().setOut(outWriter).setErr(errWriter).execute(args);
+            return execute(commandLine().setOut(outWriter).setErr(errWriter), args);
         } finally {
             outWriter.flush();
             errWriter.flush();
+        }
+    }
+
+    /**
+     * Runs a command line. picocli hands only an {@code Exception} to {@link Failures}: an {@code Error} (a stack
+     * overflow, out of memory) would otherwise end the JVM with a raw stack trace.
+     */
+    static int execute(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            cl.getErr().println(Failures.unexpected(e));
+            cl.getErr().flush();
+            return ExitCodes.FAILED;
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.switchboard.config;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,9 +57,15 @@ public final class ConfigLoader {
      */
     public SwitchboardConfig load(Path file) {
         String source = file.toString();
+        byte[] bytes;
         String text;
-        try {
-            text = Files.readString(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read no more than the limit: the file may be huge, or endless (a device or a pipe).
+            bytes = in.readNBytes(Limits.FILE_BYTES + 1);
+            if (bytes.length > Limits.FILE_BYTES) {
+                throw new LoadRun(source, environment).fail(tooLarge("bytes"));
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
             throw new LoadRun(source, environment).fail(readFailure(file, e));
         }
@@ -72,6 +81,9 @@ public final class ConfigLoader {
     public SwitchboardConfig parse(String text, String sourceName) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceName, "sourceName");
+        if (text.length() > Limits.FILE_BYTES) {
+            throw new LoadRun(sourceName, environment).fail(tooLarge("characters"));
+        }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         return new LoadRun(sourceName, environment).run(body, syntaxOf(sourceName, body), overrides);
     }
@@ -85,6 +97,11 @@ public final class ConfigLoader {
         return json ? TreeReader.Syntax.JSON : TreeReader.Syntax.YAML;
     }
 
+    private static String tooLarge(String unit) {
+        return "is larger than " + Limits.FILE_BYTES + " " + unit + " (expected: a configuration file of at most"
+                + " 2 MiB; is this the right file?)";
+    }
+
     private static String readFailure(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return "file not found (expected: the path of a readable configuration file)";
@@ -92,7 +109,7 @@ public final class ConfigLoader {
         if (e instanceof AccessDeniedException) {
             return "cannot be read: permission denied (expected: a file this process may read)";
         }
-        if (e instanceof MalformedInputException) {
+        if (e instanceof CharacterCodingException) {
             return "is not UTF-8 text (expected: a YAML or JSON file in UTF-8)";
         }
         if (Files.isDirectory(file)) {

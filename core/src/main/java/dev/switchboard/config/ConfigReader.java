@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads the normalised, interpolated tree into the parts of a {@link SwitchboardConfig}, collecting problems. */
 final class ConfigReader {
@@ -22,8 +24,10 @@ final class ConfigReader {
             return outcomes.stream().map(ServerReader.Outcome::server).filter(Objects::nonNull).toList();
         }
 
-        boolean disabled(String server) {
-            return outcomes.stream().anyMatch(o -> o.name().equals(server) && !o.enabled());
+        /** The disabled servers' names (a set: asked once per unset variable, of which there may be thousands). */
+        Set<String> disabled() {
+            return outcomes.stream().filter(o -> !o.enabled()).map(ServerReader.Outcome::name)
+                    .collect(Collectors.toSet());
         }
     }
 
@@ -68,6 +72,11 @@ final class ConfigReader {
             return List.of();
         }
         Map<String, Object> servers = Tree.asMap(m);
+        if (servers.size() > Limits.SERVERS) {
+            problems.error("servers", "has " + servers.size() + " servers (expected: at most " + Limits.SERVERS
+                    + "; run several Switchboards for more)");
+            return List.of();
+        }
         CrossChecks.names(servers.keySet(), problems);
         List<ServerReader.Outcome> outcomes = new ArrayList<>();
         servers.forEach((name, server) -> {

@@ -19,8 +19,14 @@ public final class Durations {
     private Durations() {
     }
 
-    /** The duration, or empty when the text is not one (see {@link #isBareNumber} for the common mistake). */
+    /**
+     * The duration, or empty when the text is not one (see {@link #isBareNumber} for the common mistake) or is longer
+     * than 64 characters.
+     */
     public static Optional<Duration> parse(String text) {
+        if (text.length() > Limits.SCALAR_CHARS) {
+            return Optional.empty(); // BigDecimal would take seconds over a million digits: no duration is this long
+        }
         String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
         if (s.startsWith("pt") || s.startsWith("-pt")) {
             return iso(s);

@@ -30,6 +30,8 @@ final class Interpolator {
     private final Problems problems;
     private final List<Missing> missing = new ArrayList<>();
     private final Set<String> values = new LinkedHashSet<>();
+    /** What variables may still add, so that many references to a long value cannot fill the heap. */
+    private long budget = Limits.EXPANDED_CHARS;
 
     Interpolator(Map<String, String> environment, Problems problems) {
         this.environment = environment;
@@ -63,8 +65,17 @@ final class Interpolator {
     }
 
     String resolve(String text, String path) {
+        return resolve(text, path, 0);
+    }
+
+    private String resolve(String text, String path, int depth) {
         if (!text.contains("${")) {
             return text;
+        }
+        if (depth >= Limits.REFERENCE_NESTING) {
+            problems.error(path, "nests ${VAR:-default} more than " + Limits.REFERENCE_NESTING + " deep (expected: at"
+                    + " most " + Limits.REFERENCE_NESTING + " levels of defaults within defaults)");
+            return "";
         }
         StringBuilder out = new StringBuilder();
         int i = 0;
@@ -79,7 +90,7 @@ final class Interpolator {
                             + " write $${ for a literal ${)");
                     return out.append(text, i, text.length()).toString();
                 }
-                out.append(reference(text.substring(i + 2, end), path));
+                out.append(reference(text.substring(i + 2, end), path, depth));
                 i = end + 1;
             } else {
                 out.append(text.charAt(i++));
@@ -88,7 +99,7 @@ final class Interpolator {
         return out.toString();
     }
 
-    private String reference(String body, String path) {
+    private String reference(String body, String path, int depth) {
         int sep = body.indexOf(":-");
         String name = sep < 0 ? body : body.substring(0, sep);
         String fallback = sep < 0 ? null : body.substring(sep + 2);
@@ -109,10 +120,17 @@ final class Interpolator {
         String value = environment.get(name);
         boolean useFallback = fallback != null && (value == null || value.isEmpty()); // as in the shell
         if (useFallback) {
-            return resolve(fallback, path);
+            return resolve(fallback, path, depth + 1);
         }
         if (value == null) {
             missing.add(new Missing(path, name));
+            return "";
+        }
+        if (budget >= 0 && (budget -= value.length()) < 0) {
+            problems.error(path, "makes ${...} references expand to more than " + Limits.EXPANDED_CHARS
+                    + " characters in all (expected: fewer references to long variables)");
+        }
+        if (budget < 0) {
             return "";
         }
         values.add(value);

@@ -3,6 +3,7 @@ package dev.switchboard.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One load, step by step: read the text into a tree, rewrite its format into Switchboard's, apply overrides,
@@ -32,8 +33,9 @@ final class LoadRun {
         Object tree = interpolator.resolve(root, "");
         secrets = interpolator.values();
         ConfigReader.Result result = ConfigReader.read(tree, environment, problems);
+        Set<String> disabled = result.disabled();
         for (Interpolator.Missing missing : interpolator.missing()) {
-            if (result.disabled(serverOf(missing.path()))) {
+            if (disabled.contains(serverOf(missing.path()))) {
                 problems.warn(missing.path(), missing.message() + " [ignored while the server is disabled]");
             } else {
                 problems.error(missing.path(), missing.message());
@@ -63,7 +65,10 @@ final class LoadRun {
     private List<Overrides.Assignment> assignments(List<String> overrides) {
         List<Overrides.Assignment> out = new ArrayList<>();
         String fromEnvironment = environment.get(Overrides.ENV_VAR);
-        if (fromEnvironment != null) {
+        if (fromEnvironment != null && fromEnvironment.length() > Limits.FILE_BYTES) {
+            problems.errorAsWritten(Overrides.ENV_VAR, "is longer than " + Limits.FILE_BYTES + " characters"
+                    + " (expected: a few key=value settings)");
+        } else if (fromEnvironment != null) {
             out.addAll(Overrides.parseAll(Overrides.ENV_VAR, fromEnvironment, problems));
         }
         for (int i = 0; i < overrides.size(); i++) {

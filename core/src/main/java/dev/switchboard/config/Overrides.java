@@ -48,6 +48,11 @@ final class Overrides {
         return Optional.of(new Assignment(origin, entry.substring(0, eq).trim(), entry.substring(eq + 1)));
     }
 
+    /** A path too long to quote back: its start names it well enough. */
+    private static String origin(Assignment a) {
+        return a.path().length() > 60 ? a.path().substring(0, 57) + "..." : a.path();
+    }
+
     /** Applies the assignments in order (a later one wins) and pins their paths in {@code paths}. */
     static void apply(Map<String, Object> root, List<Assignment> assignments, Problems problems, PathMap paths) {
         for (Assignment a : assignments) {
@@ -76,6 +81,12 @@ final class Overrides {
 
     private static boolean set(Map<String, Object> root, Assignment a, Problems problems) {
         String[] keys = a.path().split("\\.", -1);
+        if (keys.length > Limits.NESTING) {
+            // Each key is a level of maps, read recursively later: a bound like the file's own nesting.
+            problems.errorAsWritten(origin(a), "cannot be set by " + a.origin() + ": the path has more than "
+                    + Limits.NESTING + " keys (" + EXPECTED_PATH + ")");
+            return false;
+        }
         for (String key : keys) {
             if (key.isBlank()) {
                 problems.errorAsWritten(a.path(), "cannot be set by " + a.origin() + ": the path has an empty key ("

@@ -27,22 +27,19 @@ final class PathMap {
         pinned.add(canonical);
     }
 
+    /** Looks up each prefix of the path rather than scanning every mapping: thousands of servers mean thousands. */
     String toSource(String path) {
-        for (String p : pinned) {
-            if (covers(p, path)) {
+        for (int end = path.length(); end > 0; end = path.lastIndexOf('.', end - 1)) {
+            if (pinned.contains(path.substring(0, end))) {
                 return path;
             }
         }
-        String best = null;
-        for (String prefix : canonicalToSource.keySet()) {
-            if (covers(prefix, path) && (best == null || prefix.length() > best.length())) {
-                best = prefix;
+        for (int end = path.length(); end > 0; end = path.lastIndexOf('.', end - 1)) {
+            String source = canonicalToSource.get(path.substring(0, end));
+            if (source != null) {
+                return source + path.substring(end);
             }
         }
-        return best == null ? path : canonicalToSource.get(best) + path.substring(best.length());
-    }
-
-    private static boolean covers(String prefix, String path) {
-        return path.equals(prefix) || path.startsWith(prefix + ".");
+        return path;
     }
 }

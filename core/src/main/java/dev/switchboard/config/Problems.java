@@ -2,7 +2,9 @@ package dev.switchboard.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Collects the errors and warnings of one load, so that all of them are reported together. */
 final class Problems {
@@ -49,16 +51,31 @@ final class Problems {
      * cross-checks), but are easier to read server by server.
      */
     void groupByServer(List<String> serverOrder) {
-        errors.sort(Comparator.comparingInt(e -> serverIndex(e.problem.path(), serverOrder)));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < serverOrder.size(); i++) {
+            index.putIfAbsent(serverOrder.get(i), i);
+        }
+        errors.sort(Comparator.comparingInt(e -> serverIndex(e.problem.path(), index)));
     }
 
-    private static int serverIndex(String path, List<String> serverOrder) {
+    /**
+     * The position of the server a path is under, looked up by each prefix that ends where a key ends (a name may
+     * contain dots); a lookup rather than a scan of every server, which made thousands of problems quadratic.
+     */
+    private static int serverIndex(String path, Map<String, Integer> index) {
         for (String list : List.of("servers.", "mcpServers.", "mcp_servers.")) {
-            for (int i = 0; path.startsWith(list) && i < serverOrder.size(); i++) {
-                String server = list + serverOrder.get(i);
-                if (path.equals(server) || path.startsWith(server + ".") || path.startsWith(server + "[")) {
-                    return i;
+            if (!path.startsWith(list)) {
+                continue;
+            }
+            int best = -1;
+            for (int end = list.length(); end <= path.length(); end++) {
+                if (end == path.length() || path.charAt(end) == '.' || path.charAt(end) == '[') {
+                    Integer i = index.get(path.substring(list.length(), end));
+                    best = i != null && (best < 0 || i < best) ? i : best;
                 }
+            }
+            if (best >= 0) {
+                return best;
             }
         }
         return -1;

@@ -26,7 +26,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         Check.argument(maxAttempts >= 1, "retry.attempts: %s (expected: >= 1)", maxAttempts);
         Check.argument(initialBackoff.isPositive(), "retry.initial_backoff: %s (expected: > 0)", initialBackoff);
-        Check.argument(multiplier >= 1.0, "retry.multiplier: %s (expected: >= 1.0)", multiplier);
+        Check.argument(multiplier >= 1.0 && Double.isFinite(multiplier),
+                "retry.multiplier: %s (expected: a finite number >= 1.0)", multiplier);
         Check.argument(maxBackoff.compareTo(initialBackoff) >= 0,
                 "retry.max_backoff: %s (expected: >= initial_backoff %s)", maxBackoff, initialBackoff);
         Check.argument(jitter >= 0.0 && jitter <= 1.0, "retry.jitter: %s (expected: 0.0 to 1.0)", jitter);

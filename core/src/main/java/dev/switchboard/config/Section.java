@@ -129,13 +129,16 @@ final class Section {
 
     Double decimal(String key, String expected) {
         Object v = map.get(key);
-        if (v == null || v instanceof Long || v instanceof Double) {
-            return v == null ? null : ((Number) v).doubleValue();
+        Double d = v instanceof Long || v instanceof Double ? (Double) ((Number) v).doubleValue() : null;
+        if (v instanceof String s && s.length() <= Limits.SCALAR_CHARS && s.trim().matches("[-+]?\\d+(\\.\\d+)?")) {
+            d = Double.parseDouble(s.trim());
         }
-        if (v instanceof String s && s.trim().matches("[-+]?\\d+(\\.\\d+)?")) {
-            return Double.parseDouble(s.trim());
+        if (v == null || d != null && Double.isFinite(d)) {
+            return d;
         }
-        error(key, shown(v) + " is not a number (expected: " + expected + ")");
+        // 1e400 reads as Infinity, which every range check passes ("Infinity >= 1.0").
+        error(key, shown(v) + (d == null ? " is not a number" : " is not a finite number") + " (expected: " + expected
+                + ")");
         return null;
     }
 
@@ -143,6 +146,10 @@ final class Section {
     Duration duration(String key) {
         Object v = map.get(key);
         if (v == null) {
+            return null;
+        }
+        if (v instanceof String s && s.length() > Limits.SCALAR_CHARS) {
+            error(key, "is longer than " + Limits.SCALAR_CHARS + " characters (" + Durations.EXPECTED + ")");
             return null;
         }
         if (v instanceof String s) {

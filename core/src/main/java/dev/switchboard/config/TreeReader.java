@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -37,8 +38,9 @@ final class TreeReader {
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final int MAX_VALUES = 100_000;
+    // The builder starts with no YAML parser feature set, unlike new YAMLFactory(): keep `key:` reading as null.
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     private static final Pattern QUOTED = Pattern.compile("'([^']{2,})'");
     private static final Set<String> PARSER_WORDS = Set.of("null", "true", "false", "NaN");
 
@@ -46,6 +48,7 @@ final class TreeReader {
     private final Problems problems;
     private final Map<String, Object> anchors = new HashMap<>();
     private int values;
+    private int depth;
 
     private TreeReader(JsonParser parser, Problems problems) {
         this.parser = parser;
@@ -73,8 +76,11 @@ final class TreeReader {
         } catch (JsonProcessingException e) {
             problems.errorAsWritten(location(source, e), "invalid " + syntax + ": " + reason(e));
         } catch (TooLarge e) {
-            problems.errorAsWritten(source, "has more than " + MAX_VALUES
+            problems.errorAsWritten(source, "has more than " + Limits.VALUES
                     + " values (expected: a configuration file; are YAML aliases nested too deep?)");
+        } catch (TooDeep e) {
+            problems.errorAsWritten(e.path, "nests maps and lists more than " + Limits.NESTING
+                    + " deep (expected: a configuration, which needs a few levels)");
         } catch (IOException e) {
             problems.errorAsWritten(source, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
@@ -89,13 +95,13 @@ final class TreeReader {
             }
             Object value = new TreeReader(p, new Problems()).value("");
             return p.nextToken() == null ? value : text;
-        } catch (IOException | TooLarge e) {
+        } catch (IOException | TooLarge | TooDeep e) {
             return text;
         }
     }
 
     private Object value(String path) throws IOException {
-        if (++values > MAX_VALUES) {
+        if (++values > Limits.VALUES) {
             throw new TooLarge();
         }
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
@@ -127,13 +133,21 @@ final class TreeReader {
         }
         Object value = anchors.get(name);
         values += Tree.size(value);
-        if (values > MAX_VALUES) {
+        if (values > Limits.VALUES) {
             throw new TooLarge();
         }
         return Tree.copy(value);
     }
 
+    /** Reading is recursive: without a bound, deep nesting would end in a StackOverflowError. */
+    private void enter(String path) {
+        if (++depth > Limits.NESTING) {
+            throw new TooDeep(path);
+        }
+    }
+
     private Map<String, Object> object(String path) throws IOException {
+        enter(path);
         Map<String, Object> map = new LinkedHashMap<>();
         Set<String> merged = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -151,6 +165,7 @@ final class TreeReader {
                 map.put(key, value);
             }
         }
+        depth--;
         return map;
     }
 
@@ -172,10 +187,12 @@ final class TreeReader {
     }
 
     private List<Object> array(String path) throws IOException {
+        enter(path);
         List<Object> list = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             list.add(value(Tree.index(path, list.size())));
         }
+        depth--;
         return list;
     }
 
@@ -219,6 +236,24 @@ final class TreeReader {
         Mark at = m.getContextMark();
         return " (" + m.getContext() + (at == null ? "" : " that starts at " + (at.getLine() + 1) + ":"
                 + (at.getColumn() + 1)) + ")";
+    }
+
+    /** SnakeYAML's own limit on the text, a backstop to the loader's check of the file's size. */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Limits.FILE_BYTES);
+        options.setNestingDepthLimit(Limits.NESTING + 1);
+        return options;
+    }
+
+    private static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient String path;
+
+        TooDeep(String path) {
+            super(null, null, false, false);
+            this.path = path;
+        }
     }
 
     private static final class TooLarge extends RuntimeException {

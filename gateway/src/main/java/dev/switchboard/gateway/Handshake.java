@@ -17,12 +17,14 @@ final class Handshake {
     private Handshake() {
     }
 
+    /** The version asked for if supported, else the newest; none asked for (null) is the newest too. */
     static String negotiate(String requested) {
-        return VERSIONS.contains(requested) ? requested : VERSIONS.get(0);
+        return supported(requested) ? requested : VERSIONS.get(0);
     }
 
+    /** Null-safe: List.of(...).contains(null) throws, and an initialize without protocolVersion was a 500. */
     static boolean supported(String version) {
-        return VERSIONS.contains(version);
+        return version != null && VERSIONS.contains(version);
     }
 
     /**

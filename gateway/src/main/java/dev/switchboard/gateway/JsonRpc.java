@@ -92,9 +92,7 @@ final class JsonRpc {
         try {
             node = reader.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw new Failure(INVALID_REQUEST, "the body is nested more than "
-                    + reader.getFactory().streamReadConstraints().getMaxNestingDepth() + " levels deep, the"
-                    + " gateway's max_json_depth (expected: flatter arguments, or a higher gateway.max_json_depth)");
+            throw new Failure(INVALID_REQUEST, beyondLimit(e, reader));
         } catch (IOException e) {
             throw new Failure(PARSE_ERROR, "the body is not valid JSON: " + firstLine(e.getMessage()));
         }
@@ -129,6 +127,20 @@ final class JsonRpc {
         }
         return new Message(id, method == null ? null : method.asText(), (ObjectNode) params, node.get("result"),
                 node.get("error"));
+    }
+
+    /**
+     * Why the reader stopped: too deep (the gateway's own setting), or beyond another of Jackson's limits (a number
+     * of more than 1,000 digits, say), which must not be reported as nesting.
+     */
+    static String beyondLimit(StreamConstraintsException e, ObjectMapper reader) {
+        String why = firstLine(e.getMessage());
+        if (!why.contains("nesting depth")) {
+            return "the body has a value larger than the gateway reads: " + why;
+        }
+        return "the body is nested more than " + reader.getFactory().streamReadConstraints().getMaxNestingDepth()
+                + " levels deep, the gateway's max_json_depth (expected: flatter arguments, or a higher"
+                + " gateway.max_json_depth)";
     }
 
     static ObjectNode result(JsonNode id, Object result) {

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
@@ -29,6 +30,8 @@ final class RestApi extends Handler.Abstract {
 
     private final Switchboard switchboard;
     private final GatewaySettings settings;
+    /** Keeps REST bodies to gateway.max_json_depth, as the MCP endpoint does. */
+    private final ObjectMapper reader;
     private final Origins origins;
     private final List<RestRoute> routes = RestRoutes.all();
     private final ReentrantLock lock = new ReentrantLock();
@@ -39,6 +42,7 @@ final class RestApi extends Handler.Abstract {
     RestApi(Switchboard switchboard, GatewaySettings settings) {
         this.switchboard = switchboard;
         this.settings = settings;
+        this.reader = JsonRpc.reader(settings.maxJsonDepth());
         this.origins = new Origins(settings.allowedOrigins());
     }
 
@@ -60,11 +64,11 @@ final class RestApi extends Handler.Abstract {
             RestRoute route = onPath.stream().filter(r -> r.method.equals(request.getMethod())).findFirst()
                     .orElse(null);
             if (route == null) {
-                x = new RestExchange(switchboard, request, response, callback, Map.of(), 0);
+                x = new RestExchange(switchboard, request, response, callback, Map.of(), 0, JsonRpc.MAPPER);
                 throw unrouted(request, response, onPath);
             }
             x = new RestExchange(switchboard, request, response, callback, route.match(segments),
-                    settings.maxRequestBytes());
+                    settings.maxRequestBytes(), reader);
             run(route, x);
         } catch (RestProblem p) {
             answer(request, response, callback, x, p);
@@ -109,7 +113,7 @@ final class RestApi extends Handler.Abstract {
             callback.failed(p); // a stream already under way: nothing else can be said
             return;
         }
-        (x != null ? x : new RestExchange(switchboard, request, response, callback, Map.of(), 0)).problem(p);
+        (x != null ? x : new RestExchange(switchboard, request, response, callback, Map.of(), 0, JsonRpc.MAPPER)).problem(p);
     }
 
     /** From now on new POSTs are refused with 503: the gateway is stopping. */

@@ -1,9 +1,12 @@
 package dev.switchboard.gateway;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.Durations;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +27,22 @@ final class RestBody {
     private RestBody(ObjectNode node, String where) {
         this.node = node;
         this.where = where;
+    }
+
+    /**
+     * The JSON of a body, read with {@code reader} (see {@link JsonRpc#reader}) so that the REST API keeps to
+     * {@code gateway.max_json_depth} as the MCP endpoint does; null when it is empty; a 400 when it is not JSON.
+     */
+    static JsonNode json(byte[] bytes, ObjectMapper reader) {
+        try {
+            JsonNode node = reader.readTree(bytes);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (StreamConstraintsException e) {
+            throw malformed(JsonRpc.beyondLimit(e, reader));
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
+            throw malformed("the body is not valid JSON: " + why);
+        }
     }
 
     /** The body, or a 400 when it is not a JSON object with only the {@code known} fields. */

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.CatalogEntry;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.ServerStatus;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -35,17 +38,19 @@ final class RestExchange {
     final Callback callback;
     private final Map<String, String> pathParams;
     private final int maxBodyBytes;
+    private final ObjectMapper reader;
     private final Caller caller;
     private Fields query;
 
     RestExchange(Switchboard switchboard, Request request, Response response, Callback callback,
-            Map<String, String> pathParams, int maxBodyBytes) {
+            Map<String, String> pathParams, int maxBodyBytes, ObjectMapper reader) {
         this.switchboard = switchboard;
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.pathParams = pathParams;
         this.maxBodyBytes = maxBodyBytes;
+        this.reader = reader;
         this.caller = Caller.of(request);
     }
 
@@ -60,7 +65,17 @@ final class RestExchange {
     /** A query parameter, or null when it is missing or empty. */
     String query(String name) {
         if (query == null) {
-            query = Request.extractQueryParameters(request);
+            try {
+                query = Request.extractQueryParameters(request);
+            } catch (RuntimeException e) {
+                // Jetty's "400: Bad query" (a % without two hex digits, or not UTF-8) was answered 500 (found by
+                // fuzzing).
+                if (!(e instanceof HttpException)) {
+                    throw e;
+                }
+                throw RestBody.malformed("the query string is not valid (expected: UTF-8 parameters, percent-encoded"
+                        + " as in a URL)");
+            }
         }
         String v = query.getValue(name);
         return v == null || v.isEmpty() ? null : v;
@@ -81,7 +96,13 @@ final class RestExchange {
      */
     RestBody body(Set<String> known, boolean optional) throws IOException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        byte[] bytes = Replies.body(request, maxBodyBytes);
+        byte[] bytes;
+        try {
+            bytes = Replies.body(request, maxBodyBytes);
+        } catch (EofException cutShort) {
+            // The client's fault, not the gateway's: it was answered 500 and logged as a failure (found by fuzzing).
+            throw RestBody.malformed("the body ended before its Content-Length: the client stopped sending it");
+        }
         if (bytes == null) {
             throw RestProblem.request(RestProblems.PAYLOAD_TOO_LARGE, "the body is larger than"
                     + " gateway.max_request_bytes (" + maxBodyBytes + " bytes)");
@@ -93,14 +114,7 @@ final class RestExchange {
             throw RestProblem.request(RestProblems.UNSUPPORTED_MEDIA_TYPE, "the body must be JSON with"
                     + " Content-Type: application/json (got " + type + ")");
         }
-        JsonNode node;
-        try {
-            node = JsonRpc.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            String why = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
-            throw RestBody.malformed("the body is not valid JSON: " + why);
-        }
-        return RestBody.of(node == null || node.isMissingNode() ? null : node, "body", known);
+        return RestBody.of(RestBody.json(bytes, reader), "body", known);
     }
 
     /** A visible server's status, by name or alias; 404 for one that does not exist or is not visible. */

@@ -61,8 +61,12 @@ final class StdioLineReader {
         return n > 0;
     }
 
+    /**
+     * Keeps one character beyond {@code maxChars}: it may be the {@code \r} of a {@code \r\n}, and a line of exactly
+     * {@code maxChars} so terminated is whole (the fuzzer found such lines reported cut).
+     */
     private void append(StringBuilder line, int start, int end) {
-        int room = maxChars - line.length();
+        int room = maxChars + 1 - line.length();
         int count = end - start;
         if (count > room) {
             truncated = true;
@@ -71,10 +75,14 @@ final class StdioLineReader {
         line.append(buf, start, count);
     }
 
-    private static String finish(StringBuilder line) {
+    private String finish(StringBuilder line) {
         int len = line.length();
-        if (len > 0 && line.charAt(len - 1) == '\r') {
-            line.setLength(len - 1);
+        if (!truncated && len > 0 && line.charAt(len - 1) == '\r') {
+            line.setLength(--len);
+        }
+        if (len > maxChars) {
+            truncated = true;
+            line.setLength(maxChars);
         }
         return line.toString();
     }

@@ -30,4 +30,15 @@ class StdioLineReaderTest {
         assertThat(reader.lastLineTruncated()).isFalse();
         assertThat(reader.readLine()).isNull();
     }
+
+    @Test
+    void aLineOfExactlyTheLimitEndedByCrLfIsWhole() throws IOException {
+        // Found by ReadsAnyServerOutputFuzzTest: the \r took the last place and the line was reported cut.
+        var reader = new StdioLineReader(new StringReader("abcd\r\nabc\rdef\n"), 4);
+
+        assertThat(reader.readLine()).isEqualTo("abcd");
+        assertThat(reader.lastLineTruncated()).isFalse();
+        assertThat(reader.readLine()).isEqualTo("abc\r");
+        assertThat(reader.lastLineTruncated()).isTrue();
+    }
 }
