@@ -62,6 +62,12 @@ public interface ServerStatus {
     /** Connection attempts since the last success (or since start). */
     int attempts();
 
+    /**
+     * When the server entered its current {@link #state()}: since when it is READY, or since when it has been
+     * coming back or down; null before its first change of state.
+     */
+    Instant since();
+
     /** The most recent failure, or null. */
     ErrorInfo lastError();
 

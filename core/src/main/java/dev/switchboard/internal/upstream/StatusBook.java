@@ -5,6 +5,7 @@ import dev.switchboard.ServerState;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.internal.status.StatusSnapshot;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ final class StatusBook {
     private final ServerConfig config;
     private volatile ServerState state = ServerState.CONNECTING;
     private volatile int attempts;
+    private volatile Instant since;
     private volatile ErrorInfo lastError;
 
     StatusBook(ServerConfig config) {
@@ -23,7 +25,11 @@ final class StatusBook {
         return state;
     }
 
-    void state(ServerState s) {
+    /** Enters {@code s} at {@code at}; staying in the same state keeps the time it was entered. */
+    void state(ServerState s, Instant at) {
+        if (s != state || since == null) {
+            since = at;
+        }
         state = s;
     }
 
@@ -52,14 +58,14 @@ final class StatusBook {
         var o = config.options();
         if (s == null) {
             return StatusSnapshot.connection(config.name(), config.transport(), state, o.required(), o.priority(), null,
-                    null, null, List.of(), -1, -1, -1, null, null, attempts, lastError);
+                    null, null, List.of(), -1, -1, -1, null, null, attempts, since, lastError);
         }
         McpSchema.InitializeResult init = s.init;
         McpSchema.Implementation info = init.serverInfo();
         return StatusSnapshot.connection(config.name(), config.transport(), state, o.required(), o.priority(),
                 init.protocolVersion(), info == null ? null : info.name(), info == null ? null : info.version(),
                 capabilities(init.capabilities()), s.tools().size(), s.resourceCount, s.promptCount, s.readyAt,
-                s.connectDuration, attempts, lastError);
+                s.connectDuration, attempts, since, lastError);
     }
 
     private static List<String> capabilities(McpSchema.ServerCapabilities c) {

@@ -452,7 +452,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
     }
 
     private void update(ServerState state, SwitchboardException finalError) {
-        book.state(state);
+        book.state(state, clock.instant());
         if (finalError != null) {
             book.failed(errorInfo(finalError));
         }
