@@ -200,7 +200,7 @@ public final class FakeMcpServer {
             return this;
         }
 
-        /** Stdio: answer every request with an id it never had (the real id plus 1,000,000). */
+        /** Stdio: answer every request but initialize with an id it never had (the real id plus 1,000,000). */
         public Builder wrongIds() {
             this.wrongIds = true;
             return this;

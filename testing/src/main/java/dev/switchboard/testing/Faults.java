@@ -14,7 +14,8 @@ import java.util.List;
  * @param ignoreSigterm    stdio: the process ignores SIGTERM and stdin EOF; only SIGKILL ends it
  * @param pidFile          child process: start a long-lived grandchild and write "serverPid grandchildPid" here
  * @param silentInitialize stdio: never answer {@code initialize} (the process runs and reads, but stays silent)
- * @param wrongIds         stdio: every answer carries an id no request had (the real id plus 1,000,000)
+ * @param wrongIds         stdio: every answer but initialize's carries an id no request had (the real id plus
+ *                         1,000,000, or "wrong-" before a string id)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Faults(String requireBearer, String protocolVersion, Integer exitOnStart, List<String> startupStderr,

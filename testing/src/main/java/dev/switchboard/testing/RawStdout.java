@@ -97,7 +97,7 @@ final class RawStdout extends OutputStream {
             out.write(GARBAGE);
         } else if (faults.silentInitialize() && !initializeSwallowed && message.contains("\"serverInfo\"")) {
             initializeSwallowed = true; // the answer to initialize is the only one that names the server
-        } else if (faults.wrongIds() && !message.contains("\"method\"")) {
+        } else if (faults.wrongIds() && !message.contains("\"method\"") && !message.contains("\"serverInfo\"")) {
             // The first "id" of an answer is its own: the SDK writes jsonrpc, id, then result or error.
             Matcher m = RESPONSE_ID.matcher(message);
             out.write((m.find() ? m.replaceFirst(Matcher.quoteReplacement("\"id\":" + wrong(m.group(1)))) : message)

@@ -27,11 +27,12 @@ class PlaysProtocolFaultsOverStdioTest {
     }
 
     @Test
-    void wrongIdsAnswerWithAnIdNoRequestHad() throws Exception {
+    void wrongIdsAnswerCallsWithAnIdNoRequestHad() throws Exception {
         var scenario = FakeMcpServer.builder().tool(FakeTool.echo("echo")).wrongIds().build();
         try (var raw = new RawStdio(FakeMcpServer.stdioCommand(scenario))) {
-            raw.send(RawStdio.INITIALIZE);
-            assertThat(JSON.readTree(raw.nextStdoutLine()).path("id").asLong()).isEqualTo(1_000_001L);
+            assertThat(JSON.readTree(raw.handshake()).path("id").asInt()).as("initialize is answered").isEqualTo(1);
+            raw.send(CALL.formatted(2, "echo"));
+            assertThat(JSON.readTree(raw.nextStdoutLine()).path("id").asLong()).isEqualTo(1_000_002L);
         }
     }
 
