@@ -49,8 +49,11 @@ final class HangingUpClient {
                 throw new IllegalStateException("the call never reached its server", e);
             }
         } // hangs up, the call in flight
+        long hungUp = System.nanoTime();
         try {
             server.awaitCancellations(cancelledBefore + 1, Duration.ofSeconds(30));
+            System.out.printf("chaos: the call of a client that hung up was cancelled on its server %d ms later%n",
+                    (System.nanoTime() - hungUp) / 1_000_000);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the call of a client that hung up was never cancelled on its server", e);
         }
