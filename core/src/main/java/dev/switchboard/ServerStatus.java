@@ -63,8 +63,8 @@ public interface ServerStatus {
     int attempts();
 
     /**
-     * When the server entered its current {@link #state()}: since when it is READY, or since when it has been
-     * coming back or down; null before its first change of state.
+     * When the server entered its current {@link #state()}: since when it is READY, FAILED or DISABLED, or since
+     * when it has been connecting (CONNECTING and RETRYING, which alternate with every attempt, count as one).
      */
     Instant since();
 

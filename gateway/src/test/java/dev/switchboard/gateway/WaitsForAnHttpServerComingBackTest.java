@@ -50,6 +50,12 @@ class WaitsForAnHttpServerComingBackTest {
                 assertThat(client.callTool(new McpSchema.CallToolRequest("phoenix__echo", Map.of("n", 1))).isError())
                         .isNotEqualTo(Boolean.TRUE);
                 first.destroyForcibly().waitFor();
+                // Idle, nothing would notice before the next health probe: a call does, its connection refused.
+                try {
+                    fixture.switchboard.call("phoenix", "echo", Map.of(), Duration.ofSeconds(1));
+                } catch (dev.switchboard.SwitchboardException expected) {
+                    // the server is down: that is the point
+                }
                 Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     var status = fixture.switchboard.status("phoenix");
                     assertThat(status.attempts()).as("reconnects refused: %s", status).isGreaterThanOrEqualTo(3);

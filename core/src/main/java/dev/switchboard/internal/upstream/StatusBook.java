@@ -25,12 +25,19 @@ final class StatusBook {
         return state;
     }
 
-    /** Enters {@code s} at {@code at}; staying in the same state keeps the time it was entered. */
+    /**
+     * Enters {@code s} at {@code at}. Staying in the same state keeps the time it was entered, and so does going
+     * between CONNECTING and RETRYING: they alternate with every attempt while the server is being reconnected.
+     */
     void state(ServerState s, Instant at) {
-        if (s != state || since == null) {
+        if (since == null || reconnecting(s) != reconnecting(state) || !reconnecting(s) && s != state) {
             since = at;
         }
         state = s;
+    }
+
+    private static boolean reconnecting(ServerState s) {
+        return s == ServerState.CONNECTING || s == ServerState.RETRYING;
     }
 
     int attempts() {
