@@ -62,6 +62,12 @@ public interface ServerStatus {
     /** Connection attempts since the last success (or since start). */
     int attempts();
 
+    /**
+     * When the server entered its current {@link #state()}: since when it is READY, FAILED or DISABLED, or since
+     * when it has been connecting (CONNECTING and RETRYING, which alternate with every attempt, count as one).
+     */
+    Instant since();
+
     /** The most recent failure, or null. */
     ErrorInfo lastError();
 

@@ -13,6 +13,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -25,6 +26,9 @@ import java.util.function.Consumer;
 final class ToolCalls {
     private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
     };
+
+    /** How long a server that lost its session counts as coming back, however many attempts that takes. */
+    static final Duration COMING_BACK = Duration.ofSeconds(30);
 
     private final java.util.function.Function<Session, SessionOffer> views;
 
@@ -90,12 +94,18 @@ final class ToolCalls {
 
     /**
      * Whether a call should wait for its server to be ready: yes while it is coming back from a crash or a lost
-     * session (a restart takes a moment), no when it has already failed to connect again and again: then the client
-     * hears at once that the server is down instead of waiting out the call's deadline.
+     * session (a restart takes a moment: a process's start, an HTTP server's, each several reconnect attempts
+     * long), no when it has been failing to connect for longer than {@link #COMING_BACK}: then the client hears at
+     * once that the server is down instead of waiting out the call's deadline. Counting attempts alone made calls
+     * through the gateway fail during an HTTP server's one-second restart (found by the chaos suite).
      */
     static boolean worthWaitingFor(Switchboard switchboard, String server) {
         ServerStatus s = switchboard.status(server);
-        return s.state() == ServerState.READY || s.attempts() <= 1;
+        if (s.state() == ServerState.READY || s.attempts() <= 1) {
+            return true;
+        }
+        boolean comingBack = s.state() == ServerState.CONNECTING || s.state() == ServerState.RETRYING;
+        return comingBack && s.since() != null && s.since().plus(COMING_BACK).isAfter(Instant.now());
     }
 
     private static ObjectNode progress(JsonNode token, CallProgress p) {

@@ -63,7 +63,8 @@ public final class FakeMcpServer {
     public static List<String> stdioCommandIgnoringSigterm(Scenario scenario, Path pidFile) {
         Faults f = scenario.faults();
         return childCommand(scenario.withFaults(new Faults(f.requireBearer(), f.protocolVersion(), f.exitOnStart(),
-                f.startupStderr(), f.malformedOutput(), true, pidFile.toAbsolutePath().toString())));
+                f.startupStderr(), f.malformedOutput(), true, pidFile.toAbsolutePath().toString(),
+                f.silentInitialize(), f.wrongIds())));
     }
 
     /**
@@ -126,6 +127,8 @@ public final class FakeMcpServer {
         private Integer exitOnStart;
         private List<String> startupStderr = List.of();
         private boolean malformedOutput;
+        private boolean silentInitialize;
+        private boolean wrongIds;
 
         private Builder() {
         }
@@ -191,10 +194,22 @@ public final class FakeMcpServer {
             return this;
         }
 
+        /** Stdio: read {@code initialize} but never answer it, like a server stuck while starting. */
+        public Builder silentInitialize() {
+            this.silentInitialize = true;
+            return this;
+        }
+
+        /** Stdio: answer every request but initialize with an id it never had (the real id plus 1,000,000). */
+        public Builder wrongIds() {
+            this.wrongIds = true;
+            return this;
+        }
+
         /** The scenario described so far. */
         public Scenario build() {
             var faults = new Faults(requireBearer, protocolVersion, exitOnStart, startupStderr, malformedOutput,
-                    false, null);
+                    false, null, silentInitialize, wrongIds);
             return new Scenario(name, version, tools, resources, resourceTemplates, prompts, faults);
         }
 

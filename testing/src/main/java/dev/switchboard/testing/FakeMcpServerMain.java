@@ -56,7 +56,10 @@ public final class FakeMcpServerMain {
             System.exit(faults.exitOnStart());
         }
         Process grandchild = faults.pidFile() == null ? null : startGrandchild();
-        ServerEvents events = new StderrEvents();
+        // Stdio: the raw descriptor, not a PrintStream (a broken pipe must surface as an IOException, not vanish),
+        // wrapped so faults can be written between whole messages.
+        RawStdout rawStdout = new RawStdout(new FileOutputStream(FileDescriptor.out), faults);
+        ServerEvents events = new StderrEvents(options.flavor() == null ? rawStdout : null);
         if (options.flavor() != null) {
             HttpHost host = HttpHost.start(options.scenario(), options.flavor(), options.port(), events);
             writePids(faults, grandchild);
@@ -67,15 +70,14 @@ public final class FakeMcpServerMain {
             writePids(faults, grandchild);
             answerWithGarbage(System.in, stdout);
         } else {
-            serveStdio(options.scenario(), events, grandchild);
+            serveStdio(options.scenario(), events, rawStdout, grandchild);
         }
     }
 
-    private static void serveStdio(Scenario scenario, ServerEvents events, Process grandchild) throws Exception {
+    private static void serveStdio(Scenario scenario, ServerEvents events, OutputStream out, Process grandchild)
+            throws Exception {
         var stdinClosed = new CountDownLatch(1);
         InputStream in = new WireTap.LineTap(System.in, events, stdinClosed::countDown);
-        // The raw descriptor, not a PrintStream: a broken pipe must surface as an IOException, not vanish.
-        OutputStream out = new FileOutputStream(FileDescriptor.out);
         // Pids first: the provider starts reading stdin at once, and an answer must imply the pid file exists.
         writePids(scenario.faults(), grandchild);
         var provider = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), in, out);
@@ -123,7 +125,7 @@ public final class FakeMcpServerMain {
     }
 
     /** Reports to stderr, where a parent process can read them, and exits for real. */
-    private static final class StderrEvents implements ServerEvents {
+    private record StderrEvents(RawStdout rawStdout) implements ServerEvents {
         @Override
         public void called(String tool, Map<String, Object> arguments) {
             System.err.println("fake-mcp: call " + tool + " " + ToolBehaviors.json(arguments));
@@ -167,8 +169,10 @@ public final class FakeMcpServerMain {
             if (scenario == null) {
                 throw new IllegalArgumentException("a scenario is required");
             }
-            if (flavor != null && scenario.faults().malformedOutput()) {
-                throw new IllegalArgumentException("malformedOutput is a stdio fault (expected: no --http/--sse)");
+            Faults f = scenario.faults();
+            if (flavor != null && (f.malformedOutput() || f.silentInitialize() || f.wrongIds())) {
+                throw new IllegalArgumentException("malformedOutput, silentInitialize and wrongIds are stdio faults "
+                        + "(expected: no --http/--sse)");
             }
             return new Options(scenario, flavor, port);
         }

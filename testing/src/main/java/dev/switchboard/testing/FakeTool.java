@@ -53,7 +53,11 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
         /** Asks the client for an LLM completion of the argument {@code prompt} and returns the answer's text. */
         @JsonProperty("sampling") SAMPLING,
         /** Asks the client for input ({@code text} or the argument {@code message}, {@code schema}); returns it. */
-        @JsonProperty("elicitation") ELICITATION
+        @JsonProperty("elicitation") ELICITATION,
+        /** Stdio: from this call on the server writes a line of garbage instead of every message; never answers. */
+        @JsonProperty("garbage") GARBAGE,
+        /** Stdio: writes one notification line of {@code steps} bytes, then answers "done". */
+        @JsonProperty("huge-line") HUGE_LINE
     }
 
     /**
@@ -63,7 +67,7 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
      * @param text    result text (TEXT, DELAY), error message (ERROR, RPC_ERROR), message shown (ELICITATION)
      * @param delayMs delay before answering (DELAY) or between progress steps (PROGRESS) or log messages (LOG)
      * @param code    JSON-RPC error code (RPC_ERROR) or process exit code (EXIT)
-     * @param steps   number of progress notifications (PROGRESS) or log messages (LOG)
+     * @param steps   number of progress notifications (PROGRESS) or log messages (LOG), line length (HUGE_LINE)
      * @param content the result (CONTENT)
      * @param schema  the requested schema (ELICITATION)
      */
@@ -174,6 +178,22 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
                 new Behavior(Kind.ELICITATION, message, null, null, null, null, requestedSchema));
         return message != null ? tool : tool.withInputSchema(Map.of("type", "object",
                 "properties", Map.of("message", Map.of("type", "string")), "required", List.of("message")));
+    }
+
+    /**
+     * A tool after whose call the server (stdio only) writes a line of garbage instead of every message it would
+     * have sent, this call's answer included: a server that starts writing garbage. Over HTTP it is an RPC error.
+     */
+    public static FakeTool garbage(String name) {
+        return of(name, Kind.GARBAGE, null, null, null, null);
+    }
+
+    /**
+     * A tool that makes the server (stdio only) write one {@code notifications/message} line of {@code bytes}
+     * bytes (e.g. 50 MB) and then answer "done"; over HTTP it is an RPC error.
+     */
+    public static FakeTool hugeLine(String name, int bytes) {
+        return of(name, Kind.HUGE_LINE, "done", null, null, bytes);
     }
 
     /** This tool with another description. */

@@ -13,13 +13,17 @@ import java.util.List;
  * @param malformedOutput  stdio: answer every line read with non-JSON garbage instead of MCP
  * @param ignoreSigterm    stdio: the process ignores SIGTERM and stdin EOF; only SIGKILL ends it
  * @param pidFile          child process: start a long-lived grandchild and write "serverPid grandchildPid" here
+ * @param silentInitialize stdio: never answer {@code initialize} (the process runs and reads, but stays silent)
+ * @param wrongIds         stdio: every answer but initialize's carries an id no request had (the real id plus
+ *                         1,000,000, or "wrong-" before a string id)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Faults(String requireBearer, String protocolVersion, Integer exitOnStart, List<String> startupStderr,
-                     boolean malformedOutput, boolean ignoreSigterm, String pidFile) {
+                     boolean malformedOutput, boolean ignoreSigterm, String pidFile, boolean silentInitialize,
+                     boolean wrongIds) {
 
     /** No faults: a well-behaved server. */
-    public static final Faults NONE = new Faults(null, null, null, List.of(), false, false, null);
+    public static final Faults NONE = new Faults(null, null, null, List.of(), false, false, null, false, false);
 
     public Faults {
         startupStderr = startupStderr == null ? List.of() : List.copyOf(startupStderr);
@@ -27,6 +31,7 @@ public record Faults(String requireBearer, String protocolVersion, Integer exitO
 
     /** Whether any fault applies that only a child process can play out. */
     boolean needsOwnProcess() {
-        return exitOnStart != null || malformedOutput || ignoreSigterm || pidFile != null;
+        return exitOnStart != null || malformedOutput || ignoreSigterm || pidFile != null || silentInitialize
+                || wrongIds;
     }
 }

@@ -34,11 +34,13 @@ final class HttpHost implements AutoCloseable {
     private final McpAsyncServer mcp;
     private final int port;
     private final Flavor flavor;
+    private final WireFilter filter;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
 
-    private HttpHost(Server jetty, McpAsyncServer mcp, int port, Flavor flavor) {
+    private HttpHost(Server jetty, McpAsyncServer mcp, int port, Flavor flavor, WireFilter filter) {
         this.jetty = jetty;
+        this.filter = filter;
         this.mcp = mcp;
         this.port = port;
         this.flavor = flavor;
@@ -51,7 +53,10 @@ final class HttpHost implements AutoCloseable {
         HttpServlet servlet;
         McpAsyncServer mcp;
         if (flavor == Flavor.STREAMABLE) {
-            var provider = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint(flavor.endpoint).build();
+            // No session sweeper: the SDK runs it on a Reactor scheduler of its own that closing the provider never
+            // disposes, one thread left behind per server; a test's fake has no idle sessions worth sweeping.
+            var provider = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint(flavor.endpoint)
+                    .sessionSweepInterval(null).build();
             mcp = ServerAssembly.serve(scenario, provider, events);
             servlet = provider;
         } else {
@@ -75,7 +80,8 @@ final class HttpHost implements AutoCloseable {
         var servletHolder = new ServletHolder(servlet);
         servletHolder.setAsyncSupported(true);
         context.addServlet(servletHolder, "/*");
-        var filterHolder = new FilterHolder(new WireFilter(scenario.faults().requireBearer(), events));
+        var filter = new WireFilter(scenario.faults().requireBearer(), events);
+        var filterHolder = new FilterHolder(filter);
         filterHolder.setAsyncSupported(true);
         context.addFilter(filterHolder, "/*", EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(context);
@@ -87,7 +93,7 @@ final class HttpHost implements AutoCloseable {
             mcp.close();
             throw new IllegalStateException("fake server " + scenario.name() + " cannot listen on port " + port, e);
         }
-        return new HttpHost(jetty, mcp, connector.getLocalPort(), flavor);
+        return new HttpHost(jetty, mcp, connector.getLocalPort(), flavor, filter);
     }
 
     int port() {
@@ -100,6 +106,10 @@ final class HttpHost implements AutoCloseable {
 
     String url() {
         return baseUrl() + flavor.endpoint;
+    }
+
+    void expireSessions() {
+        filter.expireSessions();
     }
 
     void join() throws InterruptedException {

@@ -35,7 +35,8 @@ public final class RunningFakeServer implements AutoCloseable {
     private RunningFakeServer(Scenario scenario, HttpHost.Flavor flavor) {
         if (scenario.faults().needsOwnProcess()) {
             throw new IllegalArgumentException("scenario " + scenario.name() + ": exitOnStart, malformedOutput, "
-                    + "ignoreSigterm and pidFile need a child process (expected: FakeMcpServer.stdioCommand)");
+                    + "ignoreSigterm, pidFile, silentInitialize and wrongIds need a child process "
+                    + "(expected: FakeMcpServer.stdioCommand)");
         }
         this.host = HttpHost.start(scenario, flavor, 0, new Recorder());
     }
@@ -78,6 +79,14 @@ public final class RunningFakeServer implements AutoCloseable {
     public List<Cancellation> awaitCancellations(int count, Duration timeout)
             throws InterruptedException, TimeoutException {
         return await(cancellations, count, timeout, "cancellations");
+    }
+
+    /**
+     * Ends every session opened so far, the way a server that restarted or timed them out would: each of their
+     * requests is answered HTTP 404 from now on, and a client must initialise a new session.
+     */
+    public void expireSessions() {
+        host.expireSessions();
     }
 
     /** Stops the server; open streams and pending calls are cut off. */

@@ -13,4 +13,9 @@ interface ServerEvents {
 
     /** An {@code exit} tool was called: end the server the way this run mode can. */
     void exitRequested(int code);
+
+    /** The stdout of a stdio child, for faults below the protocol; null where there is none (HTTP, in-process). */
+    default RawStdout rawStdout() {
+        return null;
+    }
 }

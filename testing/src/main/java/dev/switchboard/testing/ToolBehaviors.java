@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Turns a {@link FakeTool}'s behaviour into an SDK tool handler; nothing here blocks a Reactor thread. */
 final class ToolBehaviors {
@@ -60,7 +61,29 @@ final class ToolBehaviors {
             case LOG -> log(b, exchange, request.name());
             case SAMPLING -> sample(exchange, args);
             case ELICITATION -> elicit(b, exchange, args);
+            case GARBAGE -> raw(events, b, out -> {
+                out.startGarbage();
+                return null; // never answered: the answer would be garbage anyway
+            });
+            case HUGE_LINE -> raw(events, b, out -> {
+                out.writeHugeLine(b.steps());
+                return text(b.text());
+            });
         };
+    }
+
+    private interface RawFault {
+        CallToolResult apply(RawStdout out) throws java.io.IOException;
+    }
+
+    private static Mono<CallToolResult> raw(ServerEvents events, FakeTool.Behavior b, RawFault fault) {
+        RawStdout out = events.rawStdout();
+        if (out == null) {
+            return Mono.error(McpError.builder(-32601).message(b.kind() + " needs a stdio server").build());
+        }
+        // Writing a large line blocks until the client reads it: off the Reactor thread that called the tool.
+        return Mono.fromCallable(() -> fault.apply(out)).subscribeOn(Schedulers.boundedElastic())
+                .switchIfEmpty(Mono.never());
     }
 
     private static Mono<CallToolResult> log(FakeTool.Behavior b, McpAsyncServerExchange exchange, String tool) {

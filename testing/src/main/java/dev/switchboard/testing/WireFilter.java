@@ -14,12 +14,19 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Runs before the SDK servlet: answers 401 without the expected bearer token, and taps POSTed JSON-RPC. */
+/**
+ * Runs before the SDK servlet: answers 401 without the expected bearer token, 404 to sessions expired on command,
+ * and taps POSTed JSON-RPC.
+ */
 final class WireFilter extends HttpFilter {
 
     private final byte[] expectedAuthorization;
     private final ServerEvents events;
+    private final Set<String> seenSessions = ConcurrentHashMap.newKeySet();
+    private final Set<String> expiredSessions = ConcurrentHashMap.newKeySet();
 
     WireFilter(String requiredBearer, ServerEvents events) {
         this.expectedAuthorization = requiredBearer == null ? null
@@ -37,6 +44,18 @@ final class WireFilter extends HttpFilter {
             response.getWriter().write("{\"error\":\"unauthorized\"}");
             return;
         }
+        String session = sessionId(request);
+        if (session != null && expiredSessions.contains(session)) {
+            // What the spec says a server answers to a session it has ended: 404, and the client starts afresh.
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32001,"
+                    + "\"message\":\"Session not found\"}}");
+            return;
+        }
+        if (session != null) {
+            seenSessions.add(session);
+        }
         if ("POST".equals(request.getMethod())) {
             // MCP POST bodies are small JSON-RPC messages: buffering them whole is fine for a test server.
             byte[] body = request.getInputStream().readAllBytes();
@@ -44,6 +63,16 @@ final class WireFilter extends HttpFilter {
             request = new BufferedBodyRequest(request, body);
         }
         chain.doFilter(request, response);
+    }
+
+    /** Ends every session seen so far: each of their requests is answered 404 from now on. */
+    void expireSessions() {
+        expiredSessions.addAll(seenSessions);
+    }
+
+    private static String sessionId(HttpServletRequest request) {
+        String header = request.getHeader("Mcp-Session-Id");
+        return header != null ? header : request.getParameter("sessionId"); // legacy SSE: in the message URL
     }
 
     private boolean authorized(String header) {

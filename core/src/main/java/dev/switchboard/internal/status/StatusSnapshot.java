@@ -17,8 +17,8 @@ import java.util.Objects;
 public record StatusSnapshot(String name, Transport transport, ServerState state, boolean required, int priority,
         String protocolVersion, String serverName, String serverVersion, List<String> capabilities, int toolCount,
         int resourceCount, int promptCount, Instant connectedAt, Duration connectDuration, int attempts,
-        ErrorInfo lastError, ServerStatus.Health health, BreakerState breaker, Instant breakerChangedAt)
-        implements ServerStatus {
+        Instant since, ErrorInfo lastError, ServerStatus.Health health, BreakerState breaker,
+        Instant breakerChangedAt) implements ServerStatus {
 
     public StatusSnapshot {
         Objects.requireNonNull(name, "name");
@@ -32,23 +32,23 @@ public record StatusSnapshot(String name, Transport transport, ServerState state
     public static StatusSnapshot connection(String name, Transport transport, ServerState state, boolean required,
             int priority, String protocolVersion, String serverName, String serverVersion, List<String> capabilities,
             int toolCount, int resourceCount, int promptCount, Instant connectedAt, Duration connectDuration,
-            int attempts, ErrorInfo lastError) {
+            int attempts, Instant since, ErrorInfo lastError) {
         return new StatusSnapshot(name, transport, state, required, priority, protocolVersion, serverName,
                 serverVersion, capabilities, toolCount, resourceCount, promptCount, connectedAt, connectDuration,
-                attempts, lastError, HealthSnapshot.UNKNOWN, BreakerState.CLOSED, null);
+                attempts, since, lastError, HealthSnapshot.UNKNOWN, BreakerState.CLOSED, null);
     }
 
     /** This snapshot with other health. */
     public StatusSnapshot withHealth(ServerStatus.Health newHealth) {
         return new StatusSnapshot(name, transport, state, required, priority, protocolVersion, serverName,
                 serverVersion, capabilities, toolCount, resourceCount, promptCount, connectedAt, connectDuration,
-                attempts, lastError, newHealth, breaker, breakerChangedAt);
+                attempts, since, lastError, newHealth, breaker, breakerChangedAt);
     }
 
     /** This snapshot with the breaker's state. */
     public StatusSnapshot withBreaker(BreakerState newBreaker, Instant changedAt) {
         return new StatusSnapshot(name, transport, state, required, priority, protocolVersion, serverName,
                 serverVersion, capabilities, toolCount, resourceCount, promptCount, connectedAt, connectDuration,
-                attempts, lastError, health, newBreaker, changedAt);
+                attempts, since, lastError, health, newBreaker, changedAt);
     }
 }

@@ -52,6 +52,7 @@ final class SessionRequest {
                 });
         session.track(f);
         InvalidOutput noiseBefore = session.invalidOutput();
+        long readBefore = session.messagesRead();
         String why = "abandoned";
         try {
             return await(f, handle, what, tool);
@@ -59,8 +60,15 @@ final class SessionRequest {
             if (e.code() == ErrorCode.TIMEOUT && session.invalidOutput().since(noiseBefore)) {
                 // No answer, but lines that are not JSON-RPC: the answer probably came, unreadable.
                 why = "timeout";
-                throw new SwitchboardException(ErrorCode.PROTOCOL_MISMATCH, server, tool, e.getMessage() + "; "
-                        + session.invalidOutput().describe() + ": check that it speaks MCP on stdout", e);
+                var garbled = new SwitchboardException(ErrorCode.PROTOCOL_MISMATCH, server, tool, e.getMessage()
+                        + "; " + session.invalidOutput().describe() + ": check that it speaks MCP on stdout", e);
+                if (session.messagesRead() == readBefore) {
+                    // Only noise for a whole deadline, not one JSON-RPC message: the server no longer speaks MCP
+                    // at all (it was still up, so nothing else would restart it). Lose the session: the server is
+                    // started afresh, and the calls waiting on it fail now instead of at their deadlines.
+                    session.lose(garbled);
+                }
+                throw garbled;
             }
             why = e.code() == ErrorCode.TIMEOUT ? "timeout after "
                     + dev.switchboard.config.Durations.format(handle.deadline().elapsed())

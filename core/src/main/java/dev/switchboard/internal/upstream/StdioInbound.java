@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ final class StdioInbound {
     private final Masker masker;
     private final LogGate gate;
     private final AtomicInteger invalidLines = new AtomicInteger();
+    private final AtomicLong messagesRead = new AtomicLong();
     private volatile InvalidOutput invalid = InvalidOutput.NONE;
     private volatile Consumer<InvalidOutput> onInvalid = i -> { };
     private volatile Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler;
@@ -70,6 +72,7 @@ final class StdioInbound {
             }
             JSONRPCMessage message = line.isBlank() ? null : parse(line);
             if (message != null) {
+                messagesRead.incrementAndGet();
                 if (first) {
                     first = false;
                     onFirstMessage.run();
@@ -108,6 +111,11 @@ final class StdioInbound {
     /** What the server wrote so far that is not JSON-RPC. */
     InvalidOutput invalidOutput() {
         return invalid;
+    }
+
+    /** How many JSON-RPC messages the server wrote so far. */
+    long messagesRead() {
+        return messagesRead.get();
     }
 
     /** Who is told of each line that is not JSON-RPC (masked, cut short). */

@@ -191,6 +191,11 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         return inbound.invalidOutput();
     }
 
+    /** How many JSON-RPC messages the server wrote so far. */
+    long messagesRead() {
+        return inbound.messagesRead();
+    }
+
     /** Who is told of each line the server writes that is not JSON-RPC. */
     void onInvalidOutput(Consumer<InvalidOutput> listener) {
         inbound.onInvalidOutput(listener);

@@ -454,7 +454,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
     }
 
     private void update(ServerState state, SwitchboardException finalError) {
-        book.state(state);
+        book.state(state, clock.instant());
         if (finalError != null) {
             book.failed(errorInfo(finalError));
         }

@@ -165,6 +165,12 @@ final class UpstreamSession {
                 : InvalidOutput.NONE;
     }
 
+    /** How many JSON-RPC messages the server wrote so far (stdio only; 0 for HTTP, whose output is not lines). */
+    long messagesRead() {
+        InterceptingTransport t = transport;
+        return t != null && t.delegate() instanceof StdioProcessTransport stdio ? stdio.messagesRead() : 0;
+    }
+
     int inFlightCount() {
         return inFlight.size();
     }

@@ -103,7 +103,7 @@ class HealthStateMachineTest {
 
     private ServerStatus.Health health() {
         ServerStatus s = StatusSnapshot.connection("s", Transport.STDIO, ServerState.READY, false, 100, null, null, null,
-                List.of(), 0, 0, 0, T0, Duration.ZERO, 0, null);
+                List.of(), 0, 0, 0, T0, Duration.ZERO, 0, T0, null);
         return tracker.snapshot(s, 0, T0.plusSeconds(60));
     }
 }
