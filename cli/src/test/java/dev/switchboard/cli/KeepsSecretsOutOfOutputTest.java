@@ -73,7 +73,7 @@ class KeepsSecretsOutOfOutputTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out().strip()).isEqualTo("{\"token\":\"***\"}");
-        assertThat(r.err()).as("the SDK traces the request").contains("tools/call");
+        assertThat(r.err()).as("the request is traced").contains("tools/call");
         assertNoSecret(r);
     }
 

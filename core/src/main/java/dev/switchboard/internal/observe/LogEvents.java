@@ -65,6 +65,8 @@ public final class LogEvents {
     public static final String UPSTREAM_LOST = "upstream.lost";
     public static final String UPSTREAM_NO_GET_STREAM = "upstream.no_get_stream";
     public static final String UPSTREAM_READY = "upstream.ready";
+    public static final String UPSTREAM_REQUEST_SENT = "upstream.request_sent";
+    public static final String UPSTREAM_RESPONSE_RECEIVED = "upstream.response_received";
     public static final String UPSTREAM_RESTART_LIMIT = "upstream.restart_limit";
     public static final String UPSTREAM_RETRYING = "upstream.retrying";
     public static final String UPSTREAM_SERVER_LOG = "upstream.server_log";

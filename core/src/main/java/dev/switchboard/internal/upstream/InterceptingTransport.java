@@ -108,6 +108,9 @@ final class InterceptingTransport implements McpClientTransport {
         return Mono.<McpSchema.JSONRPCResponse>create(sink -> {
             String id = "switchboard-" + ownIds.incrementAndGet();
             own.put(id, sink);
+            // What the SDK's session logs of the requests it sends, so that a debug log shows these too.
+            gate.debug(log, LogEvents.UPSTREAM_REQUEST_SENT).addKeyValue("method", method).addKeyValue("id", id)
+                    .log();
             sendMessage(new McpSchema.JSONRPCRequest(McpSchema.JSONRPC_VERSION, method, id, params))
                     .contextWrite(sink.contextView())
                     .subscribe(ignored -> { }, e -> {
@@ -129,6 +132,8 @@ final class InterceptingTransport implements McpClientTransport {
         if (message instanceof McpSchema.JSONRPCResponse response && response.id() != null && !own.isEmpty()) {
             MonoSink<McpSchema.JSONRPCResponse> sink = own.remove(response.id());
             if (sink != null) {
+                gate.debug(log, LogEvents.UPSTREAM_RESPONSE_RECEIVED).addKeyValue("id", response.id())
+                        .addKeyValue("response", response).log();
                 sink.success(response);
                 return false;
             }
