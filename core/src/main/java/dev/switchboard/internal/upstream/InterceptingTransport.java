@@ -38,6 +38,8 @@ final class InterceptingTransport implements McpClientTransport {
     static final String CANCELLED = "notifications/cancelled";
     private static final Logger log = LoggerFactory.getLogger(InterceptingTransport.class);
     private static final Duration CANCEL_SEND_LIMIT = Duration.ofSeconds(5);
+    // The SDK's own ids are "<8 hex digits>-<n>": these can never be among them.
+    private static final String OWN_IDS = "switchboard-";
 
     private final McpClientTransport delegate;
     private final Consumer<Throwable> onError;
@@ -106,7 +108,7 @@ final class InterceptingTransport implements McpClientTransport {
      */
     <T> Mono<T> request(String method, Object params, TypeRef<T> type) {
         return Mono.<McpSchema.JSONRPCResponse>create(sink -> {
-            String id = "switchboard-" + ownIds.incrementAndGet();
+            String id = OWN_IDS + ownIds.incrementAndGet();
             own.put(id, sink);
             // What the SDK's session logs of the requests it sends, so that a debug log shows these too.
             gate.debug(log, LogEvents.UPSTREAM_REQUEST_SENT).addKeyValue("method", method).addKeyValue("id", id)
@@ -127,16 +129,21 @@ final class InterceptingTransport implements McpClientTransport {
         });
     }
 
-    /** Takes the answer to a request of {@link #request}; false for it, true for every other message. */
+    /**
+     * Takes the answer to a request of {@link #request}; false for it, true for every other message. A late answer
+     * to one of ours that was settled already (its send failed, or it was released as abandoned) is dropped too:
+     * the SDK's session, which never knew the id, would warn about it.
+     */
     private boolean unclaimed(McpSchema.JSONRPCMessage message) {
-        if (message instanceof McpSchema.JSONRPCResponse response && response.id() != null && !own.isEmpty()) {
-            MonoSink<McpSchema.JSONRPCResponse> sink = own.remove(response.id());
+        if (message instanceof McpSchema.JSONRPCResponse response && response.id() instanceof String id
+                && id.startsWith(OWN_IDS)) {
+            MonoSink<McpSchema.JSONRPCResponse> sink = own.remove(id);
             if (sink != null) {
-                gate.debug(log, LogEvents.UPSTREAM_RESPONSE_RECEIVED).addKeyValue("id", response.id())
+                gate.debug(log, LogEvents.UPSTREAM_RESPONSE_RECEIVED).addKeyValue("id", id)
                         .addKeyValue("response", response).log();
                 sink.success(response);
-                return false;
             }
+            return false;
         }
         return true;
     }
