@@ -52,7 +52,6 @@ final class SessionRequest {
                 });
         session.track(f);
         InvalidOutput noiseBefore = session.invalidOutput();
-        long readBefore = session.messagesRead();
         String why = "abandoned";
         try {
             return await(f, handle, what, tool);
@@ -62,10 +61,11 @@ final class SessionRequest {
                 why = "timeout";
                 var garbled = new SwitchboardException(ErrorCode.PROTOCOL_MISMATCH, server, tool, e.getMessage()
                         + "; " + session.invalidOutput().describe() + ": check that it speaks MCP on stdout", e);
-                if (session.messagesRead() == readBefore) {
-                    // Only noise for a whole deadline, not one JSON-RPC message: the server no longer speaks MCP
-                    // at all (it was still up, so nothing else would restart it). Lose the session: the server is
-                    // started afresh, and the calls waiting on it fail now instead of at their deadlines.
+                if (session.garbledNow()) {
+                    // Noise, and not one JSON-RPC message after it: the server no longer speaks MCP at all (it was
+                    // still up, so nothing else would restart it). Lose the session: the server is started afresh,
+                    // and the calls waiting on it fail now instead of at their deadlines. Answers to other requests
+                    // that came before the noise (a catalog listing just after the start) do not count against it.
                     session.lose(garbled);
                 }
                 throw garbled;

@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,7 +39,8 @@ final class StdioInbound {
     private final Masker masker;
     private final LogGate gate;
     private final AtomicInteger invalidLines = new AtomicInteger();
-    private final AtomicLong messagesRead = new AtomicLong();
+    // JSON-RPC messages read since the last line that was not one; written by the reading thread only.
+    private volatile long messagesSinceInvalid;
     private volatile InvalidOutput invalid = InvalidOutput.NONE;
     private volatile Consumer<InvalidOutput> onInvalid = i -> { };
     private volatile Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler;
@@ -72,7 +72,7 @@ final class StdioInbound {
             }
             JSONRPCMessage message = line.isBlank() ? null : parse(line);
             if (message != null) {
-                messagesRead.incrementAndGet();
+                messagesSinceInvalid++;
                 if (first) {
                     first = false;
                     onFirstMessage.run();
@@ -113,9 +113,9 @@ final class StdioInbound {
         return invalid;
     }
 
-    /** How many JSON-RPC messages the server wrote so far. */
-    long messagesRead() {
-        return messagesRead.get();
+    /** Whether the last line the server wrote was not JSON-RPC, and no message came after it. */
+    boolean garbledNow() {
+        return invalidLines.get() > 0 && messagesSinceInvalid == 0;
     }
 
     /** Who is told of each line that is not JSON-RPC (masked, cut short). */
@@ -125,6 +125,7 @@ final class StdioInbound {
 
     private void skip(String line, String reason) {
         int count = invalidLines.incrementAndGet();
+        messagesSinceInvalid = 0;
         InvalidOutput now = new InvalidOutput(count, masker.mask(StderrTail.truncate(line, LOGGED_LINE_CHARS)));
         invalid = now;
         answerWithTheFailure(line, reason);

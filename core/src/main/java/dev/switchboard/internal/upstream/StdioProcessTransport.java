@@ -191,9 +191,9 @@ final class StdioProcessTransport implements McpClientTransport, AutoCloseable {
         return inbound.invalidOutput();
     }
 
-    /** How many JSON-RPC messages the server wrote so far. */
-    long messagesRead() {
-        return inbound.messagesRead();
+    /** Whether the last line the server wrote was not JSON-RPC, and no message came after it. */
+    boolean garbledNow() {
+        return inbound.garbledNow();
     }
 
     /** Who is told of each line the server writes that is not JSON-RPC. */

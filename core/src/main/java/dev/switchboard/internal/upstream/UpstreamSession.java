@@ -165,10 +165,10 @@ final class UpstreamSession {
                 : InvalidOutput.NONE;
     }
 
-    /** How many JSON-RPC messages the server wrote so far (stdio only; 0 for HTTP, whose output is not lines). */
-    long messagesRead() {
+    /** Whether a stdio server's last line was not JSON-RPC, with no message after it (never for HTTP). */
+    boolean garbledNow() {
         InterceptingTransport t = transport;
-        return t != null && t.delegate() instanceof StdioProcessTransport stdio ? stdio.messagesRead() : 0;
+        return t != null && t.delegate() instanceof StdioProcessTransport stdio && stdio.garbledNow();
     }
 
     int inFlightCount() {
