@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Duration;
 import org.eclipse.jetty.server.Request;
 
@@ -14,7 +15,10 @@ interface Caller {
     String ATTRIBUTE = Caller.class.getName();
 
     /** Anyone, when no token is configured: may see and do everything, without a rate limit. */
-    Caller ANYONE = new Caller() {
+    Caller ANYONE = new Anyone(null);
+
+    /** Anyone: may see and do everything, within the global rate limit when there is one (null: none). */
+    record Anyone(AtomicRateLimiter global) implements Caller {
         @Override
         public String name() {
             return "anyone";
@@ -32,9 +36,9 @@ interface Caller {
 
         @Override
         public Duration permitCall() {
-            return null;
+            return global == null ? null : RateLimits.permit(null, global);
         }
-    };
+    }
 
     /** The caller of a request: the one access control attached, else {@link #ANYONE}. */
     static Caller of(Request request) {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
@@ -91,7 +92,7 @@ public final class Gateway implements AutoCloseable {
         // access control guards the endpoints behind them.
         GatewaySettings fromFile = switchboard.config().gateway();
         boolean tokensFromFile = settings.tokens().equals(fromFile.tokens())
-                && java.util.Objects.equals(settings.rateLimit(), fromFile.rateLimit());
+                && Objects.equals(settings.rateLimit(), fromFile.rateLimit());
         AccessControl access = new AccessControl(settings, switchboard.config().orchestration().nameSeparator(),
                 nanoTime);
         this.operations = new Operations(switchboard, metrics, new AccessHandler(settings, access, clock,

@@ -23,27 +23,7 @@ final class TokenCaller implements Caller {
         if (global == null) {
             return ANYONE;
         }
-        return new Caller() {
-            @Override
-            public String name() {
-                return ANYONE.name();
-            }
-
-            @Override
-            public boolean maySee(String server, String tool) {
-                return true;
-            }
-
-            @Override
-            public boolean mayControl() {
-                return true;
-            }
-
-            @Override
-            public Duration permitCall() {
-                return RateLimits.permit(null, global);
-            }
-        };
+        return new Anyone(global);
     }
 
     @Override
