@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /** What the library and gateway runs share: their settings, their faults and the leak check at the end. */
 final class Chaos {
@@ -73,12 +74,17 @@ final class Chaos {
      * close, by cleaners and pools' idle timeouts), and returns what still is after a minute.
      */
     static List<String> leaksSince(ResourceBaseline before) {
+        return settled(() -> ResourceBaseline.now().leaksSince(before, HEAP_MARGIN));
+    }
+
+    /** Runs {@code check} until it finds nothing, at most a minute; returns what it found last (empty: settled). */
+    static List<String> settled(Supplier<List<String>> check) {
         List<List<String>> last = new ArrayList<>(List.of(List.of()));
         try {
             // Polled on this thread: a poller thread of Awaitility's own would count as left behind.
             await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(500))
                     .until(() -> {
-                        last.set(0, ResourceBaseline.now().leaksSince(before, HEAP_MARGIN));
+                        last.set(0, check.get());
                         return last.get(0).isEmpty();
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {

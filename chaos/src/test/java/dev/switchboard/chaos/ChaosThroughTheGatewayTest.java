@@ -7,14 +7,8 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.Gateway;
-import dev.switchboard.testing.CallLedger;
 import dev.switchboard.testing.ResourceBaseline;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +44,11 @@ class ChaosThroughTheGatewayTest {
                 Gateway gateway = Gateway.start(sb)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> sb.status().stream().allMatch(s -> s.ready()));
             for (int i = 0; i < CLIENTS; i++) {
-                clients.add(client(gateway.url()));
+                clients.add(GatewayCall.client(gateway.url(), Chaos.DEADLINE.plusSeconds(20)));
             }
             try (Load load = new Load(Fleet.SERVERS, Chaos.CALLERS, Chaos.DEADLINE,
-                    (server, caller, seq) -> call(clients.get(Math.floorMod(caller, CLIENTS)), server, caller, seq))) {
+                    (server, caller, seq) -> GatewayCall.call(clients.get(Math.floorMod(caller, CLIENTS)),
+                            server + "__echo", Map.of("caller", caller, "seq", seq)))) {
                 var run = new ChaosRun(load, downs, Fleet.SERVERS, () -> Chaos.oneProcessEach(fleet));
                 List<Fault> faults = Chaos.serverFaults(fleet, sb);
                 faults.add(Fault.crash("a downstream client hangs up mid-stream", null,
@@ -64,29 +59,5 @@ class ChaosThroughTheGatewayTest {
                 clients.forEach(McpSyncClient::closeGracefully);
             }
         }
-    }
-
-    private static String call(McpSyncClient client, String server, int caller, long seq) {
-        try {
-            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(server + "__echo",
-                    Map.of("caller", caller, "seq", seq)));
-            if (!Boolean.TRUE.equals(r.isError())) {
-                return CallLedger.OK;
-            }
-            // A failure of the server comes as a tool error carrying the library's code.
-            Object error = r.meta() == null ? null : r.meta().get("dev.switchboard/error");
-            return error instanceof Map<?, ?> m ? String.valueOf(m.get("code")) : "tool-error: " + r.content();
-        } catch (McpError e) {
-            return "rpc-error " + e.getJsonRpcError().code() + ": " + e.getMessage();
-        }
-    }
-
-    private static McpSyncClient client(URI url) {
-        var transport = HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getAuthority())
-                .endpoint(url.getPath()).build();
-        // Longer than any call may take: a call the gateway leaves unanswered shows as late, not as the client's.
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Chaos.DEADLINE.plusSeconds(20)).build();
-        client.initialize();
-        return client;
     }
 }

@@ -12,14 +12,11 @@ import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.FaultyProxy;
 import dev.switchboard.testing.RunningFakeServer;
 import dev.switchboard.testing.Scenario;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +49,7 @@ final class Fleet implements AutoCloseable {
     private final RunningFakeServer sse = FakeMcpServer.builder().name(PROXIED).tool(FakeTool.echo("echo"))
             .startSse();
     final FaultyProxy proxy = FaultyProxy.to(sse.port());
-    private Process restarted = startHttpChild();
+    private ChildServer restarted = startHttpChild();
 
     /** The configuration of every server; each request is limited to {@code deadline}. */
     List<ServerConfig> configs(Duration deadline) {
@@ -73,7 +70,7 @@ final class Fleet implements AutoCloseable {
 
     /** SIGKILLs the HTTP child; returns once it is gone. */
     void killHttpServer() {
-        stopHttpChild();
+        restarted.close();
     }
 
     /** Starts the HTTP child again on the same port; returns once it serves. */
@@ -101,7 +98,7 @@ final class Fleet implements AutoCloseable {
 
     @Override
     public void close() {
-        stopHttpChild();
+        restarted.close();
         proxy.close();
         sse.close();
         expired.close();
@@ -117,44 +114,8 @@ final class Fleet implements AutoCloseable {
                 .shutdownGrace(Duration.ofMillis(500)).build();
     }
 
-    private Process startHttpChild() {
-        try {
-            Process p = new ProcessBuilder(FakeMcpServer.httpCommand(restartedScenario, restartedPort))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            // The child prints its URL once it listens: started means serving.
-            String first = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            if (first == null) {
-                throw new IllegalStateException("the HTTP server exited before it served: " + p.waitFor());
-            }
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void stopHttpChild() {
-        restarted.destroyForcibly();
-        try {
-            restarted.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // Its pipes are ours: close them, or every restart leaves three descriptors behind.
-        closeQuietly(restarted);
-    }
-
-    private static void closeQuietly(Process p) {
-        try {
-            p.getInputStream().close();
-            p.getOutputStream().close();
-            p.getErrorStream().close();
-        } catch (IOException ignored) {
-            // closing is all we wanted
-        }
+    private ChildServer startHttpChild() {
+        return ChildServer.start(FakeMcpServer.httpCommand(restartedScenario, restartedPort));
     }
 
     private static String commandLine(ProcessHandle p) {

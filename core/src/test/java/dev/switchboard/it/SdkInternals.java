@@ -13,6 +13,10 @@ final class SdkInternals {
         return SessionInternals.sdkPendingResponses(EngineOf.engine(sb).upstream(server));
     }
 
+    static int openExchanges(Switchboard sb, String server) {
+        return SessionInternals.openExchanges(EngineOf.engine(sb).upstream(server));
+    }
+
     static int stdioPendingIds(Switchboard sb, String server) {
         return SessionInternals.stdioPendingIds(EngineOf.engine(sb).upstream(server));
     }

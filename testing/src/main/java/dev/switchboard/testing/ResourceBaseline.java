@@ -12,8 +12,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -163,12 +165,19 @@ public record ResourceBaseline(List<Long> processes, Map<String, Integer> platfo
         }
     }
 
-    /** This JVM's TCP sockets as {@code local -> remote (state)}, from /proc/net: which socket a leak left open. */
+    /**
+     * This JVM's TCP sockets as {@code local -> remote (state)}, from /proc/net (which lists the whole network
+     * namespace: only the sockets among this JVM's descriptors are kept): which socket a leak left open.
+     */
     private static List<String> sockets() {
+        Set<String> ours = new HashSet<>();
+        descriptorLinks().stream().filter(l -> l.startsWith("socket:["))
+                .forEach(l -> ours.add(l.substring(8, l.length() - 1)));
         List<String> out = new ArrayList<>();
         for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
             try {
                 Files.readAllLines(Path.of(table)).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                        .filter(f -> ours.contains(f[9]))
                         .forEach(f -> out.add(port(f[1]) + "->" + port(f[2]) + " st" + f[3] + " inode " + f[9]));
             } catch (IOException | RuntimeException e) {
                 out.add(table + ": " + e.getMessage());
@@ -183,13 +192,20 @@ public record ResourceBaseline(List<Long> processes, Map<String, Integer> platfo
 
     private static Map<String, Integer> openDescriptors() {
         Map<String, Integer> kinds = new TreeMap<>();
+        for (String link : descriptorLinks()) {
+            int colon = link.indexOf(':');
+            kinds.merge(colon > 0 && !link.startsWith("/") ? link.substring(0, colon) : "file", 1, Integer::sum);
+        }
+        return kinds;
+    }
+
+    /** What each of this JVM's descriptors points to: a path, or {@code socket:[inode]}, {@code pipe:[inode]}... */
+    private static List<String> descriptorLinks() {
+        List<String> links = new ArrayList<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             fds.forEach(fd -> {
                 try {
-                    String link = Files.readSymbolicLink(fd).toString();
-                    int colon = link.indexOf(':');
-                    kinds.merge(colon > 0 && !link.startsWith("/") ? link.substring(0, colon) : "file", 1,
-                            Integer::sum);
+                    links.add(Files.readSymbolicLink(fd).toString());
                 } catch (IOException gone) {
                     // closed while we looked (the listing's own descriptor among them)
                 }
@@ -197,6 +213,6 @@ public record ResourceBaseline(List<Long> processes, Map<String, Integer> platfo
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return kinds;
+        return links;
     }
 }

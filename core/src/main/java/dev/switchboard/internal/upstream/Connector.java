@@ -153,7 +153,8 @@ final class Connector {
         McpAsyncClient client = null;
         McpClientTransport transport = null;
         try {
-            McpClientTransport wire0 = transport(httpClient::set);
+            var exchanges = new OpenExchanges();
+            McpClientTransport wire0 = transport(httpClient::set, exchanges);
             attemptStdio = wire0 instanceof StdioProcessTransport stdio ? stdio : null;
             if (wire0 instanceof StdioProcessTransport stdio) {
                 stdio.onInvalidOutput(hooks::onInvalidOutput);
@@ -166,6 +167,7 @@ final class Connector {
             }
             InterceptingTransport t = new InterceptingTransport(wire0, e -> onTransportError(e, early, live), gate);
             t.droppedErrors(dropped);
+            t.exchanges(exchanges);
             t.onNotification(n -> {
                 if (RESOURCE_UPDATED.equals(n.method()) && n.params() instanceof Map<?, ?> p
                         && p.get("uri") instanceof String uri) {
@@ -300,19 +302,20 @@ final class Connector {
                 .build();
     }
 
-    private McpClientTransport transport(Consumer<HttpClient> ownHttpClient) {
+    private McpClientTransport transport(Consumer<HttpClient> ownHttpClient, OpenExchanges exchanges) {
         return switch (config) {
             case StdioServer s -> StdioTransports.create(s, masker, gate);
-            case HttpServer h -> httpTransport(h, ownHttpClient);
+            case HttpServer h -> httpTransport(h, ownHttpClient, exchanges);
         };
     }
 
-    private McpClientTransport httpTransport(HttpServer h, Consumer<HttpClient> ownHttpClient) {
+    private McpClientTransport httpTransport(HttpServer h, Consumer<HttpClient> ownHttpClient,
+            OpenExchanges exchanges) {
         URI url = h.url();
         String base = url.getScheme() + "://" + url.getRawAuthority();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String endpoint = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-        HttpClient.Builder clients = ObservedHttpClient.builder(http, ownHttpClient)
+        HttpClient.Builder clients = ObservedHttpClient.builder(http, exchanges, ownHttpClient)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(h.options().connectTimeout());
         http.setGetStreamOptional(h.transport() == Transport.STREAMABLE_HTTP);
@@ -320,14 +323,20 @@ final class Connector {
             return HttpClientSseClientTransport.builder(base)
                     .sseEndpoint(endpoint)
                     .clientBuilder(clients)
-                    .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader))
+                    .httpRequestCustomizer((b, method, uri, body, ctx) -> customize(h, b, method, body))
                     .build();
         }
         return HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(endpoint)
                 .clientBuilder(clients)
-                .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader))
+                .httpRequestCustomizer((b, method, uri, body, ctx) -> customize(h, b, method, body))
                 .build();
+    }
+
+    /** The configured headers on every request; a request's POST tagged with its id (see {@link OpenExchanges}). */
+    private static void customize(HttpServer h, java.net.http.HttpRequest.Builder b, String method, String body) {
+        h.headers().forEach(b::setHeader);
+        OpenExchanges.tag(b, method, body);
     }
 
     private static void stop(StreamResumer resumer) {

@@ -47,6 +47,7 @@ final class InterceptingTransport implements McpClientTransport {
     private volatile Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> inbound;
     private volatile Consumer<McpSchema.JSONRPCNotification> notifications;
     private volatile DroppedErrors droppedErrors;
+    private volatile OpenExchanges exchanges;
     // Requests sent by request(), by id: their answers are taken here and never reach the SDK's session.
     private final Map<Object, MonoSink<McpSchema.JSONRPCResponse>> own = new ConcurrentHashMap<>();
     private final AtomicLong ownIds = new AtomicLong();
@@ -148,6 +149,12 @@ final class InterceptingTransport implements McpClientTransport {
         return true;
     }
 
+    /** HTTP exchanges of requests still open; for tests that prove none is left behind. */
+    int openExchanges() {
+        OpenExchanges open = exchanges;
+        return open == null ? 0 : open.openCount();
+    }
+
     /** Requests of {@link #request} still waiting for an answer; for tests that prove none is left behind. */
     int pendingOwn() {
         return own.size();
@@ -199,6 +206,11 @@ final class InterceptingTransport implements McpClientTransport {
         return hook == null ? send : hook.on(send);
     }
 
+    /** The HTTP exchanges of this connection's requests, to end those given up on; set before {@link #connect}. */
+    void exchanges(OpenExchanges open) {
+        this.exchanges = open;
+    }
+
     /** Sets the hook every send carries; set before {@link #connect}. */
     void droppedErrors(DroppedErrors hook) {
         this.droppedErrors = hook;
@@ -231,6 +243,10 @@ final class InterceptingTransport implements McpClientTransport {
         } else {
             send.subscribe(ignored -> { }, e -> gate.debug(log, LogEvents.CALL_CANCEL_NOT_SENT)
                     .addKeyValue("request_id", id).addKeyValue("error", e.toString()).log());
+        }
+        OpenExchanges open = exchanges;
+        if (open != null) {
+            open.abandon(id); // after the cancel went out on a connection of its own
         }
         var answer = StdioInFlight.failure(id, method, ErrorCode.CANCELLED, reason);
         if (delegate instanceof StdioProcessTransport stdio) {

@@ -35,16 +35,19 @@ final class ObservedHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final HttpExchangeLog log;
+    private final OpenExchanges exchanges;
     private final Set<CompletableFuture<Void>> deletes = ConcurrentHashMap.newKeySet();
 
-    private ObservedHttpClient(HttpClient delegate, HttpExchangeLog log) {
+    private ObservedHttpClient(HttpClient delegate, HttpExchangeLog log, OpenExchanges exchanges) {
         this.delegate = delegate;
         this.log = log;
+        this.exchanges = exchanges;
     }
 
     /** A builder for the SDK's transport builders; whatever they configure goes to a real client. */
-    static Builder builder(HttpExchangeLog log, java.util.function.Consumer<HttpClient> onBuild) {
-        return new ObservingBuilder(HttpClient.newBuilder(), log, onBuild);
+    static Builder builder(HttpExchangeLog log, OpenExchanges exchanges,
+            java.util.function.Consumer<HttpClient> onBuild) {
+        return new ObservingBuilder(HttpClient.newBuilder(), log, exchanges, onBuild);
     }
 
     @Override
@@ -56,6 +59,10 @@ final class ObservedHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
             HttpResponse.BodyHandler<T> handler) {
+        if (request.bodyPublisher().orElse(null) instanceof OpenExchanges.Tagged tagged) {
+            // The request's own body sits inside the watch: a body cut off is not an answer stream to resume.
+            return exchanges.send(tagged.id(), handler, h -> delegate.sendAsync(request, observing(request, h)));
+        }
         if (!"DELETE".equals(request.method())) {
             return watchFailure(request, delegate.sendAsync(request, observing(request, handler)));
         }
@@ -153,6 +160,9 @@ final class ObservedHttpClient extends HttpClient {
                 });
             }
             return new EventStreamWatch<>(body, error -> { }, (tracker, error) -> {
+                if (OpenExchanges.cutOff(body)) {
+                    return; // ended by Switchboard: the request was given up on
+                }
                 SseInterruption i = tracker.ended(request.uri(), session);
                 if (i != null) {
                     log.streamInterrupted(i); // a POST's answer stream ended before the answer
@@ -248,7 +258,7 @@ final class ObservedHttpClient extends HttpClient {
         shutdownNow();
     }
 
-    private record ObservingBuilder(Builder real, HttpExchangeLog log,
+    private record ObservingBuilder(Builder real, HttpExchangeLog log, OpenExchanges exchanges,
             java.util.function.Consumer<HttpClient> onBuild) implements Builder {
         @Override
         public Builder cookieHandler(CookieHandler cookieHandler) {
@@ -318,7 +328,7 @@ final class ObservedHttpClient extends HttpClient {
 
         @Override
         public HttpClient build() {
-            HttpClient client = new ObservedHttpClient(real.build(), log);
+            HttpClient client = new ObservedHttpClient(real.build(), log, exchanges);
             onBuild.accept(client);
             return client;
         }

@@ -29,6 +29,11 @@ public final class SessionInternals {
         return ((Map<?, ?>) field(mcpSession, "pendingResponses")).size();
     }
 
+    /** HTTP exchanges of requests the current session still keeps open (see {@link OpenExchanges}). */
+    public static int openExchanges(Upstream upstream) {
+        return upstream.currentSession().transport.openExchanges();
+    }
+
     /** Ids our stdio transport still counts as written and unanswered, in the current session. */
     public static int stdioPendingIds(Upstream upstream) {
         return ((StdioProcessTransport) upstream.currentSession().transport.delegate()).pendingIds();
