@@ -2,9 +2,13 @@ package dev.switchboard.chaos;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.CallOptions;
 import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.ToolCall;
+import dev.switchboard.ToolResult;
 import dev.switchboard.config.SwitchboardConfig;
-import io.modelcontextprotocol.client.McpSyncClient;
+import dev.switchboard.testing.CallLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Long use of a Switchboard through its gateway: callers call every server (one call in ten to {@code stuck}, which
- * times out), while beside them a server is crashed and restarts, the configuration is reloaded (a server added,
- * then removed) and downstream sessions are opened and closed. The crashes, reloads and sessions are spread evenly
- * over the calls. Counts outcomes by server, tool and outcome, in constant memory.
+ * Long use of a Switchboard and its gateway: callers call every server through the library (one call in ten to
+ * {@code stuck}, which times out), while beside them a server is crashed and restarts, the configuration is reloaded
+ * (a server added, then removed) and downstream sessions are opened on the gateway, make a call and are closed. The
+ * crashes, reloads and sessions are spread evenly over the calls. Counts outcomes by server, tool and outcome, in
+ * constant memory.
+ *
+ * <p>The calls go through the library because only there a call has its own deadline: a timed-out call costs
+ * {@link #STUCK_DEADLINE}, while an echo may take as long as a loaded machine needs. One deadline for both (all the
+ * gateway offers) would either make the soak slow or let an overloaded machine time out echoes and open breakers.
  */
 final class Soak {
     /** How much of everything one run does: calls per server, crashes, reloads, downstream sessions. */
@@ -33,13 +42,14 @@ final class Soak {
     }
 
     static final int CALLERS_PER_SERVER = 4;
+    private static final CallOptions STUCK_DEADLINE = CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(1));
+    private static final CallOptions ECHO_DEADLINE = CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(30));
     private static final int TIMEOUT_EVERY = 10; // one call in ten goes to the tool that never answers
 
     private final Switchboard sb;
     private final SoakServers servers;
     private final SwitchboardConfig without;
     private final SwitchboardConfig with;
-    private final List<McpSyncClient> clients;
     private final DownstreamSessions sessions;
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final AtomicLong done = new AtomicLong();
@@ -47,12 +57,11 @@ final class Soak {
 
     /** {@code without} and {@code with} are the configuration without and with the reloaded server. */
     Soak(Switchboard sb, SoakServers servers, SwitchboardConfig without, SwitchboardConfig with,
-            List<McpSyncClient> clients, DownstreamSessions sessions) {
+            DownstreamSessions sessions) {
         this.sb = sb;
         this.servers = servers;
         this.without = without;
         this.with = with;
-        this.clients = clients;
         this.sessions = sessions;
     }
 
@@ -63,11 +72,9 @@ final class Soak {
         done.set(0);
         List<Future<?>> work = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            int c = 0;
             for (String server : SoakServers.CALLED) {
-                for (int i = 0; i < CALLERS_PER_SERVER; i++, c++) {
-                    McpSyncClient client = clients.get(c % clients.size());
-                    work.add(threads.submit(() -> calls(client, server, perCaller)));
+                for (int i = 0; i < CALLERS_PER_SERVER; i++) {
+                    work.add(threads.submit(() -> calls(server, perCaller)));
                 }
             }
             work.add(threads.submit(() -> spread(plan.crashes(), this::crash)));
@@ -86,10 +93,18 @@ final class Soak {
         return out;
     }
 
-    private Void calls(McpSyncClient client, String server, int count) {
+    private Void calls(String server, int count) {
         for (int i = 0; i < count; i++) {
-            String tool = i % TIMEOUT_EVERY == TIMEOUT_EVERY - 1 ? "stuck" : "echo";
-            String outcome = GatewayCall.call(client, server + "__" + tool, Map.of("i", i));
+            boolean stuck = i % TIMEOUT_EVERY == TIMEOUT_EVERY - 1;
+            String tool = stuck ? "stuck" : "echo";
+            String outcome;
+            try {
+                ToolResult r = sb.call(ToolCall.of(server, tool, Map.of("i", i)), stuck ? STUCK_DEADLINE
+                        : ECHO_DEADLINE);
+                outcome = r.isError() ? "tool-error" : CallLedger.OK;
+            } catch (SwitchboardException e) {
+                outcome = e.code().name();
+            }
             outcomes.computeIfAbsent(server + " " + tool + " " + outcome, k -> new LongAdder()).increment();
             done.incrementAndGet();
         }
