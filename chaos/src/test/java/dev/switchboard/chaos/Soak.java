@@ -146,8 +146,16 @@ final class Soak {
                 : Fleet.processCount(servers.reloaded) == 0);
     }
 
-    private void session(int n) throws Exception {
+    /** Opens a session on the gateway, calls, closes it; counted as the tool {@code session} of the server called. */
+    private void session(int n) throws InterruptedException {
         // Not the crashing server: a session's call must succeed.
-        sessions.openCallClose(SoakServers.CALLED.get(1 + n % 3) + "__echo", n);
+        String server = SoakServers.CALLED.get(1 + n % 3);
+        String outcome = CallLedger.OK;
+        try {
+            sessions.openCallClose(server + "__echo", n);
+        } catch (java.io.IOException | IllegalStateException e) {
+            outcome = "failed: " + e.getMessage();
+        }
+        outcomes.computeIfAbsent(server + " session " + outcome, k -> new LongAdder()).increment();
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * The servers of the soak, every transport and every one out of the test's JVM (what the test counts in its JVM is
  * then Switchboard's and the gateway's alone): two stdio servers, one of them crashed again and again, a Streamable
  * HTTP and a legacy SSE server in child JVMs, and a stdio server that reloads add and remove. Each has the tools
- * {@code echo} and {@code stuck} (never answers: its calls time out).
+ * {@code echo} and {@code stuck} (answers long after its calls' deadline: they time out).
  */
 final class SoakServers implements AutoCloseable {
     static final String CRASHING = "crashing";
@@ -26,6 +26,7 @@ final class SoakServers implements AutoCloseable {
     static final String SSE = "sse";
     static final String RELOADED = "reloaded";
     static final List<String> CALLED = List.of(CRASHING, STEADY, HTTP, SSE);
+    private static final Duration STUCK_FOR = Duration.ofSeconds(5);
 
     final Scenario crashing = scenario(CRASHING);
     private final Scenario steady = scenario(STEADY);
@@ -58,8 +59,15 @@ final class SoakServers implements AutoCloseable {
         sse.close();
     }
 
+    /**
+     * A server whose {@code stuck} answers after {@link #STUCK_FOR}, far past the calls' deadline. Not never: the
+     * fake server, like the SDK server it is built on, does not stop a tool on cancellation and serves about 200
+     * requests at once over HTTP; tools that never end would pile up until it stalls, a fault of the server rather
+     * than a soak of Switchboard.
+     */
     private static Scenario scenario(String name) {
-        return FakeMcpServer.builder().name(name).tool(FakeTool.echo("echo"), FakeTool.hang("stuck")).build();
+        return FakeMcpServer.builder().name(name).tool(FakeTool.echo("echo"), FakeTool.delay("stuck", STUCK_FOR))
+                .build();
     }
 
     private static StdioServer stdio(String name, Scenario scenario, ServerOptions options) {
