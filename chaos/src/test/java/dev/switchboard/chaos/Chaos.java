@@ -53,7 +53,11 @@ final class Chaos {
                 Fault.crash("stdio server starts writing garbage", Fleet.GARBLED, () -> garble(sb)),
                 Fault.crash("SSE connections reset (RST)", Fleet.PROXIED, fleet.proxy::resetAll),
                 Fault.outage("SSE connections black-holed for " + OUTAGE.toSeconds() + " s", Fleet.PROXIED,
-                        fleet.proxy::blackHole, OUTAGE, fleet.proxy::heal)));
+                        fleet.proxy::blackHole, OUTAGE, fleet.proxy::heal),
+                Fault.outage("SSE traffic held 1 s each way for " + OUTAGE.toSeconds() + " s", Fleet.PROXIED,
+                        () -> fleet.proxy.delay(Duration.ofSeconds(1)), OUTAGE, fleet.proxy::heal),
+                Fault.outage("SSE answers cut off after 64 bytes for " + OUTAGE.toSeconds() + " s", Fleet.PROXIED,
+                        () -> fleet.proxy.truncate(64), OUTAGE, fleet.proxy::heal)));
     }
 
     /** After every fault: exactly one process serves each stdio server (no orphan, none missing). */

@@ -36,10 +36,16 @@ class SoakTest {
     /** Heap after a full GC may differ by this much from one count to the next while everything runs. */
     private static final long HEAP_MARGIN = 8L * 1024 * 1024;
 
-    /** What the JVM holds at one moment, and how many sessions the gateway has open. */
-    private record Footprint(ResourceBaseline held, long rssBytes, int sessions) {
+    /**
+     * What the JVM holds at one moment, and how many sessions the gateway has open. Besides the heap in use, the
+     * heap committed and the memory outside the heap (compiled code, class metadata): what explains the RSS.
+     */
+    private record Footprint(ResourceBaseline held, long rssBytes, long heapCommitted, long nonHeap, int sessions) {
         static Footprint now(Gateway gateway) {
-            return new Footprint(ResourceBaseline.now(), rss(), gateway.sessionCount());
+            var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+            ResourceBaseline held = ResourceBaseline.now();
+            return new Footprint(held, rss(), memory.getHeapMemoryUsage().getCommitted(),
+                    memory.getNonHeapMemoryUsage().getUsed(), gateway.sessionCount());
         }
 
         /** What grew since {@code start}: processes by count (a crash-restart changes a pid), the rest as held. */
@@ -56,7 +62,12 @@ class SoakTest {
         }
 
         String summary() {
-            return held.summary() + " rssMB=" + rssBytes / (1024 * 1024) + " gatewaySessions=" + sessions;
+            return held.summary() + " rssMB=" + mb(rssBytes) + " heapCommittedMB=" + mb(heapCommitted)
+                    + " nonHeapMB=" + mb(nonHeap) + " gatewaySessions=" + sessions;
+        }
+
+        private static long mb(long bytes) {
+            return bytes / (1024 * 1024);
         }
     }
 
