@@ -52,6 +52,7 @@ final class Chaos {
                 Fault.crash("upstream session expired (HTTP 404)", Fleet.EXPIRED, fleet.expired::expireSessions),
                 Fault.crash("stdio server starts writing garbage", Fleet.GARBLED, () -> garble(sb)),
                 Fault.crash("SSE connections reset (RST)", Fleet.PROXIED, fleet.proxy::resetAll),
+                Fault.crash("legacy SSE session forgotten (HTTP 404)", Fleet.PROXIED, fleet.sse::expireSessions),
                 Fault.outage("SSE connections black-holed for " + OUTAGE.toSeconds() + " s", Fleet.PROXIED,
                         fleet.proxy::blackHole, OUTAGE, fleet.proxy::heal),
                 Fault.outage("SSE traffic held 1 s each way for " + OUTAGE.toSeconds() + " s", Fleet.PROXIED,

@@ -46,7 +46,7 @@ final class Fleet implements AutoCloseable {
     private final int restartedPort = freePort();
     final RunningFakeServer expired = FakeMcpServer.builder().name(EXPIRED).tool(FakeTool.echo("echo"),
             FakeTool.hang("stuck")).startHttp();
-    private final RunningFakeServer sse = FakeMcpServer.builder().name(PROXIED).tool(FakeTool.echo("echo"))
+    final RunningFakeServer sse = FakeMcpServer.builder().name(PROXIED).tool(FakeTool.echo("echo"))
             .startSse();
     final FaultyProxy proxy = FaultyProxy.to(sse.port());
     private ChildServer restarted = startHttpChild();

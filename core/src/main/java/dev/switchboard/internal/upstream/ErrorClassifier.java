@@ -112,6 +112,12 @@ final class ErrorClassifier {
             return retryLater(ErrorCode.UNREACHABLE, tool, t, "answered HTTP " + s + " during " + what
                     + ": the server is failing; Switchboard will retry", r.retryAfter());
         }
+        if ((s == 404 || s == 400) && !r.isHtml() && server.transport() == Transport.SSE && "POST".equals(r.method())
+                && !"initialize".equals(what)) {
+            // The message URL came from the server's own stream, and served this session until now: the server has
+            // forgotten the session (restarted, expired it), not moved its endpoint.
+            return sessionExpired(r, what, tool, t);
+        }
         if (s == 404 || s == 405 || r.isHtml()) {
             String hint = server.transport() == Transport.STREAMABLE_HTTP
                     ? "; for a legacy HTTP+SSE server set transport: sse"

@@ -9,8 +9,8 @@ import java.util.Optional;
  * ("Invalid request. Status code: 405") can be classified and explained precisely.
  */
 final class HttpExchangeLog {
-    /** One response's essentials. */
-    record Response(int status, String contentType, Duration retryAfter, String wwwAuthenticate) {
+    /** One response's essentials, and the method of the request it answered. */
+    record Response(String method, int status, String contentType, Duration retryAfter, String wwwAuthenticate) {
         boolean isHtml() {
             return contentType != null && contentType.toLowerCase().contains("text/html");
         }
@@ -112,7 +112,7 @@ final class HttpExchangeLog {
         if (ok && !html) {
             return;
         }
-        Response r = new Response(status, contentType,
+        Response r = new Response(method, status, contentType,
                 headers.firstValue("retry-after").flatMap(HttpExchangeLog::parseRetryAfter).orElse(null),
                 headers.firstValue("www-authenticate").orElse(null));
         lastFailure = r;
