@@ -36,13 +36,16 @@ import java.util.Objects;
  * @param tls the certificate to serve HTTPS with, or null for plain HTTP
  * @param maxJsonDepth the deepest nesting of a request's JSON (400 beyond it, refused while reading)
  * @param maxBatch the most calls in one batch request of the REST API
- * @param maxSessionsPerToken sessions one token may have open at once (429 beyond it); with tokens only
+ * @param maxSessionsPerToken sessions one token (or one OAuth identity) may have open at once (429 beyond it); with
+ *     access control only
+ * @param oauth how OAuth access tokens (JWTs) of an authorization server are accepted, or null for none; with or
+ *     without {@code tokens}
  */
 public record GatewaySettings(String host, int port, List<String> allowedOrigins, Names names, int pageSize,
         int replayEvents, int maxSessions, Duration sessionIdleTimeout, int maxRequestBytes,
         boolean listUnavailableTools, String serverName, String serverVersion, List<GatewayToken> tokens,
         RateLimit rateLimit, boolean insecure, GatewayTls tls, int maxJsonDepth, int maxBatch,
-        int maxSessionsPerToken) {
+        int maxSessionsPerToken, GatewayOAuth oauth) {
 
     /** How the gateway names tools and prompts for its clients. */
     public enum Names {
@@ -61,7 +64,7 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
      */
     public static final GatewaySettings DEFAULT = new GatewaySettings("127.0.0.1", DEFAULT_PORT, List.of(),
             Names.QUALIFIED, 100, 256, 1000, Duration.ofMinutes(30), 4 * 1024 * 1024, false, "switchboard", null,
-            List.of(), null, false, null, 64, 100, 100);
+            List.of(), null, false, null, 64, 100, 100, null);
 
     public GatewaySettings {
         Objects.requireNonNull(host, "host");
@@ -92,6 +95,8 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         Check.argument(maxBatch >= 1, "gateway.max_batch: %s (expected: >= 1)", maxBatch);
         Check.argument(maxSessionsPerToken >= 1, "gateway.max_sessions_per_token: %s (expected: >= 1)",
                 maxSessionsPerToken);
+        Check.argument(oauth == null || oauth.resource() != null || GatewayRules.isLoopback(host),
+                "gateway.oauth.resource: %s", GatewayRules.RESOURCE_NEEDED);
     }
 
     /**
@@ -100,7 +105,7 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
      * network is trusted.
      */
     public String unsafeListen() {
-        if (loopbackOnly() || !tokens.isEmpty() || insecure) {
+        if (loopbackOnly() || accessControlled() || insecure) {
             return null;
         }
         return GatewayRules.notLoopback(host);
@@ -111,9 +116,9 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         return GatewayRules.isLoopback(host);
     }
 
-    /** Whether requests need a token. */
+    /** Whether requests need a token: a static one of {@code tokens}, or an OAuth access token. */
     public boolean accessControlled() {
-        return !tokens.isEmpty();
+        return !tokens.isEmpty() || oauth != null;
     }
 
     /** The values of these settings never to print: the tokens' hashes and the TLS password. */
@@ -165,6 +170,7 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         private int maxJsonDepth;
         private int maxBatch;
         private int maxSessionsPerToken;
+        private GatewayOAuth oauth;
 
         private Builder(GatewaySettings from) {
             host = from.host;
@@ -186,6 +192,7 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
             maxJsonDepth = from.maxJsonDepth;
             maxBatch = from.maxBatch;
             maxSessionsPerToken = from.maxSessionsPerToken;
+            oauth = from.oauth;
         }
 
         public Builder host(String host) {
@@ -285,10 +292,26 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
             return this;
         }
 
+        /** How OAuth access tokens are accepted; null for none. */
+        public Builder oauth(GatewayOAuth oauth) {
+            this.oauth = oauth;
+            return this;
+        }
+
+        /** The OAuth settings so far, for the loader's checks across settings. */
+        GatewayOAuth oauth() {
+            return oauth;
+        }
+
+        /** The host so far, for the loader's checks across settings. */
+        String host() {
+            return host;
+        }
+
         public GatewaySettings build() {
             return new GatewaySettings(host, port, allowedOrigins, names, pageSize, replayEvents, maxSessions,
                     sessionIdleTimeout, maxRequestBytes, listUnavailableTools, serverName, serverVersion, tokens,
-                    rateLimit, insecure, tls, maxJsonDepth, maxBatch, maxSessionsPerToken);
+                    rateLimit, insecure, tls, maxJsonDepth, maxBatch, maxSessionsPerToken, oauth);
         }
     }
 }

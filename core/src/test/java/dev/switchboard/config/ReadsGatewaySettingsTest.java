@@ -108,7 +108,8 @@ class ReadsGatewaySettingsTest {
         assertThat(Configs.problems("gateway: {listen: 0.0.0.0:7700}\n" + SERVERS)).containsExactly(
                 "gateway.listen: \"0.0.0.0\" is not a loopback address, and without gateway.tokens anyone who"
                         + " reaches it could use every server (expected: add a token to gateway.tokens (switchboard"
-                        + " token create NAME makes one), or listen on 127.0.0.1, e.g. 127.0.0.1:7700; if the network"
+                        + " token create NAME makes one) or configure gateway.oauth, or listen on 127.0.0.1, e.g."
+                        + " 127.0.0.1:7700; if the network"
                         + " is trusted, set gateway.insecure: true or run serve --insecure)");
         for (String host : List.of("192.168.1.10:7700", "gateway.example.com:7700", "\"[::]:7700\"",
                 "\"[2001:db8::1]:7700\"", "128.0.0.1:7700", "127.0.0.256:7700", "127.0.0.01:7700",

@@ -92,11 +92,13 @@ public final class Gateway implements AutoCloseable {
         // access control guards the endpoints behind them.
         GatewaySettings fromFile = switchboard.config().gateway();
         boolean tokensFromFile = settings.tokens().equals(fromFile.tokens())
-                && Objects.equals(settings.rateLimit(), fromFile.rateLimit());
+                && Objects.equals(settings.rateLimit(), fromFile.rateLimit())
+                && Objects.equals(settings.oauth(), fromFile.oauth());
         AccessControl access = new AccessControl(settings, switchboard.config().orchestration().nameSeparator(),
-                nanoTime);
+                nanoTime, clock, this::url);
         this.operations = new Operations(switchboard, metrics, new AccessHandler(settings, access, clock,
-                new Handler.Sequence(endpoint, legacyEndpoint, restApi)));
+                new Handler.Sequence(new ResourceMetadata(access, settings.serverName()), endpoint, legacyEndpoint,
+                        restApi)));
         server.setHandler(operations);
         server.setStopTimeout(0);
         this.listener = new SwitchboardListener() {
@@ -146,7 +148,8 @@ public final class Gateway implements AutoCloseable {
         this.reaper = Thread.ofVirtual().name("switchboard-gateway-reaper").start(() -> reapEvery(
                 idle.compareTo(Duration.ofMinutes(2)) < 0 ? idle.dividedBy(2) : Duration.ofMinutes(1)));
         log.atInfo().setMessage("gateway.listening").addKeyValue("url", url())
-                .addKeyValue("tokens", settings.tokens().size()).log();
+                .addKeyValue("tokens", settings.tokens().size()).addKeyValue("oauth", settings.oauth() != null)
+                .log();
         warnAboutExposure(settings);
     }
 

@@ -48,7 +48,8 @@ class RefusesToListenBeyondLoopbackWithoutTokensTest {
         assertThatThrownBy(() -> Gateway.start(switchboard, exposed)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("gateway.listen: \"0.0.0.0\" is not a loopback address, and without gateway.tokens anyone"
                         + " who reaches it could use every server (expected: add a token to gateway.tokens"
-                        + " (switchboard token create NAME makes one), or listen on 127.0.0.1, e.g. 127.0.0.1:7700;"
+                        + " (switchboard token create NAME makes one) or configure gateway.oauth, or listen on"
+                        + " 127.0.0.1, e.g. 127.0.0.1:7700;"
                         + " if the network is trusted, set gateway.insecure: true or run serve --insecure)");
     }
 
