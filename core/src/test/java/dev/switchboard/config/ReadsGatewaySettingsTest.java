@@ -236,12 +236,12 @@ class ReadsGatewaySettingsTest {
                 "gateway.sesion_idle_timeout: unknown key (did you mean session_idle_timeout?)",
                 "gateway.port: unknown key (expected one of: listen, allowed_origins, names, page_size,"
                         + " replay_events, max_sessions, session_idle_timeout, max_request_bytes,"
-                        + " list_unavailable_tools, server_info, tokens, rate_limit, insecure, tls, max_json_depth,"
-                        + " max_batch, max_sessions_per_token)");
+                        + " list_unavailable_tools, server_info, tokens, oauth, rate_limit, insecure, tls,"
+                        + " max_json_depth, max_batch, max_sessions_per_token)");
         assertThat(Configs.problems("gateway: 7700\n" + SERVERS)).containsExactly("gateway: is a number (expected:"
                 + " a map with listen, allowed_origins, names, page_size, replay_events, max_sessions,"
-                + " session_idle_timeout, max_request_bytes, list_unavailable_tools, server_info, tokens, rate_limit,"
-                + " insecure, tls, max_json_depth, max_batch, max_sessions_per_token)");
+                + " session_idle_timeout, max_request_bytes, list_unavailable_tools, server_info, tokens, oauth,"
+                + " rate_limit, insecure, tls, max_json_depth, max_batch, max_sessions_per_token)");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,10 @@ final class AccessControl {
     private final String separator;
     private final Clock clock;
     private final Supplier<URI> gatewayUrl;
+    private final ReentrantLock reloading = new ReentrantLock();
     private volatile State state;
+    /** The settings last applied by {@link #follow}: compared by identity, as each reload makes new ones. */
+    private volatile GatewaySettings followed;
 
     /** Without OAuth: the static tokens only. */
     AccessControl(GatewaySettings settings, String separator, Supplier<Long> nanoTime) {
@@ -99,6 +103,30 @@ final class AccessControl {
         log.atInfo().setMessage("gateway.tokens.reloaded").addKeyValue("tokens", settings.tokens().size())
                 .addKeyValue("kept", after.byToken().values().stream().filter(before.byToken()::containsValue)
                         .count()).addKeyValue("oauth", settings.oauth() != null).log();
+    }
+
+    /**
+     * Applies {@code latest} when it is not the settings last applied: the gateway calls this on every request with
+     * the configuration file's settings, so that once a reload has returned, a revoked token is refused, even before
+     * the gateway hears of the reload (an event, delivered later). True when it applied them.
+     */
+    boolean follow(GatewaySettings latest) {
+        if (latest == followed) {
+            return false;
+        }
+        reloading.lock();
+        try {
+            if (latest == followed) {
+                return false;
+            }
+            if (followed != null) {
+                reload(latest);
+            }
+            followed = latest;
+            return true;
+        } finally {
+            reloading.unlock();
+        }
     }
 
     /** Whether a session's caller is still one in force: false once its token was removed or changed. */

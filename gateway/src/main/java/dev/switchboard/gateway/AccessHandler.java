@@ -41,8 +41,12 @@ final class AccessHandler extends Handler.Wrapper {
     /** When the insecure warning was last logged; a minute before the start, so that the first request warns. */
     private final AtomicLong lastWarning;
 
-    AccessHandler(GatewaySettings settings, AccessControl access, Clock clock, Handler next) {
+    private final Runnable followFile;
+
+    /** {@code followFile} brings access up to date with the configuration file, before each request is checked. */
+    AccessHandler(GatewaySettings settings, AccessControl access, Clock clock, Runnable followFile, Handler next) {
         super(next);
+        this.followFile = followFile;
         this.origins = new Origins(settings.allowedOrigins());
         this.access = access;
         this.beyondLoopback = !settings.loopbackOnly();
@@ -62,6 +66,7 @@ final class AccessHandler extends Handler.Wrapper {
                     + " add it to gateway.allowed_origins if this page may use the gateway");
             return true;
         }
+        followFile.run();
         Caller caller = access.controlled() ? caller(request, response, callback, path) : anyoneWarned();
         if (caller == null) {
             return true;

@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -83,7 +84,7 @@ final class AccessTokens {
     private final IssuerKeys keys;
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private final Map<Identity, OAuthCaller> callers = new ConcurrentHashMap<>();
-    private volatile DefaultJWTProcessor<SecurityContext> processor;
+    private final DefaultJWTProcessor<SecurityContext> processor;
 
     /** Tokens as {@code oauth} says; {@code gatewayUrl} is the MCP endpoint's URL, once the gateway listens. */
     AccessTokens(GatewayOAuth oauth, Supplier<URI> gatewayUrl, String separator, RateLimits limits,
@@ -95,6 +96,7 @@ final class AccessTokens {
         this.global = global;
         this.clock = clock;
         this.keys = new IssuerKeys(oauth.issuer(), oauth.jwksUri(), clock);
+        this.processor = processor();
     }
 
     /** The settings these tokens are checked by. */
@@ -120,13 +122,16 @@ final class AccessTokens {
         }
         JWTClaimsSet claims;
         try {
-            claims = processor().process(token, null);
+            claims = processor.process(token, null);
         } catch (KeySourceException e) {
             return new Unavailable(e.getMessage());
         } catch (ParseException e) {
             return invalid("the token is not a JWT");
         } catch (BadJOSEException | JOSEException e) {
             return invalid(TokenProblems.describe(e, oauth.issuer(), audience()));
+        }
+        if (claims.getAudience().stream().noneMatch(a -> sameResource(a, audience()))) {
+            return invalid("the token is not for this resource (expected aud " + audience() + ")");
         }
         Set<String> scopes = scopes(claims);
         if (!scopes.containsAll(oauth.scopesRequired())) {
@@ -188,26 +193,39 @@ final class AccessTokens {
     }
 
     private DefaultJWTProcessor<SecurityContext> processor() {
-        DefaultJWTProcessor<SecurityContext> p = processor;
-        if (p == null) {
-            // Built on first use: the default audience is the gateway's URL, known once it listens (port 0).
-            p = new DefaultJWTProcessor<>();
-            p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType(
-                    "at+jwt"), null));
-            p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-            DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience()),
-                    new JWTClaimsSet.Builder().issuer(oauth.issuer()).build(), Set.of("exp", "iss", "aud",
-                    oauth.identityClaim()), null) {
-                @Override
-                protected Date currentTime() {
-                    return Date.from(clock.instant());
-                }
-            };
-            claims.setMaxClockSkew((int) oauth.clockSkew().toSeconds());
-            p.setJWTClaimsSetVerifier(claims);
-            processor = p;
-        }
+        DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
+        p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"),
+                null));
+        p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        // The audience is checked after, where a scheme or host in upper case still matches (as MCP asks).
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>((Set<String>) null,
+                new JWTClaimsSet.Builder().issuer(oauth.issuer()).build(), Set.of("exp", "iss", "aud",
+                oauth.identityClaim()), null) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        claims.setMaxClockSkew((int) oauth.clockSkew().toSeconds());
+        p.setJWTClaimsSetVerifier(claims);
         return p;
+    }
+
+    /** Whether an {@code aud} names the resource: the same, or the same but for the case of scheme and host. */
+    static boolean sameResource(String aud, String resource) {
+        if (aud.equals(resource)) {
+            return true;
+        }
+        try {
+            URI a = URI.create(aud);
+            URI r = URI.create(resource);
+            return a.getScheme() != null && a.getScheme().equalsIgnoreCase(r.getScheme())
+                    && a.getRawAuthority() != null && a.getRawAuthority().equalsIgnoreCase(r.getRawAuthority())
+                    && Objects.equals(a.getRawPath(), r.getRawPath())
+                    && Objects.equals(a.getRawQuery(), r.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String digest(String token) {

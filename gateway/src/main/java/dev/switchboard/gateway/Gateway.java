@@ -96,7 +96,11 @@ public final class Gateway implements AutoCloseable {
                 && Objects.equals(settings.oauth(), fromFile.oauth());
         AccessControl access = new AccessControl(settings, switchboard.config().orchestration().nameSeparator(),
                 nanoTime, clock, this::url);
-        this.operations = new Operations(switchboard, metrics, new AccessHandler(settings, access, clock,
+        if (tokensFromFile) {
+            access.follow(fromFile);
+        }
+        Runnable followFile = tokensFromFile ? () -> access.follow(switchboard.config().gateway()) : () -> { };
+        this.operations = new Operations(switchboard, metrics, new AccessHandler(settings, access, clock, followFile,
                 new Handler.Sequence(new ResourceMetadata(access, settings.serverName()), endpoint, legacyEndpoint,
                         restApi)));
         server.setHandler(operations);
@@ -129,7 +133,7 @@ public final class Gateway implements AutoCloseable {
                 if (!tokensFromFile) {
                     return; // an application gave the gateway tokens of its own: a reload of the file is not theirs
                 }
-                access.reload(switchboard.config().gateway());
+                access.follow(switchboard.config().gateway());
                 var current = access.current();
                 sessions.all().stream().filter(s -> !current.test(s.caller())).map(Session::id).toList()
                         .forEach(id -> sessions.close(id, "its access token was removed or changed by a reload of"

@@ -46,6 +46,17 @@ class AcceptsAccessTokensOfTheIssuerTest {
     }
 
     @Test
+    void anAudienceWithTheSchemeAndHostInUpperCaseIsTheSameResource() {
+        String upper = guarded.url().toString().replace("http://127.0.0.1", "HTTP://127.0.0.1");
+        String other = guarded.url().toString().replace("/mcp", "/MCP");
+
+        assertThat(raw.post(RawClient.initializeBody("2025-11-25"), Guarded.bearer(guarded.issuer.token(upper,
+                "alice", "mcp mcp:use"))).status()).isEqualTo(200);
+        assertThat(raw.post(RawClient.initializeBody("2025-11-25"), Guarded.bearer(guarded.issuer.token(other,
+                "alice", "mcp mcp:use"))).status()).as("the path is case-sensitive").isEqualTo(401);
+    }
+
+    @Test
     void staticTokensWorkNextToAccessTokens() {
         var client = guarded.client(Guarded.ADMIN.token());
         try {
