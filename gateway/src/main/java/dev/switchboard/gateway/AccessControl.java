@@ -129,6 +129,14 @@ final class AccessControl {
         }
     }
 
+    /** Stops what OAuth holds open (its HTTP client); the gateway is stopping. */
+    void close() {
+        AccessTokens oauth = state.oauth();
+        if (oauth != null) {
+            oauth.close();
+        }
+    }
+
     /** Whether a session's caller is still one in force: false once its token was removed or changed. */
     Predicate<Caller> current() {
         State s = state;

@@ -99,6 +99,11 @@ final class AccessTokens {
         this.processor = processor();
     }
 
+    /** Stops fetching the issuer's keys; the gateway is stopping. */
+    void close() {
+        keys.close();
+    }
+
     /** The settings these tokens are checked by. */
     GatewayOAuth settings() {
         return oauth;

@@ -56,6 +56,7 @@ public final class Gateway implements AutoCloseable {
     private final PerClient perClient;
     private final GatewayMetrics metrics;
     private final Operations operations;
+    private final AccessControl access;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final boolean tls;
 
@@ -94,8 +95,8 @@ public final class Gateway implements AutoCloseable {
         boolean tokensFromFile = settings.tokens().equals(fromFile.tokens())
                 && Objects.equals(settings.rateLimit(), fromFile.rateLimit())
                 && Objects.equals(settings.oauth(), fromFile.oauth());
-        AccessControl access = new AccessControl(settings, switchboard.config().orchestration().nameSeparator(),
-                nanoTime, clock, this::url);
+        this.access = new AccessControl(settings, switchboard.config().orchestration().nameSeparator(), nanoTime,
+                clock, this::url);
         if (tokensFromFile) {
             access.follow(fromFile);
         }
@@ -146,6 +147,7 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             switchboard.removeListener(listener); // the Switchboard outlives a gateway that could not listen
             metrics.close();
+            access.close();
             throw e;
         }
         Duration idle = settings.sessionIdleTimeout();
@@ -317,6 +319,7 @@ public final class Gateway implements AutoCloseable {
         switchboard.removeListener(listener);
         sessions.closeAll("the gateway is shutting down");
         perClient.closeAll();
+        access.close();
         reaper.interrupt();
         try {
             server.stop();

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,26 +44,28 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
     private final Clock clock;
     private final HttpClient http;
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile JWKSet keys;
-    private volatile Instant fetchedAt;
+    /** The set and when it was fetched, as one value so that a reader never sees one without the other. */
+    private volatile Fetched fetched;
     /** When a fetch last began, successful or not: the next refetch waits {@link #REFETCH_EVERY} after it. */
-    private volatile Instant attemptedAt;
+    private Instant attemptedAt;
     private URI jwksUri;
+
+    private record Fetched(JWKSet keys, Instant at) {
+    }
 
     IssuerKeys(String issuer, URI jwksUri, Clock clock) {
         this.issuer = issuer;
         this.configuredJwks = jwksUri;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     }
 
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
-        JWKSet set = keys;
-        if (set == null || clock.instant().isAfter(fetchedAt.plus(MAX_AGE))) {
-            set = refetch(set == null);
-        }
+        Fetched now = fetched;
+        JWKSet set = now == null || clock.instant().isAfter(now.at().plus(MAX_AGE)) ? refetch(now == null)
+                : now.keys();
         List<JWK> found = selector.select(set);
         if (found.isEmpty()) {
             JWKSet fresh = refetch(false); // perhaps a new key: the issuer rotated them
@@ -80,6 +83,7 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
         try {
             Instant now = clock.instant();
             boolean allowed = attemptedAt == null || !now.isBefore(attemptedAt.plus(REFETCH_EVERY));
+            JWKSet keys = fetched == null ? null : fetched.keys();
             if (!allowed) {
                 if (keys == null) {
                     throw new KeySourceException("the keys of " + issuer + " could not be fetched a moment ago;"
@@ -89,12 +93,11 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
             }
             attemptedAt = now;
             try {
-                JWKSet fetched = JWKSet.parse(new String(get(jwksUri()), StandardCharsets.UTF_8));
-                keys = fetched;
-                fetchedAt = now;
+                JWKSet set = JWKSet.parse(new String(get(jwksUri()), StandardCharsets.UTF_8));
+                fetched = new Fetched(set, now);
                 log.atInfo().setMessage("gateway.oauth.keys_fetched").addKeyValue("issuer", issuer)
-                        .addKeyValue("keys", fetched.size()).log();
-                return fetched;
+                        .addKeyValue("keys", set.size()).log();
+                return set;
             } catch (IOException | ParseException | RuntimeException e) {
                 log.atWarn().setMessage("gateway.oauth.keys_failed").addKeyValue("issuer", issuer)
                         .addKeyValue("error", e.getMessage()).log();
@@ -107,6 +110,11 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Stops fetching: a request under way is abandoned. */
+    void close() {
+        http.shutdownNow();
     }
 
     /** The JWK set's URL: configured, or the issuer's metadata's {@code jwks_uri} (looked up once). */
