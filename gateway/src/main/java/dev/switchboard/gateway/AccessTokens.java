@@ -119,6 +119,7 @@ final class AccessTokens {
         return oauth.audience() != null ? oauth.audience() : resource.get().toString();
     }
 
+    /** Whether the token lets its bearer in, and as whom. */
     Check check(String token) {
         String digest = digest(token);
         Remembered known = verified.get(digest);
@@ -135,6 +136,11 @@ final class AccessTokens {
         } catch (BadJOSEException | JOSEException e) {
             return invalid(TokenProblems.describe(e, oauth.issuer(), audience()));
         }
+        return admit(digest, claims);
+    }
+
+    /** The caller of a token whose signature, issuer and times are good: audience, scopes, identity, rule. */
+    private Check admit(String digest, JWTClaimsSet claims) {
         if (claims.getAudience().stream().noneMatch(a -> sameResource(a, audience()))) {
             return invalid("the token is not for this resource (expected aud " + audience() + ")");
         }
