@@ -61,6 +61,13 @@ final class GatewayRules {
                 + " network is trusted, set gateway.insecure: true or run serve --insecure)";
     }
 
+    /** Why the gateway may not listen on {@code host} with OAuth but no resource URL. */
+    static String noResource(String host) {
+        return Section.shown(host) + " is not a loopback address, and gateway.oauth has no resource: tokens are"
+                + " issued for the URL clients use, which the listen address rarely is (expected: gateway.oauth"
+                + ".resource, e.g. https://mcp.example.com/mcp, or listen on 127.0.0.1)";
+    }
+
     /** {@code ::1} for {@code [::1]}; any other host as it is. */
     static String unbracketed(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * these settings.
  *
  * @param host the address to listen on; one other than loopback (127.0.0.0/8, {@code ::1}, {@code localhost})
- *     needs {@code tokens}, or {@code insecure} (see {@link #unsafeListen()})
+ *     needs {@code tokens} or {@code oauth} (with its {@code resource}), or {@code insecure} (see
+ *     {@link #unsafeListen()})
  * @param port the port, or 0 for any free one
  * @param allowedOrigins the {@code Origin} values accepted besides loopback ones ({@code http://localhost:*},
  *     {@code http://127.0.0.1:*}, {@code http://[::1]:*}), each {@code scheme://host[:port]} (kept as a browser sends
@@ -95,20 +96,22 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         Check.argument(maxBatch >= 1, "gateway.max_batch: %s (expected: >= 1)", maxBatch);
         Check.argument(maxSessionsPerToken >= 1, "gateway.max_sessions_per_token: %s (expected: >= 1)",
                 maxSessionsPerToken);
-        Check.argument(oauth == null || oauth.resource() != null || GatewayRules.isLoopback(host),
-                "gateway.oauth.resource: %s", GatewayRules.RESOURCE_NEEDED);
     }
 
     /**
      * Why the gateway must not listen where these settings say, or null when it may: an address other than loopback
      * is refused without tokens (anyone on the network could use every server), unless {@code insecure} says the
-     * network is trusted.
+     * network is trusted; and with OAuth but no {@code oauth.resource} (tokens are issued for the URL clients use,
+     * which the listen address rarely is).
      */
     public String unsafeListen() {
-        if (loopbackOnly() || accessControlled() || insecure) {
+        if (loopbackOnly()) {
             return null;
         }
-        return GatewayRules.notLoopback(host);
+        if (oauth != null && oauth.resource() == null) {
+            return GatewayRules.noResource(host);
+        }
+        return accessControlled() || insecure ? null : GatewayRules.notLoopback(host);
     }
 
     /** Whether the gateway listens on a loopback address only (reachable from this machine alone). */

@@ -103,7 +103,9 @@ final class AccessHandler extends Handler.Wrapper {
             if (caller == null) {
                 log.atDebug().setMessage("gateway.access.refused").addKeyValue("path", path)
                         .addKeyValue("reason", "invalid_token").log();
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, REALM + ", error=\"invalid_token\"");
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, oauth == null ? REALM
+                        + ", error=\"invalid_token\"" : ResourceMetadata.challenge(oauth, "invalid_token",
+                        "the token is none of gateway.tokens", null));
                 refuse(path, response, callback, HttpStatus.UNAUTHORIZED_401, "the access token is not valid: it is"
                         + " none of gateway.tokens (mistyped, or its hash was removed); send the token that"
                         + " switchboard token create printed, as Authorization: Bearer <token>");

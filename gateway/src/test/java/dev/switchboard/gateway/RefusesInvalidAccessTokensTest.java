@@ -115,6 +115,17 @@ class RefusesInvalidAccessTokensTest {
     }
 
     @Test
+    void aWrongStaticTokenIsToldWhereToLogInToo() {
+        String right = Guarded.ADMIN.token();
+        RawClient.Answer a = initialize(right.substring(0, right.indexOf('.') + 1) + "A".repeat(43));
+
+        assertThat(a.status()).isEqualTo(401);
+        assertThat(a.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"switchboard\", error=\"invalid_token\","
+                + " error_description=\"the token is none of gateway.tokens\", scope=\"mcp\", resource_metadata=\""
+                + metadata + "\"");
+    }
+
+    @Test
     void aTokenWithoutTheRequiredScopeIsRefusedWith403NamingIt() {
         RawClient.Answer a = initialize(guarded.token("alice", "mcp:use"));
 
