@@ -60,6 +60,12 @@ final class AccessHandler extends Handler.Wrapper {
         if (OPEN.contains(path) || ResourceMetadata.isMetadataPath(path)) {
             return super.handle(request, response, callback);
         }
+        // A refusal leaves the body unread, and Jetty then drops the connection after the answer: said up front, so
+        // that a client does not send its next request (with a token) on a connection about to close.
+        boolean body = hasBody(request);
+        if (body) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && !origins.allowed(origin)) {
             refuse(path, response, callback, HttpStatus.FORBIDDEN_403, "origin '" + origin + "' is not allowed;"
@@ -70,6 +76,9 @@ final class AccessHandler extends Handler.Wrapper {
         Caller caller = access.controlled() ? caller(request, response, callback, path) : anyoneWarned();
         if (caller == null) {
             return true;
+        }
+        if (body) {
+            response.getHeaders().remove(HttpHeader.CONNECTION);
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         return super.handle(request, response, callback);
@@ -117,6 +126,10 @@ final class AccessHandler extends Handler.Wrapper {
                     + "; try again in a second");
             return null;
         }
+    }
+
+    private static boolean hasBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /** The credential of {@code Authorization: Bearer <credential>}, or null without one. */

@@ -52,6 +52,8 @@ class RefusesInvalidAccessTokensTest {
         assertThat(a.status()).isEqualTo(401);
         assertThat(a.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"switchboard\", scope=\"mcp\","
                 + " resource_metadata=\"" + metadata + "\"");
+        assertThat(a.header("Connection")).as("the body is left unread: the connection is not reused")
+                .isEqualTo("close");
         assertThat(a.json().path("error").path("message").asText()).isEqualTo("this gateway needs an access token:"
                 + " send the header Authorization: Bearer <token>, with an OAuth access token of "
                 + guarded.issuer.issuer() + " (an MCP client finds how to get one at " + metadata + "), or a token"
