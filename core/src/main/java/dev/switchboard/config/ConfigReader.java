@@ -58,6 +58,7 @@ final class ConfigReader {
         CrossChecks.priorities(options, problems);
         CrossChecks.allDisabled(outcomes.stream().map(ServerReader.Outcome::enabled).toList(), problems);
         CrossChecks.tokenServers(gateway, outcomes.stream().map(ServerReader.Outcome::name).toList(), problems);
+        CrossChecks.ruleServers(gateway, outcomes.stream().map(ServerReader.Outcome::name).toList(), problems);
         return new Result(outcomes, orchestration, logging, gateway);
     }
 

@@ -119,6 +119,23 @@ final class CrossChecks {
         }
     }
 
+    /** An OAuth rule may only name servers that exist, for the same reason as a token. */
+    static void ruleServers(GatewaySettings gateway, List<String> servers, Problems problems) {
+        List<GatewayOAuth.Rule> rules = gateway.oauth() == null ? List.of() : gateway.oauth().rules();
+        Set<String> known = new HashSet<>(servers);
+        for (int r = 0; r < rules.size(); r++) {
+            List<String> named = rules.get(r).servers();
+            for (int i = 0; i < named.size(); i++) {
+                if (!known.contains(named.get(i))) {
+                    String hint = Suggestions.hint(named.get(i), servers);
+                    problems.error(Tree.index(Tree.child(Tree.index("gateway.oauth.rules", r), "servers"), i),
+                            "no server is named " + Section.shown(named.get(i)) + " (" + (hint.isEmpty() ? ""
+                            : hint + " ") + "expected one of: " + String.join(", ", servers) + ")");
+                }
+            }
+        }
+    }
+
     static void allDisabled(Collection<Boolean> enabled, Problems problems) {
         if (!enabled.isEmpty() && !enabled.contains(Boolean.TRUE)) {
             problems.warn("servers", "every server is disabled, so nothing will be connected");

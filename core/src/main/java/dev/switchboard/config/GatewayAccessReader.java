@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads who may use the gateway and how ({@code tokens}, {@code rate_limit}, {@code insecure}, {@code tls}) and the
- * bounds on what one request or token may make it hold ({@code max_json_depth}, {@code max_batch},
- * {@code max_sessions_per_token}), into a {@link GatewaySettings.Builder}.
+ * Reads who may use the gateway and how ({@code tokens}, {@code oauth}, {@code rate_limit}, {@code insecure},
+ * {@code tls}) and the bounds on what one request or token may make it hold ({@code max_json_depth},
+ * {@code max_batch}, {@code max_sessions_per_token}), into a {@link GatewaySettings.Builder}.
  */
 final class GatewayAccessReader {
     static final List<String> TOKEN_KEYS = List.of("name", "hash", "servers", "tools", "control", "rate_limit");
     private static final String TOKENS_EXPECTED = "a list of {name, hash, servers, tools, control, rate_limit},"
             + " e.g. [{name: ci-bot, hash: \"pbkdf2-sha256$...\"}]";
-    private static final String RATE_EXPECTED = "a map with calls and per, e.g. {calls: 60, per: 1m}";
+    static final String RATE_EXPECTED = "a map with calls and per, e.g. {calls: 60, per: 1m}";
     private static final String TLS_EXPECTED = "a map with cert and key (PEM files), or pkcs12 (one file), and"
             + " password";
 
@@ -30,6 +30,8 @@ final class GatewayAccessReader {
         OptionsReader.set(tokens(g), b::tokens);
         OptionsReader.set(g.has("rate_limit") ? rateLimit(g.section("rate_limit", RATE_EXPECTED)) : null,
                 b::rateLimit);
+        OptionsReader.set(g.has("oauth") ? GatewayOAuthReader.read(g.section("oauth", GatewayOAuthReader.EXPECTED))
+                : null, b::oauth);
         OptionsReader.set(g.bool("insecure"), b::insecure);
         OptionsReader.set(g.has("tls") ? tls(g.section("tls", TLS_EXPECTED)) : null, b::tls);
         OptionsReader.set(g.integer("max_json_depth", 8, 1000, "a whole number of levels from 8 to 1000"),
@@ -125,7 +127,7 @@ final class GatewayAccessReader {
     }
 
     /** A rate limit; null (after reporting) when it is incomplete or invalid. */
-    private static RateLimit rateLimit(Section r) {
+    static RateLimit rateLimit(Section r) {
         r.rejectUnknown(List.of("calls", "per"));
         Integer calls = r.integer("calls", 1, Integer.MAX_VALUE, "a whole number of tool calls, 1 or more");
         Duration per = OptionsReader.positive(r, "per");

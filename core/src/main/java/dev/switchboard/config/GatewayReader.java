@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 final class GatewayReader {
     static final List<String> KEYS = List.of("listen", "allowed_origins", "names", "page_size", "replay_events",
             "max_sessions", "session_idle_timeout", "max_request_bytes", "list_unavailable_tools", "server_info",
-            "tokens", "rate_limit", "insecure", "tls", "max_json_depth", "max_batch", "max_sessions_per_token");
+            "tokens", "oauth", "rate_limit", "insecure", "tls", "max_json_depth", "max_batch",
+            "max_sessions_per_token");
     static final String EXPECTED = "a map with " + String.join(", ", KEYS);
     static final List<String> SESSION_KEYS = List.of("mode", "max_sessions", "idle_timeout");
     private static final List<String> SESSION_MODES = List.of("shared", "per_client");
@@ -54,9 +55,13 @@ final class GatewayReader {
         OptionsReader.set(g.bool("list_unavailable_tools"), b::listUnavailableTools);
         serverInfo(g.section("server_info", "a map with name and version"), b);
         GatewayAccessReader.read(g, b);
+        if (b.oauth() != null && b.oauth().resource() == null && !GatewayRules.isLoopback(b.host())) {
+            g.error("oauth.resource", GatewayRules.RESOURCE_NEEDED);
+            b.oauth(null);
+        }
         try {
             GatewaySettings settings = b.build();
-            if (settings.unsafeListen() != null && !g.has("tokens")) { // broken tokens are reported already
+            if (settings.unsafeListen() != null && !g.has("tokens") && !g.has("oauth")) { // reported already
                 g.error("listen", settings.unsafeListen());
             }
             return settings;

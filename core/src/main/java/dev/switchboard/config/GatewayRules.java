@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 final class GatewayRules {
     static final String ORIGIN_EXAMPLE = "https://app.example.com";
+    static final String RESOURCE_NEEDED = "is missing, and the gateway listens beyond loopback, where its address is"
+            + " rarely the one clients use (expected: the URL of the gateway's MCP endpoint as clients reach it, e.g."
+            + " https://mcp.example.com/mcp; tokens must be issued for it)";
     static final String ORIGIN_EXPECTED = "scheme://host[:port], as a browser sends it, e.g. " + ORIGIN_EXAMPLE;
     /** An IPv4 literal without leading zeros (which the JDK refuses as ambiguous, and would then look up). */
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})"
@@ -54,8 +57,15 @@ final class GatewayRules {
     static String notLoopback(String host) {
         return Section.shown(host) + " is not a loopback address, and without gateway.tokens anyone who reaches it"
                 + " could use every server (expected: add a token to gateway.tokens (switchboard token create NAME"
-                + " makes one), or listen on 127.0.0.1, e.g. 127.0.0.1:7700; if the network is trusted, set"
-                + " gateway.insecure: true or run serve --insecure)";
+                + " makes one) or configure gateway.oauth, or listen on 127.0.0.1, e.g. 127.0.0.1:7700; if the"
+                + " network is trusted, set gateway.insecure: true or run serve --insecure)";
+    }
+
+    /** Why the gateway may not listen on {@code host} with OAuth but no resource URL. */
+    static String noResource(String host) {
+        return Section.shown(host) + " is not a loopback address, and gateway.oauth has no resource: tokens are"
+                + " issued for the URL clients use, which the listen address rarely is (expected: gateway.oauth"
+                + ".resource, e.g. https://mcp.example.com/mcp, or listen on 127.0.0.1)";
     }
 
     /** {@code ::1} for {@code [::1]}; any other host as it is. */

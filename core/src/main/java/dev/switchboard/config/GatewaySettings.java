@@ -12,7 +12,8 @@ import java.util.Objects;
  * these settings.
  *
  * @param host the address to listen on; one other than loopback (127.0.0.0/8, {@code ::1}, {@code localhost})
- *     needs {@code tokens}, or {@code insecure} (see {@link #unsafeListen()})
+ *     needs {@code tokens} or {@code oauth} (with its {@code resource}), or {@code insecure} (see
+ *     {@link #unsafeListen()})
  * @param port the port, or 0 for any free one
  * @param allowedOrigins the {@code Origin} values accepted besides loopback ones ({@code http://localhost:*},
  *     {@code http://127.0.0.1:*}, {@code http://[::1]:*}), each {@code scheme://host[:port]} (kept as a browser sends
@@ -36,13 +37,16 @@ import java.util.Objects;
  * @param tls the certificate to serve HTTPS with, or null for plain HTTP
  * @param maxJsonDepth the deepest nesting of a request's JSON (400 beyond it, refused while reading)
  * @param maxBatch the most calls in one batch request of the REST API
- * @param maxSessionsPerToken sessions one token may have open at once (429 beyond it); with tokens only
+ * @param maxSessionsPerToken sessions one token (or one OAuth identity) may have open at once (429 beyond it); with
+ *     access control only
+ * @param oauth how OAuth access tokens (JWTs) of an authorization server are accepted, or null for none; with or
+ *     without {@code tokens}
  */
 public record GatewaySettings(String host, int port, List<String> allowedOrigins, Names names, int pageSize,
         int replayEvents, int maxSessions, Duration sessionIdleTimeout, int maxRequestBytes,
         boolean listUnavailableTools, String serverName, String serverVersion, List<GatewayToken> tokens,
         RateLimit rateLimit, boolean insecure, GatewayTls tls, int maxJsonDepth, int maxBatch,
-        int maxSessionsPerToken) {
+        int maxSessionsPerToken, GatewayOAuth oauth) {
 
     /** How the gateway names tools and prompts for its clients. */
     public enum Names {
@@ -61,7 +65,7 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
      */
     public static final GatewaySettings DEFAULT = new GatewaySettings("127.0.0.1", DEFAULT_PORT, List.of(),
             Names.QUALIFIED, 100, 256, 1000, Duration.ofMinutes(30), 4 * 1024 * 1024, false, "switchboard", null,
-            List.of(), null, false, null, 64, 100, 100);
+            List.of(), null, false, null, 64, 100, 100, null);
 
     public GatewaySettings {
         Objects.requireNonNull(host, "host");
@@ -97,13 +101,17 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
     /**
      * Why the gateway must not listen where these settings say, or null when it may: an address other than loopback
      * is refused without tokens (anyone on the network could use every server), unless {@code insecure} says the
-     * network is trusted.
+     * network is trusted; and with OAuth but no {@code oauth.resource} (tokens are issued for the URL clients use,
+     * which the listen address rarely is).
      */
     public String unsafeListen() {
-        if (loopbackOnly() || !tokens.isEmpty() || insecure) {
+        if (loopbackOnly()) {
             return null;
         }
-        return GatewayRules.notLoopback(host);
+        if (oauth != null && oauth.resource() == null) {
+            return GatewayRules.noResource(host);
+        }
+        return accessControlled() || insecure ? null : GatewayRules.notLoopback(host);
     }
 
     /** Whether the gateway listens on a loopback address only (reachable from this machine alone). */
@@ -111,9 +119,9 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         return GatewayRules.isLoopback(host);
     }
 
-    /** Whether requests need a token. */
+    /** Whether requests need a token: a static one of {@code tokens}, or an OAuth access token. */
     public boolean accessControlled() {
-        return !tokens.isEmpty();
+        return !tokens.isEmpty() || oauth != null;
     }
 
     /** The values of these settings never to print: the tokens' hashes and the TLS password. */
@@ -165,6 +173,7 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
         private int maxJsonDepth;
         private int maxBatch;
         private int maxSessionsPerToken;
+        private GatewayOAuth oauth;
 
         private Builder(GatewaySettings from) {
             host = from.host;
@@ -186,6 +195,7 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
             maxJsonDepth = from.maxJsonDepth;
             maxBatch = from.maxBatch;
             maxSessionsPerToken = from.maxSessionsPerToken;
+            oauth = from.oauth;
         }
 
         public Builder host(String host) {
@@ -285,10 +295,26 @@ public record GatewaySettings(String host, int port, List<String> allowedOrigins
             return this;
         }
 
+        /** How OAuth access tokens are accepted; null for none. */
+        public Builder oauth(GatewayOAuth oauth) {
+            this.oauth = oauth;
+            return this;
+        }
+
+        /** The OAuth settings so far, for the loader's checks across settings. */
+        GatewayOAuth oauth() {
+            return oauth;
+        }
+
+        /** The host so far, for the loader's checks across settings. */
+        String host() {
+            return host;
+        }
+
         public GatewaySettings build() {
             return new GatewaySettings(host, port, allowedOrigins, names, pageSize, replayEvents, maxSessions,
                     sessionIdleTimeout, maxRequestBytes, listUnavailableTools, serverName, serverVersion, tokens,
-                    rateLimit, insecure, tls, maxJsonDepth, maxBatch, maxSessionsPerToken);
+                    rateLimit, insecure, tls, maxJsonDepth, maxBatch, maxSessionsPerToken, oauth);
         }
     }
 }

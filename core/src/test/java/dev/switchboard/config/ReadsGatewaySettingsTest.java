@@ -108,7 +108,8 @@ class ReadsGatewaySettingsTest {
         assertThat(Configs.problems("gateway: {listen: 0.0.0.0:7700}\n" + SERVERS)).containsExactly(
                 "gateway.listen: \"0.0.0.0\" is not a loopback address, and without gateway.tokens anyone who"
                         + " reaches it could use every server (expected: add a token to gateway.tokens (switchboard"
-                        + " token create NAME makes one), or listen on 127.0.0.1, e.g. 127.0.0.1:7700; if the network"
+                        + " token create NAME makes one) or configure gateway.oauth, or listen on 127.0.0.1, e.g."
+                        + " 127.0.0.1:7700; if the network"
                         + " is trusted, set gateway.insecure: true or run serve --insecure)");
         for (String host : List.of("192.168.1.10:7700", "gateway.example.com:7700", "\"[::]:7700\"",
                 "\"[2001:db8::1]:7700\"", "128.0.0.1:7700", "127.0.0.256:7700", "127.0.0.01:7700",
@@ -235,12 +236,12 @@ class ReadsGatewaySettingsTest {
                 "gateway.sesion_idle_timeout: unknown key (did you mean session_idle_timeout?)",
                 "gateway.port: unknown key (expected one of: listen, allowed_origins, names, page_size,"
                         + " replay_events, max_sessions, session_idle_timeout, max_request_bytes,"
-                        + " list_unavailable_tools, server_info, tokens, rate_limit, insecure, tls, max_json_depth,"
-                        + " max_batch, max_sessions_per_token)");
+                        + " list_unavailable_tools, server_info, tokens, oauth, rate_limit, insecure, tls,"
+                        + " max_json_depth, max_batch, max_sessions_per_token)");
         assertThat(Configs.problems("gateway: 7700\n" + SERVERS)).containsExactly("gateway: is a number (expected:"
                 + " a map with listen, allowed_origins, names, page_size, replay_events, max_sessions,"
-                + " session_idle_timeout, max_request_bytes, list_unavailable_tools, server_info, tokens, rate_limit,"
-                + " insecure, tls, max_json_depth, max_batch, max_sessions_per_token)");
+                + " session_idle_timeout, max_request_bytes, list_unavailable_tools, server_info, tokens, oauth,"
+                + " rate_limit, insecure, tls, max_json_depth, max_batch, max_sessions_per_token)");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.TokenHash;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's door, in front of every endpoint: a browser page from an origin that is not allowed is refused (403);
- * with tokens configured, a request without a valid {@code Authorization: Bearer} token is refused (401); every other
- * request goes on with its {@link Caller} attached ({@link Caller#ATTRIBUTE}). Only {@code /healthz} and
- * {@code /readyz} are open to all, so that probes need no token.
+ * with tokens or OAuth configured, a request without a valid {@code Authorization: Bearer} token is refused (401);
+ * every other request goes on with its {@link Caller} attached ({@link Caller#ATTRIBUTE}). Only {@code /healthz},
+ * {@code /readyz} and the resource metadata ({@link ResourceMetadata}) are open to all, so that probes need no token
+ * and MCP clients can find out how to get one.
  */
 final class AccessHandler extends Handler.Wrapper {
     private static final Logger log = LoggerFactory.getLogger(AccessHandler.class);
@@ -39,8 +41,12 @@ final class AccessHandler extends Handler.Wrapper {
     /** When the insecure warning was last logged; a minute before the start, so that the first request warns. */
     private final AtomicLong lastWarning;
 
-    AccessHandler(GatewaySettings settings, AccessControl access, Clock clock, Handler next) {
+    private final Runnable followFile;
+
+    /** {@code followFile} brings access up to date with the configuration file, before each request is checked. */
+    AccessHandler(GatewaySettings settings, AccessControl access, Clock clock, Runnable followFile, Handler next) {
         super(next);
+        this.followFile = followFile;
         this.origins = new Origins(settings.allowedOrigins());
         this.access = access;
         this.beyondLoopback = !settings.loopbackOnly();
@@ -51,8 +57,14 @@ final class AccessHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
-        if (OPEN.contains(path)) {
+        if (OPEN.contains(path) || ResourceMetadata.isMetadataPath(path)) {
             return super.handle(request, response, callback);
+        }
+        // A refusal leaves the body unread, and Jetty then drops the connection after the answer: said up front, so
+        // that a client does not send its next request (with a token) on a connection about to close.
+        boolean body = hasBody(request);
+        if (body) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && !origins.allowed(origin)) {
@@ -60,31 +72,49 @@ final class AccessHandler extends Handler.Wrapper {
                     + " add it to gateway.allowed_origins if this page may use the gateway");
             return true;
         }
-        Tokens tokens = access.tokens();
-        Caller caller = tokens == null ? anyoneWarned() : caller(tokens, request, response, callback, path);
+        followFile.run();
+        Caller caller = access.controlled() ? caller(request, response, callback, path) : anyoneWarned();
         if (caller == null) {
             return true;
+        }
+        if (body) {
+            response.getHeaders().remove(HttpHeader.CONNECTION);
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         return super.handle(request, response, callback);
     }
 
-    /** The caller of the request's token; null after answering 401 (none, or not valid) or 503 (busy). */
-    private Caller caller(Tokens tokens, Request request, Response response, Callback callback, String path) {
+    /**
+     * The caller of the request's token; null after answering 401 (none, or not valid), 403 (an OAuth token without
+     * the scope needed) or 503 (busy, or the issuer's keys out of reach). A static token announces itself
+     * ({@code sbt_}); any other is an OAuth access token when {@code gateway.oauth} is configured.
+     */
+    private Caller caller(Request request, Response response, Callback callback, String path) {
         String token = bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        AccessTokens oauth = access.accessTokens();
+        Tokens tokens = access.tokens();
         if (token == null) {
-            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, REALM);
-            refuse(path, response, callback, HttpStatus.UNAUTHORIZED_401, "this gateway needs an access token:"
-                    + " send the header Authorization: Bearer <token>, with a token from switchboard token create"
-                    + " whose hash is in gateway.tokens");
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, oauth == null ? REALM
+                    : ResourceMetadata.challenge(oauth, null, null, null));
+            refuse(path, response, callback, HttpStatus.UNAUTHORIZED_401, oauth == null ? "this gateway needs an"
+                    + " access token: send the header Authorization: Bearer <token>, with a token from switchboard"
+                    + " token create whose hash is in gateway.tokens" : "this gateway needs an access token: send"
+                    + " the header Authorization: Bearer <token>, with an OAuth access token of " + oauth.settings()
+                    .issuer() + " (an MCP client finds how to get one at " + ResourceMetadata.url(oauth.resource())
+                    + ")" + (tokens == null ? "" : ", or a token of gateway.tokens"));
             return null;
+        }
+        if (oauth != null && (tokens == null || TokenHash.selectorOf(token) == null)) {
+            return OAuthRefusals.caller(oauth, token, path, response, callback);
         }
         try {
             Caller caller = tokens.check(token);
             if (caller == null) {
                 log.atDebug().setMessage("gateway.access.refused").addKeyValue("path", path)
                         .addKeyValue("reason", "invalid_token").log();
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, REALM + ", error=\"invalid_token\"");
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, oauth == null ? REALM
+                        + ", error=\"invalid_token\"" : ResourceMetadata.challenge(oauth, "invalid_token",
+                        "the token is none of gateway.tokens", null));
                 refuse(path, response, callback, HttpStatus.UNAUTHORIZED_401, "the access token is not valid: it is"
                         + " none of gateway.tokens (mistyped, or its hash was removed); send the token that"
                         + " switchboard token create printed, as Authorization: Bearer <token>");
@@ -96,6 +126,10 @@ final class AccessHandler extends Handler.Wrapper {
                     + "; try again in a second");
             return null;
         }
+    }
+
+    private static boolean hasBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /** The credential of {@code Authorization: Bearer <credential>}, or null without one. */

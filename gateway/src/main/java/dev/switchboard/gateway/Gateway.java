@@ -56,6 +56,7 @@ public final class Gateway implements AutoCloseable {
     private final PerClient perClient;
     private final GatewayMetrics metrics;
     private final Operations operations;
+    private final AccessControl access;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final boolean tls;
 
@@ -92,11 +93,17 @@ public final class Gateway implements AutoCloseable {
         // access control guards the endpoints behind them.
         GatewaySettings fromFile = switchboard.config().gateway();
         boolean tokensFromFile = settings.tokens().equals(fromFile.tokens())
-                && Objects.equals(settings.rateLimit(), fromFile.rateLimit());
-        AccessControl access = new AccessControl(settings, switchboard.config().orchestration().nameSeparator(),
-                nanoTime);
-        this.operations = new Operations(switchboard, metrics, new AccessHandler(settings, access, clock,
-                new Handler.Sequence(endpoint, legacyEndpoint, restApi)));
+                && Objects.equals(settings.rateLimit(), fromFile.rateLimit())
+                && Objects.equals(settings.oauth(), fromFile.oauth());
+        this.access = new AccessControl(settings, switchboard.config().orchestration().nameSeparator(), nanoTime,
+                clock, this::url);
+        if (tokensFromFile) {
+            access.follow(fromFile);
+        }
+        Runnable followFile = tokensFromFile ? () -> access.follow(switchboard.config().gateway()) : () -> { };
+        this.operations = new Operations(switchboard, metrics, new AccessHandler(settings, access, clock, followFile,
+                new Handler.Sequence(new ResourceMetadata(access, settings.serverName()), endpoint, legacyEndpoint,
+                        restApi)));
         server.setHandler(operations);
         server.setStopTimeout(0);
         this.listener = new SwitchboardListener() {
@@ -127,7 +134,7 @@ public final class Gateway implements AutoCloseable {
                 if (!tokensFromFile) {
                     return; // an application gave the gateway tokens of its own: a reload of the file is not theirs
                 }
-                access.reload(switchboard.config().gateway());
+                access.follow(switchboard.config().gateway());
                 var current = access.current();
                 sessions.all().stream().filter(s -> !current.test(s.caller())).map(Session::id).toList()
                         .forEach(id -> sessions.close(id, "its access token was removed or changed by a reload of"
@@ -140,13 +147,15 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             switchboard.removeListener(listener); // the Switchboard outlives a gateway that could not listen
             metrics.close();
+            access.close();
             throw e;
         }
         Duration idle = settings.sessionIdleTimeout();
         this.reaper = Thread.ofVirtual().name("switchboard-gateway-reaper").start(() -> reapEvery(
                 idle.compareTo(Duration.ofMinutes(2)) < 0 ? idle.dividedBy(2) : Duration.ofMinutes(1)));
         log.atInfo().setMessage("gateway.listening").addKeyValue("url", url())
-                .addKeyValue("tokens", settings.tokens().size()).log();
+                .addKeyValue("tokens", settings.tokens().size()).addKeyValue("oauth", settings.oauth() != null)
+                .log();
         warnAboutExposure(settings);
     }
 
@@ -310,6 +319,7 @@ public final class Gateway implements AutoCloseable {
         switchboard.removeListener(listener);
         sessions.closeAll("the gateway is shutting down");
         perClient.closeAll();
+        access.close();
         reaper.interrupt();
         try {
             server.stop();

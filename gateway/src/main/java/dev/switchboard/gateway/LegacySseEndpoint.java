@@ -138,7 +138,7 @@ final class LegacySseEndpoint extends Handler.Abstract {
             return;
         }
         Link link = links.get(id);
-        if (link == null || sessions.find(id) == null || link.session().caller() != Caller.of(request)) {
+        if (link == null || sessions.find(id) == null || !link.session().caller().equals(Caller.of(request))) {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "session " + id + " does not exist or has"
                     + " ended (a session ends with its stream): open a new stream with GET " + SSE_PATH);
             return;

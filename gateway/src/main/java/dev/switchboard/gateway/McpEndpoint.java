@@ -161,7 +161,7 @@ final class McpEndpoint extends Handler.Abstract {
             return null;
         }
         Session session = sessions.find(id);
-        if (session == null || session.caller() != Caller.of(request)) {
+        if (session == null || !session.caller().equals(Caller.of(request))) {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "session " + id + " does not exist or has"
                     + " ended: initialize a new one");
             return null;

@@ -62,7 +62,7 @@ final class Sessions {
                 throw new Full(max);
             }
             if (caller != Caller.ANYONE
-                    && byId.values().stream().filter(s -> s.caller() == caller).count() >= maxPerCaller) {
+                    && byId.values().stream().filter(s -> s.caller().equals(caller)).count() >= maxPerCaller) {
                 throw new TooManyForCaller(caller, maxPerCaller);
             }
             Session s = new Session(newId(), caller, protocolVersion, clientInfo, capabilities, eventsKept,

@@ -86,7 +86,7 @@ class AttachesTheCallerToEveryRequestTest {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         server.setHandler(new AccessHandler(settings, new AccessControl(settings, "__", nanos::get),
-                Clock.systemUTC(), new Probe()));
+                Clock.systemUTC(), () -> { }, new Probe()));
         server.start();
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
     }

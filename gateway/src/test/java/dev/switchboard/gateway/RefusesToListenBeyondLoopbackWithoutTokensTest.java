@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.Switchboard;
+import dev.switchboard.config.GatewayOAuth;
 import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
@@ -48,7 +49,8 @@ class RefusesToListenBeyondLoopbackWithoutTokensTest {
         assertThatThrownBy(() -> Gateway.start(switchboard, exposed)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("gateway.listen: \"0.0.0.0\" is not a loopback address, and without gateway.tokens anyone"
                         + " who reaches it could use every server (expected: add a token to gateway.tokens"
-                        + " (switchboard token create NAME makes one), or listen on 127.0.0.1, e.g. 127.0.0.1:7700;"
+                        + " (switchboard token create NAME makes one) or configure gateway.oauth, or listen on"
+                        + " 127.0.0.1, e.g. 127.0.0.1:7700;"
                         + " if the network is trusted, set gateway.insecure: true or run serve --insecure)");
     }
 
@@ -84,6 +86,27 @@ class RefusesToListenBeyondLoopbackWithoutTokensTest {
                     .status()).isEqualTo(200);
             assertThat(logs.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN gateway.plain_http")
                     .contains("tokens travel in clear text"));
+        }
+    }
+
+    @Test
+    void oauthMakesEveryAddressAllowedOnceItNamesTheResource() {
+        GatewayOAuth oauth = GatewayOAuth.builder("https://auth.example.com").build();
+        GatewaySettings noResource = GatewaySettings.builder().host("0.0.0.0").port(0).oauth(oauth).build();
+        GatewaySettings withResource = noResource.toBuilder().oauth(GatewayOAuth.builder("https://auth.example.com")
+                .resource(URI.create("https://mcp.example.com/mcp")).build()).build();
+
+        assertThatThrownBy(() -> Gateway.start(switchboard, noResource)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("gateway.listen: \"0.0.0.0\" is not a loopback address, and gateway.oauth has no"
+                        + " resource: tokens are issued for the URL clients use, which the listen address rarely is"
+                        + " (expected: gateway.oauth.resource, e.g. https://mcp.example.com/mcp, or listen on"
+                        + " 127.0.0.1)");
+        try (Gateway gateway = Gateway.start(switchboard, withResource)) {
+            RawClient.Answer refused = new RawClient(loopback(gateway)).post(RawClient.initializeBody("2025-11-25"),
+                    Map.of());
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("WWW-Authenticate")).endsWith("resource_metadata=\"https://mcp.example.com"
+                    + "/.well-known/oauth-protected-resource/mcp\"");
         }
     }
 

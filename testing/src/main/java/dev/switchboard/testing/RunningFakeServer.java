@@ -30,6 +30,8 @@ public final class RunningFakeServer implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final List<Call> calls = new ArrayList<>();
     private final List<Cancellation> cancellations = new ArrayList<>();
+    private static final int KEPT_HEADERS = 10_000;
+    private final List<Map<String, List<String>>> headers = new ArrayList<>();
     private final HttpHost host;
 
     private RunningFakeServer(Scenario scenario, HttpHost.Flavor flavor) {
@@ -68,6 +70,14 @@ public final class RunningFakeServer implements AutoCloseable {
     /** The cancellation notifications received so far, oldest first. */
     public List<Cancellation> receivedCancellations() {
         return snapshot(cancellations);
+    }
+
+    /**
+     * The headers of the HTTP requests received so far (the latest 5,000 to 10,000), oldest first, names in lower
+     * case: to check what a client sends, e.g. that a gateway never passes its own clients' credentials on.
+     */
+    public List<Map<String, List<String>>> receivedHeaders() {
+        return snapshot(headers);
     }
 
     /** Waits until at least {@code count} tool calls have arrived and returns them all. */
@@ -137,6 +147,19 @@ public final class RunningFakeServer implements AutoCloseable {
         public void called(String tool, Map<String, Object> arguments) {
             // Not Map.copyOf: JSON arguments may hold nulls.
             add(calls, new Call(tool, Collections.unmodifiableMap(new LinkedHashMap<>(arguments))));
+        }
+
+        @Override
+        public void requestHeaders(Map<String, List<String>> received) {
+            lock.lock();
+            try {
+                if (headers.size() >= KEPT_HEADERS) {
+                    headers.subList(0, KEPT_HEADERS / 2).clear(); // a long test keeps the recent half, not all
+                }
+                headers.add(received);
+            } finally {
+                lock.unlock();
+            }
         }
 
         @Override

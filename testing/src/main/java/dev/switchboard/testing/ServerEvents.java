@@ -1,5 +1,6 @@
 package dev.switchboard.testing;
 
+import java.util.List;
 import java.util.Map;
 
 /** What a running fake reports while it serves; each run mode decides where the reports go. */
@@ -10,6 +11,10 @@ interface ServerEvents {
 
     /** A {@code notifications/cancelled} arrived on the wire. */
     void cancelled(Object requestId, String reason);
+
+    /** An HTTP request arrived with these headers (names in lower case); not reported by stdio. */
+    default void requestHeaders(Map<String, List<String>> headers) {
+    }
 
     /** An {@code exit} tool was called: end the server the way this run mode can. */
     void exitRequested(int code);

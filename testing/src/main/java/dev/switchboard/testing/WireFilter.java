@@ -14,6 +14,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +42,7 @@ final class WireFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        events.requestHeaders(headers(request));
         if (expectedAuthorization != null && !authorized(request.getHeader("Authorization"))) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"fake-mcp\"");
@@ -63,6 +69,14 @@ final class WireFilter extends HttpFilter {
             request = new BufferedBodyRequest(request, body);
         }
         chain.doFilter(request, response);
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(Collections.list(request.getHeaders(name))));
+        }
+        return Collections.unmodifiableMap(headers);
     }
 
     /** Ends every session seen so far: each of their requests is answered 404 from now on. */
