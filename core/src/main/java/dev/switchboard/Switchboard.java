@@ -119,7 +119,20 @@ public final class Switchboard implements AutoCloseable {
 
         /** How servers' requests to the client (sampling, elicitation, roots) are answered; see {@link ClientHandlers}. */
         public Builder handlers(ClientHandlers handlers) {
-            this.handlers = Objects.requireNonNull(handlers, "handlers");
+            Objects.requireNonNull(handlers, "handlers");
+            AuthorizationHandler earlier = this.handlers.authorization();
+            this.handlers = handlers.authorization() == null && earlier != null ? handlers.withAuthorization(earlier)
+                    : handlers;
+            return this;
+        }
+
+        /**
+         * Has a person authorize Switchboard when a server with {@code auth: oauth} needs it (the interactive step
+         * of the OAuth authorization code flow); see {@link AuthorizationHandler}. Same as
+         * {@link ClientHandlers#withAuthorization}.
+         */
+        public Builder authorizationHandler(AuthorizationHandler handler) {
+            this.handlers = handlers.withAuthorization(handler);
             return this;
         }
 

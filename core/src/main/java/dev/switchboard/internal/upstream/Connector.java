@@ -7,6 +7,7 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
+import dev.switchboard.internal.auth.OAuthClient;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
@@ -55,6 +56,8 @@ final class Connector {
     private final Masker masker;
     private final LogGate gate;
     private final DroppedErrors dropped;
+    /** The OAuth client of a server with {@code auth}, kept across connections (its tokens outlive a session). */
+    private final OAuthHooks oauth;
     /** The stdio transport of the attempt under way, if any: what it read that was not JSON-RPC explains a silence. */
     private volatile StdioProcessTransport attemptStdio;
 
@@ -91,6 +94,9 @@ final class Connector {
         this.clock = clock;
         this.hooks = hooks;
         this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null, masker);
+        this.oauth = config instanceof HttpServer h && h.auth() != null ? new OAuthHooks(new OAuthClient(h,
+                handlers.authorization(), clock, gate), h.name()) : null;
+        http.setAuthorizing(oauth != null);
     }
 
     ErrorClassifier classifier() {
@@ -136,7 +142,8 @@ final class Connector {
         var intercepting = new AtomicReference<InterceptingTransport>();
         StreamResumer resumer = null;
         if (config instanceof HttpServer h && h.transport() == Transport.STREAMABLE_HTTP) {
-            resumer = new StreamResumer(h.name(), h.headers(), httpClient::get, m -> {
+            resumer = new StreamResumer(h.name(), () -> oauth == null ? h.headers() : oauth.headers(h.headers()),
+                    httpClient::get, m -> {
                 InterceptingTransport t = intercepting.get();
                 if (t != null) {
                     t.deliver(m);
@@ -323,11 +330,15 @@ final class Connector {
                     .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader))
                     .build();
         }
-        return HttpClientStreamableHttpTransport.builder(base)
+        var streamable = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(endpoint)
                 .clientBuilder(clients)
-                .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader))
-                .build();
+                .httpRequestCustomizer((b, method, uri, body, ctx) -> h.headers().forEach(b::setHeader));
+        if (oauth != null) {
+            streamable.addAsyncHttpRequestCustomizer(oauth.customizer()).authorizationErrorHandler(
+                    oauth.errorHandler());
+        }
+        return streamable.build();
     }
 
     private static void stop(StreamResumer resumer) {
