@@ -1,7 +1,10 @@
 package dev.switchboard;
 
+import dev.switchboard.internal.auth.LoopbackRedirect;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The interactive step of the OAuth authorization code flow: a person authorizes Switchboard at a server's
@@ -14,6 +17,16 @@ import java.net.URI;
  * until the person is done (the server's connect timeout still applies).
  */
 public interface AuthorizationHandler {
+
+    /**
+     * A handler that {@code show}s the authorization URL (print it, open a browser with it) and receives the
+     * redirect on a loopback port it opens for the purpose ({@code http://127.0.0.1:PORT/callback}), waiting at most
+     * {@code wait} for the person. Works over SSH too: the person opens the URL wherever there is a browser, and
+     * only the last redirect has to reach this machine (forward the port, or paste the redirect URL with curl).
+     */
+    static AuthorizationHandler loopback(Consumer<URI> show, Duration wait) {
+        return new LoopbackRedirect(show, wait);
+    }
 
     /**
      * The redirect URI to register for {@code server} and to send the person back to: a loopback URL for a

@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.AuthorizationHandler;
 import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
@@ -7,6 +8,7 @@ import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardListener;
 import dev.switchboard.config.SwitchboardConfig;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,6 +16,8 @@ import java.util.List;
  * and closed so that no server process outlives the command.
  */
 final class Connections implements AutoCloseable {
+    /** How long a person has to authorize a server in the browser. */
+    private static final Duration LOGIN_WAIT = Duration.ofMinutes(5);
     private final Switchboard switchboard;
 
     private Connections(Switchboard switchboard) {
@@ -34,6 +38,14 @@ final class Connections implements AutoCloseable {
         Progress progress = Progress.onTerminal(err, (int) enabled);
         Switchboard.Builder builder = Switchboard.builder(config).failOnRequiredServers(false)
                 .awaitOptionalServers(thorough);
+        if (System.console() != null) {
+            // A person is there: a server with auth: oauth gets its authorization URL printed, and the redirect
+            // comes back to a loopback port (the tokens live as long as the command).
+            builder.authorizationHandler(AuthorizationHandler.loopback(url -> {
+                err.println("Authorize Switchboard: open " + url);
+                err.flush();
+            }, LOGIN_WAIT));
+        }
         SwitchboardListener drawer = progress == null ? null : new SwitchboardListener() {
             @Override
             public void serverStateChanged(SwitchboardEvent.ServerStateChanged e) {

@@ -152,8 +152,9 @@ public final class OAuthClient {
             } else {
                 if (handler == null) {
                     throw new AuthFailure("authorization", "the server needs a person to authorize Switchboard at "
-                            + found.server().issuer() + ", and no AuthorizationHandler was given; pass one to"
-                            + " Switchboard.builder(...).authorizationHandler, or use auth: client_credentials");
+                            + found.server().issuer() + ", and there is nobody to ask: run the command on a"
+                            + " terminal (it prints the URL to open), give the application an AuthorizationHandler"
+                            + " (Switchboard.builder(...).authorizationHandler), or use auth: client_credentials");
                 }
                 URI redirect = handler.redirectUri(server.name());
                 Client c = client(http, redirect, wanted);
