@@ -14,11 +14,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * An access token about to expire is refreshed with its refresh token before the next request goes out (the clock
- * is moved by hand, nothing waits), and a token far from expiry is not.
+ * is moved by hand, nothing waits), a token far from expiry is not, and calls that find it expiring together share
+ * one refresh.
  */
 class RefreshesAnExpiringAccessTokenTest {
 
@@ -47,6 +50,34 @@ class RefreshesAnExpiringAccessTokenTest {
                 assertThat(as.requestsTo("/token").getLast()).containsEntry("refresh_token",
                         LoopbackAuthorizationServer.REFRESH_TOKEN).containsEntry("resource", fake.url());
                 assertThat(as.requestsTo("/authorize")).as("no new authorization").hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void manyCallsAtExpiryShareOneRefresh() throws Exception {
+        var clock = new FakeClock();
+        try (var as = new LoopbackAuthorizationServer();
+                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
+                        .tool(FakeTool.echo("echo")).requireBearer(LoopbackAuthorizationServer.ACCESS_TOKEN,
+                                as.resourceMetadata()).build())) {
+            as.protect(fake.url());
+            as.expiresIn(600);
+            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(LoopbackAuthorizationServer.CLIENT_ID)
+                    .clientSecret(LoopbackAuthorizationServer.CLIENT_SECRET).build();
+            var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
+                    .auth(auth).build())).build();
+            try (var sb = Switchboard.builder(config).clock(clock).authorizationHandler(new LoopbackLogin())
+                    .probeScheduler(new ManualProbes()).start()) {
+                clock.advance(Duration.ofSeconds(590));
+                try (var calls = Executors.newVirtualThreadPerTaskExecutor()) {
+                    var results = IntStream.range(0, 20).mapToObj(i -> calls.submit(() -> sb.call("svc", "echo",
+                            Map.of("text", "n" + i)).text())).toList();
+                    for (int i = 0; i < results.size(); i++) {
+                        assertThat(results.get(i).get()).contains("n" + i);
+                    }
+                }
+                assertThat(refreshes(as)).as("one refresh for all of them").isEqualTo(1);
             }
         }
     }
