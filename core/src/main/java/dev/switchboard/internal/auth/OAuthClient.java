@@ -10,7 +10,9 @@ import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
+import java.io.IOException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ public final class OAuthClient {
     private final AuthorizationHandler handler;
     private final Clock clock;
     private final LogGate gate;
+    private final TokenStore store;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Tokens tokens;
     private Discovery.Found found;
@@ -43,13 +46,52 @@ public final class OAuthClient {
     private String clientIssuer;
     private int stepUps;
 
-    /** @param handler the interactive step of the code flow, or null when there is nobody to ask */
-    public OAuthClient(HttpServer server, AuthorizationHandler handler, Clock clock, LogGate gate) {
+    /**
+     * @param handler the interactive step of the code flow, or null when there is nobody to ask
+     * @param store where the tokens are kept across restarts, or null to keep them in memory only
+     */
+    public OAuthClient(HttpServer server, AuthorizationHandler handler, Clock clock, LogGate gate, TokenStore store) {
         this.server = server;
         this.auth = server.auth();
         this.handler = handler;
         this.clock = clock;
         this.gate = gate;
+        this.store = store;
+        restore();
+    }
+
+    /** The tokens kept by an earlier run, if any: refreshed when due instead of asking a person again. */
+    private void restore() {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.load(server.name(), server.url()).ifPresent(e -> {
+                tokens = e.tokens();
+                found = new Discovery.Found(e.resource(), ResourceMetadata.NONE, e.server());
+                client = e.client();
+                clientIssuer = e.server().issuer();
+            });
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // A file of another key, or damaged: authorizing again replaces it.
+            gate.warn(log, LogEvents.AUTH_STORE_UNREADABLE).addKeyValue("server", server.name())
+                    .addKeyValue("error", e.getClass().getSimpleName()).log();
+        }
+    }
+
+    /** Keeps new tokens, in memory and in the store. */
+    private void keep(Tokens t) {
+        tokens = t;
+        if (store == null || found == null) {
+            return;
+        }
+        try {
+            store.save(server.name(), server.url(), new TokenStore.Entry(t, found.server(), found.resource(),
+                    client));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            gate.warn(log, LogEvents.AUTH_STORE_UNREADABLE).addKeyValue("server", server.name())
+                    .addKeyValue("error", "not saved: " + e.getClass().getSimpleName()).log();
+        }
     }
 
     /** Whether {@link #authorization()} would block first (a refresh is due). */
@@ -68,7 +110,7 @@ public final class OAuthClient {
         try {
             if (refreshDue()) {
                 try {
-                    tokens = renew(tokens);
+                    keep(renew(tokens));
                 } catch (AuthFailure e) {
                     // The old token goes out; if the server refuses it, its 401 starts a new authorization.
                     failed(e);
@@ -94,7 +136,7 @@ public final class OAuthClient {
                 return true; // renewed since that request went out
             }
             Challenge challenge = Challenge.parse(wwwAuthenticate);
-            tokens = status == 403 ? stepUp(t, challenge) : reauthorize(t, challenge);
+            keep(status == 403 ? stepUp(t, challenge) : reauthorize(t, challenge));
             return true;
         } catch (AuthFailure e) {
             throw failed(e);

@@ -12,6 +12,7 @@ public final class LogEvents {
     public static final String AUTH_FAILED = "auth.failed";
     public static final String AUTH_REFRESHED = "auth.refreshed";
     public static final String AUTH_REGISTERED = "auth.registered";
+    public static final String AUTH_STORE_UNREADABLE = "auth.store_unreadable";
 
     public static final String CALL_BREAKER = "call.breaker";
     public static final String CALL_CANCEL_NOT_SENT = "call.cancel_not_sent";

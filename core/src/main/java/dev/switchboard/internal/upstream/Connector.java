@@ -8,6 +8,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
 import dev.switchboard.internal.auth.OAuthClient;
+import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
@@ -85,7 +86,7 @@ final class Connector {
     }
 
     Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers,
-            Masker masker, LogGate gate) {
+            Masker masker, LogGate gate, TokenStore tokenStore) {
         this.config = config;
         this.masker = masker;
         this.gate = gate;
@@ -95,7 +96,7 @@ final class Connector {
         this.hooks = hooks;
         this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null, masker);
         this.oauth = config instanceof HttpServer h && h.auth() != null ? new OAuthHooks(new OAuthClient(h,
-                handlers.authorization(), clock, gate), h.name()) : null;
+                handlers.authorization(), clock, gate, tokenStore), h.name()) : null;
         http.setAuthorizing(oauth != null);
     }
 
