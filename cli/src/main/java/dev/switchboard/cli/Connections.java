@@ -8,7 +8,6 @@ import dev.switchboard.SwitchboardEvent;
 import dev.switchboard.SwitchboardListener;
 import dev.switchboard.config.SwitchboardConfig;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,8 +15,6 @@ import java.util.List;
  * and closed so that no server process outlives the command.
  */
 final class Connections implements AutoCloseable {
-    /** How long a person has to authorize a server in the browser. */
-    private static final Duration LOGIN_WAIT = Duration.ofMinutes(5);
     private final Switchboard switchboard;
 
     private Connections(Switchboard switchboard) {
@@ -37,14 +34,14 @@ final class Connections implements AutoCloseable {
         long enabled = config.servers().stream().filter(s -> s.options().enabled()).count();
         Progress progress = Progress.onTerminal(err, (int) enabled);
         Switchboard.Builder builder = Switchboard.builder(config).failOnRequiredServers(false)
-                .awaitOptionalServers(thorough);
+                .awaitOptionalServers(thorough).tokenStore(TokenDirectory.of(System.getenv()));
         if (System.console() != null) {
             // A person is there: a server with auth: oauth gets its authorization URL printed, and the redirect
-            // comes back to a loopback port (the tokens live as long as the command).
+            // comes back to a loopback port; the tokens are kept for the next commands.
             builder.authorizationHandler(AuthorizationHandler.loopback(url -> {
                 err.println("Authorize Switchboard: open " + url);
                 err.flush();
-            }, LOGIN_WAIT));
+            }, AuthCommand.LOGIN_WAIT));
         }
         SwitchboardListener drawer = progress == null ? null : new SwitchboardListener() {
             @Override

@@ -11,6 +11,7 @@ import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.testing.FakeAuthorizationServer;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
@@ -40,13 +41,13 @@ class AuthorizesAnOAuthProtectedServerTest {
         List<String> everything = new ArrayList<>();
         var login = new LoopbackLogin();
         List<String> verifiers = new ArrayList<>();
-        try (var as = new LoopbackAuthorizationServer();
+        try (var as = new FakeAuthorizationServer();
                 RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(LoopbackAuthorizationServer.ACCESS_TOKEN,
+                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
                                 as.resourceMetadata()).build())) {
             as.protect(fake.url());
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(LoopbackAuthorizationServer.CLIENT_ID)
-                    .clientSecret(LoopbackAuthorizationServer.CLIENT_SECRET).build();
+            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
+                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).logging(LogSettings.builder().level("TRACE").build()).build();
             everything.add(config.toString());
@@ -56,7 +57,7 @@ class AuthorizesAnOAuthProtectedServerTest {
             }
 
             Map<String, String> authorization = as.requestsTo("/authorize").getFirst();
-            assertThat(authorization).containsEntry("client_id", LoopbackAuthorizationServer.CLIENT_ID)
+            assertThat(authorization).containsEntry("client_id", FakeAuthorizationServer.CLIENT_ID)
                     .containsEntry("code_challenge_method", "S256").containsEntry("resource", fake.url())
                     .containsEntry("scope", "mcp:read").containsEntry("redirect_uri",
                             LoopbackLogin.REDIRECT.toString());
@@ -82,9 +83,9 @@ class AuthorizesAnOAuthProtectedServerTest {
             }
         }
         assertThat(everything).as("the flow was logged").anyMatch(s -> s.contains("auth.authorized"));
-        List<String> secrets = new ArrayList<>(List.of(LoopbackAuthorizationServer.ACCESS_TOKEN,
-                LoopbackAuthorizationServer.REFRESH_TOKEN, LoopbackAuthorizationServer.CODE,
-                LoopbackAuthorizationServer.CLIENT_SECRET));
+        List<String> secrets = new ArrayList<>(List.of(FakeAuthorizationServer.ACCESS_TOKEN,
+                FakeAuthorizationServer.REFRESH_TOKEN, FakeAuthorizationServer.CODE,
+                FakeAuthorizationServer.CLIENT_SECRET));
         secrets.addAll(verifiers);
         assertThat(everything).noneMatch(s -> s != null && secrets.stream().anyMatch(s::contains));
     }

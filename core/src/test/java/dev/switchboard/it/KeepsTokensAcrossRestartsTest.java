@@ -7,6 +7,7 @@ import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.upstream.FakeClock;
+import dev.switchboard.testing.FakeAuthorizationServer;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
@@ -30,13 +31,13 @@ class KeepsTokensAcrossRestartsTest {
 
     @Test
     void theNextStartRefreshesTheKeptTokensInsteadOfAskingAgain() throws Exception {
-        try (var as = new LoopbackAuthorizationServer();
+        try (var as = new FakeAuthorizationServer();
                 RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(LoopbackAuthorizationServer.ACCESS_TOKEN,
+                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
                                 as.resourceMetadata()).build())) {
             as.protect(fake.url());
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(LoopbackAuthorizationServer.CLIENT_ID)
-                    .clientSecret(LoopbackAuthorizationServer.CLIENT_SECRET).build();
+            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
+                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).build();
             try (var first = Switchboard.builder(config).clock(new FakeClock()).tokenStore(store)
@@ -45,8 +46,8 @@ class KeepsTokensAcrossRestartsTest {
             }
 
             String kept = Files.readString(store.resolve("svc.token"));
-            assertThat(kept).doesNotContain(LoopbackAuthorizationServer.ACCESS_TOKEN,
-                    LoopbackAuthorizationServer.REFRESH_TOKEN, LoopbackAuthorizationServer.CLIENT_SECRET);
+            assertThat(kept).doesNotContain(FakeAuthorizationServer.ACCESS_TOKEN,
+                    FakeAuthorizationServer.REFRESH_TOKEN, FakeAuthorizationServer.CLIENT_SECRET);
             assertThat(Files.getPosixFilePermissions(store.resolve("token.key")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 

@@ -7,6 +7,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.testing.FakeAuthorizationServer;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
@@ -38,13 +39,13 @@ class ReceivesTheRedirectOnALoopbackPortTest {
                 browserSaw.completeExceptionally(e);
             }
         }), Duration.ofSeconds(30));
-        try (var as = new LoopbackAuthorizationServer();
+        try (var as = new FakeAuthorizationServer();
                 RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(LoopbackAuthorizationServer.ACCESS_TOKEN,
+                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
                                 as.resourceMetadata()).build())) {
             as.protect(fake.url());
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(LoopbackAuthorizationServer.CLIENT_ID)
-                    .clientSecret(LoopbackAuthorizationServer.CLIENT_SECRET).build();
+            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
+                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).build();
             try (var sb = Switchboard.builder(config).authorizationHandler(handler).start()) {

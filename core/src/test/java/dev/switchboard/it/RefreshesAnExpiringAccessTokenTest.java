@@ -7,6 +7,7 @@ import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.upstream.FakeClock;
+import dev.switchboard.testing.FakeAuthorizationServer;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
@@ -28,14 +29,14 @@ class RefreshesAnExpiringAccessTokenTest {
     @Test
     void refreshesOnlyWhenTheTokenIsAboutToExpire() throws Exception {
         var clock = new FakeClock();
-        try (var as = new LoopbackAuthorizationServer();
+        try (var as = new FakeAuthorizationServer();
                 RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(LoopbackAuthorizationServer.ACCESS_TOKEN,
+                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
                                 as.resourceMetadata()).build())) {
             as.protect(fake.url());
             as.expiresIn(600);
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(LoopbackAuthorizationServer.CLIENT_ID)
-                    .clientSecret(LoopbackAuthorizationServer.CLIENT_SECRET).build();
+            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
+                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).build();
             try (var sb = Switchboard.builder(config).clock(clock).authorizationHandler(new LoopbackLogin())
@@ -48,7 +49,7 @@ class RefreshesAnExpiringAccessTokenTest {
                 assertThat(sb.call("svc", "echo", Map.of("text", "late")).text()).contains("late");
                 assertThat(refreshes(as)).as("40 s before expiry: refreshed once").isEqualTo(1);
                 assertThat(as.requestsTo("/token").getLast()).containsEntry("refresh_token",
-                        LoopbackAuthorizationServer.REFRESH_TOKEN).containsEntry("resource", fake.url());
+                        FakeAuthorizationServer.REFRESH_TOKEN).containsEntry("resource", fake.url());
                 assertThat(as.requestsTo("/authorize")).as("no new authorization").hasSize(1);
             }
         }
@@ -57,14 +58,14 @@ class RefreshesAnExpiringAccessTokenTest {
     @Test
     void manyCallsAtExpiryShareOneRefresh() throws Exception {
         var clock = new FakeClock();
-        try (var as = new LoopbackAuthorizationServer();
+        try (var as = new FakeAuthorizationServer();
                 RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(LoopbackAuthorizationServer.ACCESS_TOKEN,
+                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
                                 as.resourceMetadata()).build())) {
             as.protect(fake.url());
             as.expiresIn(600);
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(LoopbackAuthorizationServer.CLIENT_ID)
-                    .clientSecret(LoopbackAuthorizationServer.CLIENT_SECRET).build();
+            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
+                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).build();
             try (var sb = Switchboard.builder(config).clock(clock).authorizationHandler(new LoopbackLogin())
@@ -82,7 +83,7 @@ class RefreshesAnExpiringAccessTokenTest {
         }
     }
 
-    private static long refreshes(LoopbackAuthorizationServer as) {
+    private static long refreshes(FakeAuthorizationServer as) {
         return as.requestsTo("/token").stream().filter(t -> "refresh_token".equals(t.get("grant_type"))).count();
     }
 }

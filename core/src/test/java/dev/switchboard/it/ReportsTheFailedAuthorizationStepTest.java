@@ -9,6 +9,7 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.RetryPolicy;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.testing.FakeAuthorizationServer;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
@@ -36,16 +37,16 @@ class ReportsTheFailedAuthorizationStepTest {
                 "AuthorizationHandler", "auth: client_credentials");
     }
 
-    private static String failureOf(Consumer<LoopbackAuthorizationServer> setUp,
+    private static String failureOf(Consumer<FakeAuthorizationServer> setUp,
             LoopbackLogin login) throws Exception {
-        try (var as = new LoopbackAuthorizationServer();
+        try (var as = new FakeAuthorizationServer();
                 RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(LoopbackAuthorizationServer.ACCESS_TOKEN,
+                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
                                 as.resourceMetadata()).build())) {
             as.protect(fake.url());
             setUp.accept(as);
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(LoopbackAuthorizationServer.CLIENT_ID)
-                    .clientSecret(LoopbackAuthorizationServer.CLIENT_SECRET).build();
+            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
+                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
             var options = ServerOptions.builder().retry(RetryPolicy.builder().maxAttempts(1).build()).build();
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .options(options).auth(auth).build())).build();
@@ -57,7 +58,7 @@ class ReportsTheFailedAuthorizationStepTest {
                 var error = sb.status("svc").lastError();
                 assertThat(error).as("the server failed").isNotNull();
                 assertThat(error.code()).isEqualTo(ErrorCode.AUTH_FAILED);
-                assertThat(error.message()).doesNotContain(LoopbackAuthorizationServer.CLIENT_SECRET);
+                assertThat(error.message()).doesNotContain(FakeAuthorizationServer.CLIENT_SECRET);
                 return error.message();
             }
         }

@@ -80,6 +80,21 @@ public final class TokenStore {
                 StandardCharsets.US_ASCII));
     }
 
+    /** What is kept, without the secrets: for a status display. */
+    public record Summary(Instant expiresAt, boolean refreshable, List<String> scopes, String issuer) {
+    }
+
+    /** The summary of {@code server}'s entry; IOException when it cannot be read or decrypted. */
+    public Optional<Summary> summary(String server, URI url) throws IOException {
+        try {
+            return load(server, url).map(e -> new Summary(e.tokens().expiresAt(), e.tokens().refreshToken() != null,
+                    e.tokens().requestedScopes(), e.server().issuer()));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IOException("the tokens of '" + server + "' cannot be decrypted (another key, or damaged): "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
     /** Forgets {@code server}'s tokens; true when there were any. */
     public boolean delete(String server) throws IOException {
         return Files.deleteIfExists(file(server));

@@ -1,4 +1,4 @@
-package dev.switchboard.it;
+package dev.switchboard.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,57 +17,64 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A small OAuth authorization server on a free loopback port for the end-to-end tests of the outbound flow: it serves
- * the protected server's Protected Resource Metadata and its own metadata, redirects every authorization request at
- * once with a code, and checks PKCE and the client's secret (client_secret_basic) at its token endpoint. It always
- * issues the one access token the protected FakeMcpServer accepts; refreshes are counted.
+ * A small OAuth 2.1 authorization server on a free loopback port, for tests of clients of servers protected by the
+ * MCP authorization spec: it serves the protected server's Protected Resource Metadata (at
+ * {@link #resourceMetadata()}, which a FakeMcpServer built with {@code requireBearer(ACCESS_TOKEN,
+ * resourceMetadata())} names in its 401) and its own metadata, redirects every authorization request at once with
+ * {@link #CODE}, and checks PKCE and the pre-registered client's secret ({@code client_secret_basic}) at its token
+ * endpoint. It always issues {@link #ACCESS_TOKEN} (with {@link #REFRESH_TOKEN}); every request is recorded.
  */
-final class LoopbackAuthorizationServer implements AutoCloseable {
-    static final String ACCESS_TOKEN = "at-5be1c0ffee-access-token";
-    static final String REFRESH_TOKEN = "rt-77d00d-refresh-token";
-    static final String CODE = "code-4a7e-authorization-code";
-    static final String CLIENT_ID = "switchboard-test-client";
-    static final String CLIENT_SECRET = "cs-91f3-client-secret";
+public final class FakeAuthorizationServer implements AutoCloseable {
+    public static final String ACCESS_TOKEN = "at-5be1c0ffee-access-token";
+    public static final String REFRESH_TOKEN = "rt-77d00d-refresh-token";
+    public static final String CODE = "code-4a7e-authorization-code";
+    public static final String CLIENT_ID = "switchboard-test-client";
+    public static final String CLIENT_SECRET = "cs-91f3-client-secret";
 
     private final HttpServer http;
     private volatile URI resource;
     /** Every request's path and parameters (query or form), in order. */
-    final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
-    /** The code verifiers the token endpoint received: secrets the tests look for in logs. */
-    final List<String> verifiers = new CopyOnWriteArrayList<>();
+    public final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+    /** The code verifiers the token endpoint received: secrets a test looks for in logs. */
+    public final List<String> verifiers = new CopyOnWriteArrayList<>();
     private volatile String challenge;
     private volatile String tokenError;
     private volatile long expiresIn = 3600;
 
-    LoopbackAuthorizationServer() throws IOException {
+    /** Starts it on a free loopback port. */
+    public FakeAuthorizationServer() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", this::handle);
         http.start();
     }
 
-    URI base() {
+    /** Its issuer: {@code http://127.0.0.1:PORT}. */
+    public URI base() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
 
-    URI resourceMetadata() {
+    /** The Protected Resource Metadata URL of the server it protects. */
+    public URI resourceMetadata() {
         return base().resolve("/.well-known/oauth-protected-resource/mcp");
     }
 
     /** The protected server, named in its Protected Resource Metadata. */
-    void protect(String mcpUrl) {
+    public void protect(String mcpUrl) {
         this.resource = URI.create(mcpUrl);
     }
 
     /** From now on the token endpoint answers this OAuth error. */
-    void failTokenRequestsWith(String error) {
+    public void failTokenRequestsWith(String error) {
         this.tokenError = error;
     }
 
-    void expiresIn(long seconds) {
+    /** The lifetime of the tokens issued from now on. */
+    public void expiresIn(long seconds) {
         this.expiresIn = seconds;
     }
 
-    List<Map<String, String>> requestsTo(String path) {
+    /** The requests to {@code path} ("/authorize", "/token", ...), each as its parameters and "path". */
+    public List<Map<String, String>> requestsTo(String path) {
         return requests.stream().filter(r -> path.equals(r.get("path"))).toList();
     }
 
