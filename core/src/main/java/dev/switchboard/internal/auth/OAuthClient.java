@@ -41,6 +41,8 @@ public final class OAuthClient {
     private final TokenStore store;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Tokens tokens;
+    /** The tokens whose refresh failed: not tried again before the server refuses them (no retry on every call). */
+    private volatile Tokens refreshFailed;
     private Discovery.Found found;
     private Client client;
     private String clientIssuer;
@@ -97,7 +99,8 @@ public final class OAuthClient {
     /** Whether {@link #authorization()} would block first (a refresh is due). */
     public boolean refreshDue() {
         Tokens t = tokens;
-        return t != null && t.expiringAt(clock.instant()) && (t.refreshToken() != null || clientCredentials());
+        return t != null && t != refreshFailed && t.expiringAt(clock.instant())
+                && (t.refreshToken() != null || clientCredentials());
     }
 
     /** The {@code Authorization} value for the next request, or null before the first authorization. */
@@ -113,6 +116,7 @@ public final class OAuthClient {
                     keep(renew(tokens));
                 } catch (AuthFailure e) {
                     // The old token goes out; if the server refuses it, its 401 starts a new authorization.
+                    refreshFailed = tokens;
                     failed(e);
                 }
             }
@@ -194,9 +198,10 @@ public final class OAuthClient {
             } else {
                 if (handler == null) {
                     throw new AuthFailure("authorization", "the server needs a person to authorize Switchboard at "
-                            + found.server().issuer() + ", and there is nobody to ask: run the command on a"
-                            + " terminal (it prints the URL to open), give the application an AuthorizationHandler"
-                            + " (Switchboard.builder(...).authorizationHandler), or use auth: client_credentials");
+                            + found.server().issuer() + ", and there is nobody to ask: run `switchboard auth login"
+                            + " CONFIG " + server.name() + "` (or the command on a terminal), give the application"
+                            + " an AuthorizationHandler (Switchboard.builder(...).authorizationHandler), or use"
+                            + " auth: client_credentials");
                 }
                 URI redirect = handler.redirectUri(server.name());
                 Client c = client(http, redirect, wanted);
