@@ -165,6 +165,11 @@ final class ServerReader {
         URI url = UrlRules.parse(s.string("url"), s.path("url"), s.problems());
         Map<String, String> headers = OptionsReader.or(s.stringMap("headers"), Map.of());
         HttpAuth auth = AuthReader.read(s);
+        if (auth != null && options.health().probe() == HealthPolicy.Probe.HTTP_GET) {
+            // The probe sends the configured headers only: an OAuth-protected server would answer it 401 forever.
+            s.error("health.probe", "http-get sends no OAuth token, so a server with auth: would fail every probe"
+                    + " (expected: ping or list-tools, which go through the authorized session)");
+        }
         if (auth != null && transport == Transport.SSE) {
             // The SDK's legacy SSE transport cannot replay a request after a 401, so the flow could never finish.
             s.error("auth", "is for Streamable HTTP servers, but this one is sse (expected: transport:"

@@ -62,6 +62,7 @@ class ReadsServerAuthTest {
                   f: {command: x, auth: oauth}
                   g: {url: "https://g.example.com/mcp", auth: {type: oauth, scope: [a]}}
                   h: {url: "https://h.example.com/mcp", auth: oauth, headers: {Authorization: "Bearer abcd"}}
+                  i: {url: "https://i.example.com/mcp", auth: oauth, health: {probe: http-get, path: /health}}
                 """)).containsExactlyInAnyOrder(
                 "servers.a.auth: \"oath\" is not an auth type (did you mean oauth? expected: oauth or"
                         + " client_credentials)",
@@ -74,7 +75,9 @@ class ReadsServerAuthTest {
                         + " streamable-http, or a static Authorization header)",
                 "servers.f.auth: is for HTTP servers (expected: env with the credentials a stdio server reads)",
                 "servers.g.auth.scope: unknown key (did you mean scopes?)",
-                "servers.h.headers.Authorization: is set with auth (expected: one of them; auth sends the token)");
+                "servers.h.headers.Authorization: is set with auth (expected: one of them; auth sends the token)",
+                "servers.i.health.probe: http-get sends no OAuth token, so a server with auth: would fail every probe"
+                        + " (expected: ping or list-tools, which go through the authorized session)");
     }
 
     @Test
