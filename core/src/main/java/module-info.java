@@ -27,7 +27,12 @@ module dev.switchboard {
     requires org.apache.commons.text;
     requires org.slf4j;
     requires reactor.core;
+    requires org.reactivestreams;
     requires java.net.http;
+    // The outbound OAuth client's wire formats and JWS; oauth2-oidc-sdk has no module name of its own, so its
+    // automatic name comes from its file name.
+    requires oauth2.oidc.sdk;
+    requires com.nimbusds.jose.jwt;
     // Only an application that passes a MeterRegistry needs Micrometer.
     requires static micrometer.core;
 }

@@ -20,36 +20,50 @@ import java.util.Objects;
  * @param urlElicitation answers a URL-mode {@code elicitation/create}, or null (decline)
  * @param roots the roots offered to a server, or null (the configured ones)
  * @param serverLog hears every {@code notifications/message}, or null
+ * @param authorization has a person authorize Switchboard at a server's OAuth authorization server, or null (a
+ *     server with {@code auth: oauth} that needs it fails with {@code AUTH_FAILED})
  */
 public record ClientHandlers(SamplingHandler sampling, FormElicitationHandler formElicitation,
-        UrlElicitationHandler urlElicitation, RootsHandler roots, ServerLogListener serverLog) {
+        UrlElicitationHandler urlElicitation, RootsHandler roots, ServerLogListener serverLog,
+        AuthorizationHandler authorization) {
 
     /** No handlers: elicitation is declined, sampling refused, configured roots offered. */
-    public static final ClientHandlers NONE = new ClientHandlers(null, null, null, null, null);
+    public static final ClientHandlers NONE = new ClientHandlers(null, null, null, null, null, null);
+
+    /** Handlers without an authorization handler. */
+    public ClientHandlers(SamplingHandler sampling, FormElicitationHandler formElicitation,
+            UrlElicitationHandler urlElicitation, RootsHandler roots, ServerLogListener serverLog) {
+        this(sampling, formElicitation, urlElicitation, roots, serverLog, null);
+    }
 
     public ClientHandlers withSampling(SamplingHandler handler) {
         return new ClientHandlers(Objects.requireNonNull(handler, "handler"), formElicitation, urlElicitation, roots,
-                serverLog);
+                serverLog, authorization);
     }
 
     public ClientHandlers withFormElicitation(FormElicitationHandler handler) {
         return new ClientHandlers(sampling, Objects.requireNonNull(handler, "handler"), urlElicitation, roots,
-                serverLog);
+                serverLog, authorization);
     }
 
     public ClientHandlers withUrlElicitation(UrlElicitationHandler handler) {
         return new ClientHandlers(sampling, formElicitation, Objects.requireNonNull(handler, "handler"), roots,
-                serverLog);
+                serverLog, authorization);
     }
 
     public ClientHandlers withRoots(RootsHandler handler) {
         return new ClientHandlers(sampling, formElicitation, urlElicitation, Objects.requireNonNull(handler,
-                "handler"), serverLog);
+                "handler"), serverLog, authorization);
     }
 
     public ClientHandlers withServerLog(ServerLogListener listener) {
         return new ClientHandlers(sampling, formElicitation, urlElicitation, roots, Objects.requireNonNull(listener,
-                "listener"));
+                "listener"), authorization);
+    }
+
+    public ClientHandlers withAuthorization(AuthorizationHandler handler) {
+        return new ClientHandlers(sampling, formElicitation, urlElicitation, roots, serverLog,
+                Objects.requireNonNull(handler, "handler"));
     }
 
     /** Answers a server's request for an LLM completion. */

@@ -3,6 +3,7 @@ package dev.switchboard;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.internal.engine.Engine;
 import dev.switchboard.internal.engine.EngineSettings;
 import dev.switchboard.spi.ProbeScheduler;
@@ -63,6 +64,7 @@ public final class Switchboard implements AutoCloseable {
         private ConfigLoader configLoader;
         private Object meterRegistry;
         private ClientHandlers handlers = ClientHandlers.NONE;
+        private Path tokenDirectory;
         private java.util.function.Predicate<ServerConfig> only = s -> true;
 
         private Builder(SwitchboardConfig config) {
@@ -119,7 +121,31 @@ public final class Switchboard implements AutoCloseable {
 
         /** How servers' requests to the client (sampling, elicitation, roots) are answered; see {@link ClientHandlers}. */
         public Builder handlers(ClientHandlers handlers) {
-            this.handlers = Objects.requireNonNull(handlers, "handlers");
+            Objects.requireNonNull(handlers, "handlers");
+            AuthorizationHandler earlier = this.handlers.authorization();
+            this.handlers = handlers.authorization() == null && earlier != null ? handlers.withAuthorization(earlier)
+                    : handlers;
+            return this;
+        }
+
+        /**
+         * Keeps the OAuth tokens of servers with {@code auth:} in {@code directory}, one file per server encrypted
+         * with AES-256-GCM, so that the next start refreshes them instead of asking a person again. The key is the
+         * environment variable {@code SWITCHBOARD_TOKEN_KEY} (32 bytes, base64) when set, else {@code token.key} in
+         * the directory, made on first use and readable by its owner only. Without this, tokens live in memory.
+         */
+        public Builder tokenStore(Path directory) {
+            this.tokenDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Has a person authorize Switchboard when a server with {@code auth: oauth} needs it (the interactive step
+         * of the OAuth authorization code flow); see {@link AuthorizationHandler}. Same as
+         * {@link ClientHandlers#withAuthorization}.
+         */
+        public Builder authorizationHandler(AuthorizationHandler handler) {
+            this.handlers = handlers.withAuthorization(handler);
             return this;
         }
 
@@ -156,7 +182,8 @@ public final class Switchboard implements AutoCloseable {
         /** Connects to every enabled server; see {@link Switchboard#start(SwitchboardConfig)}. */
         public Switchboard start() {
             return new Switchboard(Engine.start(new EngineSettings(config, clock, sleeper, probes, failOnRequired,
-                    awaitOptional, configFile, configLoader, meterRegistry, handlers, listeners, only)));
+                    awaitOptional, configFile, configLoader, meterRegistry, handlers, listeners, only,
+                    tokenDirectory == null ? null : new TokenStore(tokenDirectory, System.getenv()))));
         }
     }
 

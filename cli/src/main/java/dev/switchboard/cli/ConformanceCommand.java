@@ -3,12 +3,14 @@ package dev.switchboard.cli;
 import dev.switchboard.ClientHandlers;
 import dev.switchboard.Switchboard;
 import dev.switchboard.ToolResult;
+import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.RetryPolicy;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,16 +35,18 @@ final class ConformanceCommand extends BaseCommand {
     URI url;
 
     @Override
-    int execute() {
+    int execute() throws IOException {
         String scenario = System.getenv().getOrDefault(SCENARIO_VARIABLE, "");
         var retry = RetryPolicy.builder().maxAttempts(1).maxBackoff(Duration.ofSeconds(1)).jitter(0).build();
         var options = ServerOptions.builder().required(true).connectTimeout(Duration.ofSeconds(20)).retry(retry)
                 .build();
+        HttpAuth auth = ConformanceAuth.settings(scenario, System.getenv(ConformanceAuth.CONTEXT_VARIABLE));
         var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder(SERVER, url).options(options)
-                .build())).logging(logging(LogSettings.DEFAULT)).build();
+                .auth(auth).build())).logging(logging(LogSettings.DEFAULT)).build();
         // The suite's scenarios ask to be accepted; the SDK fills in the schema's defaults for omitted fields.
         var handlers = ClientHandlers.NONE.withFormElicitation((server, request) ->
-                new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of()));
+                new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of()))
+                .withAuthorization(ConformanceAuth.followingRedirect());
         try (Switchboard sb = Switchboard.builder(config).handlers(handlers).start()) {
             if (scenario.equals("initialize")) {
                 return ExitCodes.OK;

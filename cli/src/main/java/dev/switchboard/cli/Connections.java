@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.AuthorizationHandler;
 import dev.switchboard.ServerState;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
@@ -33,7 +34,15 @@ final class Connections implements AutoCloseable {
         long enabled = config.servers().stream().filter(s -> s.options().enabled()).count();
         Progress progress = Progress.onTerminal(err, (int) enabled);
         Switchboard.Builder builder = Switchboard.builder(config).failOnRequiredServers(false)
-                .awaitOptionalServers(thorough);
+                .awaitOptionalServers(thorough).tokenStore(TokenDirectory.of(System.getenv()));
+        if (System.console() != null) {
+            // A person is there: a server with auth: oauth gets its authorization URL printed, and the redirect
+            // comes back to a loopback port; the tokens are kept for the next commands.
+            builder.authorizationHandler(AuthorizationHandler.loopback(url -> {
+                err.println("Authorize Switchboard: open " + url);
+                err.flush();
+            }, AuthCommand.LOGIN_WAIT));
+        }
         SwitchboardListener drawer = progress == null ? null : new SwitchboardListener() {
             @Override
             public void serverStateChanged(SwitchboardEvent.ServerStateChanged e) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + "list and call their tools.",
         subcommands = {ValidateCommand.class, CheckCommand.class, ToolsCommand.class, CallCommand.class,
                 CallManyCommand.class, ResourcesCommand.class, ResolveCommand.class, WatchCommand.class, ServeCommand.class,
-                TokenCommand.class,
+                TokenCommand.class, AuthCommand.class,
                 ConformanceCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

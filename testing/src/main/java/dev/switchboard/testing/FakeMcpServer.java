@@ -2,6 +2,7 @@ package dev.switchboard.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class FakeMcpServer {
         Faults f = scenario.faults();
         return childCommand(scenario.withFaults(new Faults(f.requireBearer(), f.protocolVersion(), f.exitOnStart(),
                 f.startupStderr(), f.malformedOutput(), true, pidFile.toAbsolutePath().toString(),
-                f.silentInitialize(), f.wrongIds())));
+                f.silentInitialize(), f.wrongIds(), f.resourceMetadata())));
     }
 
     /**
@@ -123,6 +124,7 @@ public final class FakeMcpServer {
         private final List<FakeResourceTemplate> resourceTemplates = new ArrayList<>();
         private final List<FakePrompt> prompts = new ArrayList<>();
         private String requireBearer;
+        private String resourceMetadata;
         private String protocolVersion;
         private Integer exitOnStart;
         private List<String> startupStderr = List.of();
@@ -175,6 +177,16 @@ public final class FakeMcpServer {
             return this;
         }
 
+        /**
+         * HTTP: answer 401 to every request without {@code Authorization: Bearer <token>}, naming the server's
+         * Protected Resource Metadata in the challenge, as a server behind an OAuth authorization server does.
+         */
+        public Builder requireBearer(String token, URI resourceMetadata) {
+            this.requireBearer = token;
+            this.resourceMetadata = resourceMetadata.toString();
+            return this;
+        }
+
         /** Answer {@code initialize} with this protocol version whatever the client asks (e.g. "1999-01-01"). */
         public Builder protocolVersion(String forcedVersion) {
             this.protocolVersion = forcedVersion;
@@ -209,7 +221,7 @@ public final class FakeMcpServer {
         /** The scenario described so far. */
         public Scenario build() {
             var faults = new Faults(requireBearer, protocolVersion, exitOnStart, startupStderr, malformedOutput,
-                    false, null, silentInitialize, wrongIds);
+                    false, null, silentInitialize, wrongIds, resourceMetadata);
             return new Scenario(name, version, tools, resources, resourceTemplates, prompts, faults);
         }
 

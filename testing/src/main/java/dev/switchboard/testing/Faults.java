@@ -16,14 +16,17 @@ import java.util.List;
  * @param silentInitialize stdio: never answer {@code initialize} (the process runs and reads, but stays silent)
  * @param wrongIds         stdio: every answer but initialize's carries an id no request had (the real id plus
  *                         1,000,000, or "wrong-" before a string id)
+ * @param resourceMetadata HTTP: the {@code resource_metadata} URL its 401 names (RFC 9728), as a server protected
+ *                         by an OAuth authorization server does; null for a bare {@code Bearer} challenge
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Faults(String requireBearer, String protocolVersion, Integer exitOnStart, List<String> startupStderr,
                      boolean malformedOutput, boolean ignoreSigterm, String pidFile, boolean silentInitialize,
-                     boolean wrongIds) {
+                     boolean wrongIds, String resourceMetadata) {
 
     /** No faults: a well-behaved server. */
-    public static final Faults NONE = new Faults(null, null, null, List.of(), false, false, null, false, false);
+    public static final Faults NONE = new Faults(null, null, null, List.of(), false, false, null, false, false,
+            null);
 
     public Faults {
         startupStderr = startupStderr == null ? List.of() : List.copyOf(startupStderr);

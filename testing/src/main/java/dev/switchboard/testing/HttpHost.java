@@ -80,7 +80,8 @@ final class HttpHost implements AutoCloseable {
         var servletHolder = new ServletHolder(servlet);
         servletHolder.setAsyncSupported(true);
         context.addServlet(servletHolder, "/*");
-        var filter = new WireFilter(scenario.faults().requireBearer(), events);
+        var filter = new WireFilter(scenario.faults().requireBearer(), scenario.faults().resourceMetadata(),
+                events);
         var filterHolder = new FilterHolder(filter);
         filterHolder.setAsyncSupported(true);
         context.addFilter(filterHolder, "/*", EnumSet.of(DispatcherType.REQUEST));

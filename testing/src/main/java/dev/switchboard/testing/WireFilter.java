@@ -29,13 +29,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WireFilter extends HttpFilter {
 
     private final byte[] expectedAuthorization;
+    private final String challenge;
     private final ServerEvents events;
     private final Set<String> seenSessions = ConcurrentHashMap.newKeySet();
     private final Set<String> expiredSessions = ConcurrentHashMap.newKeySet();
 
-    WireFilter(String requiredBearer, ServerEvents events) {
+    WireFilter(String requiredBearer, String resourceMetadata, ServerEvents events) {
         this.expectedAuthorization = requiredBearer == null ? null
                 : ("Bearer " + requiredBearer).getBytes(StandardCharsets.UTF_8);
+        this.challenge = resourceMetadata == null ? "Bearer realm=\"fake-mcp\""
+                : "Bearer resource_metadata=\"" + resourceMetadata + "\"";
         this.events = events;
     }
 
@@ -45,7 +48,7 @@ final class WireFilter extends HttpFilter {
         events.requestHeaders(headers(request));
         if (expectedAuthorization != null && !authorized(request.getHeader("Authorization"))) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"fake-mcp\"");
+            response.setHeader("WWW-Authenticate", challenge);
             response.setContentType("application/json");
             response.getWriter().write("{\"error\":\"unauthorized\"}");
             return;

@@ -1,6 +1,7 @@
 package dev.switchboard.internal.control;
 
 import dev.switchboard.ClientHandlers;
+import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.ReloadResult;
 import dev.switchboard.ServerState;
 import dev.switchboard.config.ServerConfig;
@@ -58,7 +59,7 @@ public final class Fleet {
      * secrets (asked once per new connection), and the instance's log gate.
      */
     public record Parts(Clock clock, Sleeper sleeper, ProbeScheduler probes, ServerEvents events,
-            ClientHandlers handlers, Supplier<Masker> masker, LogGate gate) {
+            ClientHandlers handlers, Supplier<Masker> masker, LogGate gate, TokenStore tokenStore) {
         public Parts {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sleeper, "sleeper");
@@ -122,7 +123,7 @@ public final class Fleet {
         HealthMonitor monitor = new HealthMonitor(effective, parts.clock(), parts.probes(), parts.events(),
                 parts.gate());
         Upstream u = new Upstream(effective, parts.clock(), parts.sleeper(), monitor, parts.handlers(),
-                parts.masker().get(), parts.gate());
+                parts.masker().get(), parts.gate(), parts.tokenStore());
         String disabled = state.disabledAtRuntime(declared);
         if (disabled != null) {
             u.disabledBecause(disabled);

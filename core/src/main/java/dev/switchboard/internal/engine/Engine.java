@@ -102,7 +102,7 @@ public final class Engine implements AutoCloseable {
             calls.bindTo((io.micrometer.core.instrument.MeterRegistry) s.meterRegistry());
         }
         var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers(), this::masker,
-                gate);
+                gate, s.tokenStore());
         this.fleet = new Fleet(s.config(), parts, this::publish);
     }
 

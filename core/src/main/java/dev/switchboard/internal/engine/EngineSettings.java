@@ -24,7 +24,8 @@ import java.util.Objects;
 public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler probes,
         boolean failOnRequired, boolean awaitOptionalServers, Path configFile, ConfigLoader loader,
         Object meterRegistry, ClientHandlers handlers,
-        List<SwitchboardListener> listeners, java.util.function.Predicate<dev.switchboard.config.ServerConfig> only) {
+        List<SwitchboardListener> listeners, java.util.function.Predicate<dev.switchboard.config.ServerConfig> only,
+        dev.switchboard.internal.auth.TokenStore tokenStore) {
 
 
     public EngineSettings {

@@ -7,6 +7,13 @@ package dev.switchboard.internal.observe;
  * released. Events are emitted through the {@link LogGate} of the instance they belong to.
  */
 public final class LogEvents {
+    public static final String AUTH_AUTHORIZED = "auth.authorized";
+    public static final String AUTH_DISCOVERED = "auth.discovered";
+    public static final String AUTH_FAILED = "auth.failed";
+    public static final String AUTH_REFRESHED = "auth.refreshed";
+    public static final String AUTH_REGISTERED = "auth.registered";
+    public static final String AUTH_STORE_UNREADABLE = "auth.store_unreadable";
+
     public static final String CALL_BREAKER = "call.breaker";
     public static final String CALL_CANCEL_NOT_SENT = "call.cancel_not_sent";
     public static final String CALL_DONE = "call.done";

@@ -7,6 +7,8 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
+import dev.switchboard.internal.auth.OAuthClient;
+import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
@@ -55,6 +57,8 @@ final class Connector {
     private final Masker masker;
     private final LogGate gate;
     private final DroppedErrors dropped;
+    /** The OAuth client of a server with {@code auth}, kept across connections (its tokens outlive a session). */
+    private final OAuthHooks oauth;
     /** The stdio transport of the attempt under way, if any: what it read that was not JSON-RPC explains a silence. */
     private volatile StdioProcessTransport attemptStdio;
 
@@ -82,7 +86,7 @@ final class Connector {
     }
 
     Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers,
-            Masker masker, LogGate gate) {
+            Masker masker, LogGate gate, TokenStore tokenStore) {
         this.config = config;
         this.masker = masker;
         this.gate = gate;
@@ -91,6 +95,9 @@ final class Connector {
         this.clock = clock;
         this.hooks = hooks;
         this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null, masker);
+        this.oauth = config instanceof HttpServer h && h.auth() != null ? new OAuthHooks(new OAuthClient(h,
+                handlers.authorization(), clock, gate, tokenStore), h.name()) : null;
+        http.setAuthorizing(oauth != null);
     }
 
     ErrorClassifier classifier() {
@@ -136,7 +143,8 @@ final class Connector {
         var intercepting = new AtomicReference<InterceptingTransport>();
         StreamResumer resumer = null;
         if (config instanceof HttpServer h && h.transport() == Transport.STREAMABLE_HTTP) {
-            resumer = new StreamResumer(h.name(), h.headers(), httpClient::get, m -> {
+            resumer = new StreamResumer(h.name(), () -> oauth == null ? h.headers() : oauth.headers(h.headers()),
+                    httpClient::get, m -> {
                 InterceptingTransport t = intercepting.get();
                 if (t != null) {
                     t.deliver(m);
@@ -326,11 +334,15 @@ final class Connector {
                     .httpRequestCustomizer((b, method, uri, body, ctx) -> customize(h, b, method, body))
                     .build();
         }
-        return HttpClientStreamableHttpTransport.builder(base)
+        var streamable = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(endpoint)
                 .clientBuilder(clients)
-                .httpRequestCustomizer((b, method, uri, body, ctx) -> customize(h, b, method, body))
-                .build();
+                .httpRequestCustomizer((b, method, uri, body, ctx) -> customize(h, b, method, body));
+        if (oauth != null) {
+            streamable.addAsyncHttpRequestCustomizer(oauth.customizer()).authorizationErrorHandler(
+                    oauth.errorHandler());
+        }
+        return streamable.build();
     }
 
     /** The configured headers on every request; a request's POST tagged with its id (see {@link OpenExchanges}). */

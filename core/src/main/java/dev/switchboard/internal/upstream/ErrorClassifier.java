@@ -57,7 +57,8 @@ final class ErrorClassifier {
         }
         if (t instanceof McpHttpClientTransportAuthorizationException || response != null
                 && (response.status() == 401 || response.status() == 403)) {
-            int status = response != null ? response.status() : 401;
+            int status = t instanceof McpHttpClientTransportAuthorizationException a && a.getResponseInfo() != null
+                    ? a.getResponseInfo().statusCode() : response != null ? response.status() : 401;
             return fail(ErrorCode.AUTH_FAILED, tool, t, "refused the credentials with HTTP " + status
                     + " during " + what + authHint(response));
         }

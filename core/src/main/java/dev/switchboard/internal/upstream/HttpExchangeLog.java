@@ -32,6 +32,7 @@ final class HttpExchangeLog {
 
     private volatile Response lastFailure;
     private volatile boolean getStreamOptional;
+    private volatile boolean authorizing;
     private final java.util.concurrent.atomic.AtomicBoolean optionalGetFailed =
             new java.util.concurrent.atomic.AtomicBoolean();
     private volatile java.util.function.Consumer<Response> onAttemptEnding = r -> { };
@@ -93,6 +94,15 @@ final class HttpExchangeLog {
         this.getStreamOptional = optional;
     }
 
+    /**
+     * Whether an OAuth client answers this server's 401 and 403 (the transport then repeats the request): such a
+     * refusal is neither the end of an attempt nor the explanation of a later failure. When the flow gives up, its
+     * own error says why.
+     */
+    void setAuthorizing(boolean authorizing) {
+        this.authorizing = authorizing;
+    }
+
     /** Takes the failed optional GET recorded since the last call, if any. */
     boolean takeOptionalGetFailure() {
         return optionalGetFailed.getAndSet(false);
@@ -109,7 +119,7 @@ final class HttpExchangeLog {
             return;
         }
         boolean html = contentType != null && contentType.toLowerCase().contains("text/html");
-        if (ok && !html) {
+        if (ok && !html || authorizing && (status == 401 || status == 403)) {
             return;
         }
         Response r = new Response(method, status, contentType,

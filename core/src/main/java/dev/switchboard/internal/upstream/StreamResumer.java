@@ -29,7 +29,7 @@ final class StreamResumer {
     private static final int MAX_RESUMES = 3;
 
     private final String server;
-    private final Map<String, String> headers;
+    private final Supplier<Map<String, String>> headers;
     private final Supplier<HttpClient> client;
     private final Consumer<McpSchema.JSONRPCMessage> deliver;
     private final Sleeper sleeper;
@@ -38,8 +38,11 @@ final class StreamResumer {
     private final java.util.Set<Thread> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
-    /** @param serverGone told when a stream cannot be reopened at all: the server is no longer there */
-    StreamResumer(String server, Map<String, String> headers, Supplier<HttpClient> client,
+    /**
+     * @param headers the headers of every request, asked anew each time (an OAuth token changes)
+     * @param serverGone told when a stream cannot be reopened at all: the server is no longer there
+     */
+    StreamResumer(String server, Supplier<Map<String, String>> headers, Supplier<HttpClient> client,
             Consumer<McpSchema.JSONRPCMessage> deliver, Sleeper sleeper, Consumer<IOException> serverGone,
             LogGate gate) {
         this.server = server;
@@ -95,7 +98,7 @@ final class StreamResumer {
             if (i.lastEventId() != null) {
                 get.header("Last-Event-ID", i.lastEventId());
             }
-            headers.forEach(get::setHeader);
+            headers.get().forEach(get::setHeader);
             if (i.sessionId() != null) {
                 get.header("mcp-session-id", i.sessionId());
             }

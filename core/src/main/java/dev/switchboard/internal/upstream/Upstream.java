@@ -1,6 +1,7 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorCode;
+import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardEvent.CatalogPart;
@@ -86,16 +87,17 @@ public final class Upstream implements ToolSession, AutoCloseable {
      * emitted.
      */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener) {
-        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE, Masker.URLS_ONLY, LogGate.ALL);
+        this(config, clock, sleeper, listener, dev.switchboard.ClientHandlers.NONE, Masker.URLS_ONLY, LogGate.ALL,
+                null);
     }
 
     /**
      * A connection whose server's requests (sampling, elicitation, roots) are answered by {@code handlers}, whose
      * logs and messages are masked by {@code masker}, and whose log events (its transport's and process's too) pass
-     * {@code gate}.
+     * {@code gate}; an OAuth-protected server keeps its tokens in {@code tokenStore} (null: in memory only).
      */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
-            dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate) {
+            dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate, TokenStore tokenStore) {
         this.config = config;
         this.gate = gate;
         this.progress = new ProgressRoutes(gate);
@@ -165,7 +167,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
             public void onResourceUpdated(String uri) {
                 listener.onResourceUpdated(uri);
             }
-        }, handlers, masker, gate);
+        }, handlers, masker, gate, tokenStore);
     }
 
     @Override
