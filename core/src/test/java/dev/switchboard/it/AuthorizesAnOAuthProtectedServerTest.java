@@ -7,13 +7,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.Switchboard;
-import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeAuthorizationServer;
 import dev.switchboard.testing.FakeMcpServer;
-import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
 import java.net.URI;
 import java.util.ArrayList;
@@ -41,13 +39,10 @@ class AuthorizesAnOAuthProtectedServerTest {
         List<String> everything = new ArrayList<>();
         var login = new LoopbackLogin();
         List<String> verifiers = new ArrayList<>();
-        try (var as = new FakeAuthorizationServer();
-                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
-                                as.resourceMetadata()).build())) {
-            as.protect(fake.url());
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
-                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
+        try (var guarded = new OAuthProtected()) {
+            var as = guarded.as();
+            RunningFakeServer fake = guarded.server();
+            var auth = OAuthProtected.PRE_REGISTERED;
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).logging(LogSettings.builder().level("TRACE").build()).build();
             everything.add(config.toString());

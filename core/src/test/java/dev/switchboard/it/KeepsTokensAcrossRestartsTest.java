@@ -3,13 +3,10 @@ package dev.switchboard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.Switchboard;
-import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.upstream.FakeClock;
 import dev.switchboard.testing.FakeAuthorizationServer;
-import dev.switchboard.testing.FakeMcpServer;
-import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,13 +28,10 @@ class KeepsTokensAcrossRestartsTest {
 
     @Test
     void theNextStartRefreshesTheKeptTokensInsteadOfAskingAgain() throws Exception {
-        try (var as = new FakeAuthorizationServer();
-                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
-                                as.resourceMetadata()).build())) {
-            as.protect(fake.url());
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
-                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
+        try (var guarded = new OAuthProtected()) {
+            var as = guarded.as();
+            RunningFakeServer fake = guarded.server();
+            var auth = OAuthProtected.PRE_REGISTERED;
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).build();
             try (var first = Switchboard.builder(config).clock(new FakeClock()).tokenStore(store)

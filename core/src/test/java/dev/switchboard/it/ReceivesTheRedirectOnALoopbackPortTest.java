@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.AuthorizationHandler;
 import dev.switchboard.Switchboard;
-import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.testing.FakeAuthorizationServer;
-import dev.switchboard.testing.FakeMcpServer;
-import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,13 +35,10 @@ class ReceivesTheRedirectOnALoopbackPortTest {
                 browserSaw.completeExceptionally(e);
             }
         }), Duration.ofSeconds(30));
-        try (var as = new FakeAuthorizationServer();
-                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
-                                as.resourceMetadata()).build())) {
-            as.protect(fake.url());
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
-                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
+        try (var guarded = new OAuthProtected()) {
+            var as = guarded.as();
+            RunningFakeServer fake = guarded.server();
+            var auth = OAuthProtected.PRE_REGISTERED;
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).build();
             try (var sb = Switchboard.builder(config).authorizationHandler(handler).start()) {

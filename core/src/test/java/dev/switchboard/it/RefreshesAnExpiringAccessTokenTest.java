@@ -3,13 +3,10 @@ package dev.switchboard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.Switchboard;
-import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.upstream.FakeClock;
 import dev.switchboard.testing.FakeAuthorizationServer;
-import dev.switchboard.testing.FakeMcpServer;
-import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
 import java.net.URI;
 import java.time.Duration;
@@ -29,14 +26,11 @@ class RefreshesAnExpiringAccessTokenTest {
     @Test
     void refreshesOnlyWhenTheTokenIsAboutToExpire() throws Exception {
         var clock = new FakeClock();
-        try (var as = new FakeAuthorizationServer();
-                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
-                                as.resourceMetadata()).build())) {
-            as.protect(fake.url());
+        try (var guarded = new OAuthProtected()) {
+            var as = guarded.as();
+            RunningFakeServer fake = guarded.server();
             as.expiresIn(600);
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
-                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
+            var auth = OAuthProtected.PRE_REGISTERED;
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).build();
             try (var sb = Switchboard.builder(config).clock(clock).authorizationHandler(new LoopbackLogin())
@@ -58,14 +52,11 @@ class RefreshesAnExpiringAccessTokenTest {
     @Test
     void manyCallsAtExpiryShareOneRefresh() throws Exception {
         var clock = new FakeClock();
-        try (var as = new FakeAuthorizationServer();
-                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
-                                as.resourceMetadata()).build())) {
-            as.protect(fake.url());
+        try (var guarded = new OAuthProtected()) {
+            var as = guarded.as();
+            RunningFakeServer fake = guarded.server();
             as.expiresIn(600);
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
-                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
+            var auth = OAuthProtected.PRE_REGISTERED;
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(auth).build())).build();
             try (var sb = Switchboard.builder(config).clock(clock).authorizationHandler(new LoopbackLogin())

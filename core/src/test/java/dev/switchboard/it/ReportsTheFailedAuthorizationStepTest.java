@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.Switchboard;
-import dev.switchboard.config.HttpAuth;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.RetryPolicy;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeAuthorizationServer;
-import dev.switchboard.testing.FakeMcpServer;
-import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
 import java.net.URI;
 import java.util.List;
@@ -39,14 +36,11 @@ class ReportsTheFailedAuthorizationStepTest {
 
     private static String failureOf(Consumer<FakeAuthorizationServer> setUp,
             LoopbackLogin login) throws Exception {
-        try (var as = new FakeAuthorizationServer();
-                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
-                                as.resourceMetadata()).build())) {
-            as.protect(fake.url());
+        try (var guarded = new OAuthProtected()) {
+            var as = guarded.as();
+            RunningFakeServer fake = guarded.server();
             setUp.accept(as);
-            var auth = HttpAuth.builder(HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
-                    .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build();
+            var auth = OAuthProtected.PRE_REGISTERED;
             var options = ServerOptions.builder().retry(RetryPolicy.builder().maxAttempts(1).build()).build();
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .options(options).auth(auth).build())).build();
