@@ -8,6 +8,7 @@ import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeServerProcess;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.FaultyProxy;
 import dev.switchboard.testing.RunningFakeServer;
@@ -49,7 +50,7 @@ final class Fleet implements AutoCloseable {
     final RunningFakeServer sse = FakeMcpServer.builder().name(PROXIED).tool(FakeTool.echo("echo"))
             .startSse();
     final FaultyProxy proxy = FaultyProxy.to(sse.port());
-    private ChildServer restarted = startHttpChild();
+    private FakeServerProcess restarted = FakeServerProcess.http(restartedScenario, restartedPort);
 
     /** The configuration of every server; each request is limited to {@code deadline}. */
     List<ServerConfig> configs(Duration deadline) {
@@ -75,7 +76,7 @@ final class Fleet implements AutoCloseable {
 
     /** Starts the HTTP child again on the same port; returns once it serves. */
     void startHttpServer() {
-        restarted = startHttpChild();
+        restarted = FakeServerProcess.http(restartedScenario, restartedPort);
     }
 
     /** The one live process serving this stdio scenario (found by the scenario on its command line). */
@@ -112,10 +113,6 @@ final class Fleet implements AutoCloseable {
         List<String> command = FakeMcpServer.stdioCommand(scenario);
         return StdioServer.builder(name, command.get(0)).args(command.subList(1, command.size())).options(options)
                 .shutdownGrace(Duration.ofMillis(500)).build();
-    }
-
-    private ChildServer startHttpChild() {
-        return ChildServer.start(FakeMcpServer.httpCommand(restartedScenario, restartedPort));
     }
 
     private static String commandLine(ProcessHandle p) {

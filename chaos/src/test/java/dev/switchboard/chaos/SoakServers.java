@@ -7,6 +7,7 @@ import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeServerProcess;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.Scenario;
 import java.time.Duration;
@@ -31,8 +32,8 @@ final class SoakServers implements AutoCloseable {
     final Scenario crashing = scenario(CRASHING);
     private final Scenario steady = scenario(STEADY);
     final Scenario reloaded = scenario(RELOADED);
-    private final ChildServer http = ChildServer.start(FakeMcpServer.httpCommand(scenario(HTTP), 0));
-    private final ChildServer sse = ChildServer.start(FakeMcpServer.sseCommand(scenario(SSE), 0));
+    private final FakeServerProcess http = FakeServerProcess.http(scenario(HTTP), 0);
+    private final FakeServerProcess sse = FakeServerProcess.sse(scenario(SSE), 0);
 
     /**
      * The servers, with {@link #RELOADED} among them or not; each request limited to {@code timeout}. Breakers and

@@ -82,22 +82,35 @@ final class GatewayAccessReader {
                     + ")");
         }
         TokenHash hash = hash(t);
-        List<String> servers = t.strings("servers", "[github, docs]");
-        List<String> tools = t.strings("tools", "[search, github__get_*]");
-        for (int i = 0; tools != null && i < tools.size(); i++) {
-            if (tools.get(i).isBlank()) {
-                t.problems().error(Tree.index(t.path("tools"), i), "is blank (expected: a tool name or a glob with *"
-                        + " and ?, e.g. github__get_*)");
-            }
-        }
-        Boolean control = t.bool("control");
-        RateLimit limit = t.has("rate_limit") ? rateLimit(t.section("rate_limit", RATE_EXPECTED)) : null;
+        Grant grant = grant(t);
         if (t.problems().errorCount() > before || hash == null) {
             return null;
         }
-        return GatewayToken.builder(name, hash).servers(OptionsReader.or(servers, List.of()))
-                .tools(OptionsReader.or(tools, List.of())).control(Boolean.TRUE.equals(control)).rateLimit(limit)
-                .build();
+        return GatewayToken.builder(name, hash).servers(grant.servers()).tools(grant.tools()).control(grant.control())
+                .rateLimit(grant.rateLimit()).build();
+    }
+
+    /** What a static token or an OAuth rule lets its holder use. */
+    record Grant(List<String> servers, List<String> tools, boolean control, RateLimit rateLimit) {
+    }
+
+    /**
+     * Reads {@code servers}, {@code tools}, {@code control} and {@code rate_limit}, the keys a static token and an
+     * OAuth rule share, reporting what is wrong; absent lists are empty (no limit).
+     */
+    static Grant grant(Section s) {
+        List<String> servers = s.strings("servers", "[github, docs]");
+        List<String> tools = s.strings("tools", "[search, github__get_*]");
+        for (int i = 0; tools != null && i < tools.size(); i++) {
+            if (tools.get(i).isBlank()) {
+                s.problems().error(Tree.index(s.path("tools"), i), "is blank (expected: a tool name or a glob with *"
+                        + " and ?, e.g. github__get_*)");
+            }
+        }
+        Boolean control = s.bool("control");
+        RateLimit limit = s.has("rate_limit") ? rateLimit(s.section("rate_limit", RATE_EXPECTED)) : null;
+        return new Grant(OptionsReader.or(servers, List.of()), OptionsReader.or(tools, List.of()),
+                Boolean.TRUE.equals(control), limit);
     }
 
     private static TokenHash hash(Section t) {

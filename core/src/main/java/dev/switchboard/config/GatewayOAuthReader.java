@@ -129,16 +129,12 @@ final class GatewayOAuthReader {
             r.error("scope", Section.shown(scope) + " is not a scope (expected: " + SCOPE_EXPECTED + ")");
         }
         Map<String, String> claims = r.stringMap("claims");
-        List<String> servers = r.strings("servers", "[github, docs]");
-        List<String> tools = r.strings("tools", "[search, github__get_*]");
-        Boolean control = r.bool("control");
-        RateLimit limit = r.has("rate_limit") ? GatewayAccessReader.rateLimit(r.section("rate_limit",
-                GatewayAccessReader.RATE_EXPECTED)) : null;
+        GatewayAccessReader.Grant grant = GatewayAccessReader.grant(r);
         if (r.problems().errorCount() > before) {
             return null;
         }
         return GatewayOAuth.Rule.builder(name).scope(scope).claims(OptionsReader.or(claims, Map.of()))
-                .servers(OptionsReader.or(servers, List.of())).tools(OptionsReader.or(tools, List.of()))
-                .control(Boolean.TRUE.equals(control)).rateLimit(limit).build();
+                .servers(grant.servers()).tools(grant.tools()).control(grant.control()).rateLimit(grant.rateLimit())
+                .build();
     }
 }

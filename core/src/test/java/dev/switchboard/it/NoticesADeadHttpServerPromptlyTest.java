@@ -9,6 +9,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeServerProcess;
 import dev.switchboard.testing.FakeTool;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class NoticesADeadHttpServerPromptlyTest {
     @Test
     void aProbeThatFindsNobodyLosesTheSessionAtOnce() throws Exception {
         var scenario = FakeMcpServer.builder().name("idle").tool(FakeTool.echo("echo")).build();
-        try (FakeServerChild child = FakeServerChild.http(scenario, 0)) {
+        try (FakeServerProcess child = FakeServerProcess.http(scenario, 0)) {
             var probes = new ManualProbes();
             var config = SwitchboardConfig.of(List.of(HttpServer.of("idle", child.url())));
             try (var sb = Switchboard.builder(config).probeScheduler(probes).sleeper(new GatedSleeper()).start()) {

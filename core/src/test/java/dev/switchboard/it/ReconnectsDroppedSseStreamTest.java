@@ -13,6 +13,7 @@ import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.Transport;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeServerProcess;
 import dev.switchboard.testing.FakeTool;
 import java.net.URI;
 import java.time.Duration;
@@ -35,11 +36,11 @@ class ReconnectsDroppedSseStreamTest {
     void aDroppedStreamIsNoticedAndTheServerReconnectedWhenItIsBack() throws Exception {
         var scenario = FakeMcpServer.builder().name("legacy").tool(FakeTool.echo("echo")).build();
         int port = Ports.unused();
-        FakeServerChild first = FakeServerChild.sse(scenario, port);
+        FakeServerProcess first = FakeServerProcess.sse(scenario, port);
         List<ServerStatus> seen = new CopyOnWriteArrayList<>();
         var server = HttpServer.builder("legacy", URI.create("http://127.0.0.1:" + port + "/sse"))
                 .options(ServerOptions.builder().retry(QUICK).build()).transport(Transport.SSE).build();
-        FakeServerChild second = null;
+        FakeServerProcess second = null;
         try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(server))).listener(StatusesInto.list(seen)).start()) {
             Instant firstSession = sb.status("legacy").connectedAt();
             assertThat(sb.call("legacy", "echo", Map.of("n", 1)).text()).contains("\"n\":1");
@@ -49,7 +50,7 @@ class ReconnectsDroppedSseStreamTest {
                     s.lastError() != null && s.lastError().code() == ErrorCode.UNREACHABLE
                             && s.lastError().message().contains("event stream")));
 
-            second = FakeServerChild.sse(scenario, port);
+            second = FakeServerProcess.sse(scenario, port);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 ServerStatus st = sb.status("legacy");
                 return st.state() == ServerState.READY && st.connectedAt().isAfter(firstSession);

@@ -13,6 +13,7 @@ import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.Transport;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeServerProcess;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.ReferenceServer;
 import dev.switchboard.testing.Scenario;
@@ -62,7 +63,7 @@ class ReconnectsHttpServersWithoutDroppedErrorsTest {
         String path = transport == Transport.SSE ? "/sse" : "/mcp";
         var server = HttpServer.builder("restarted", URI.create("http://127.0.0.1:" + port + path))
                 .transport(transport).options(ServerOptions.builder().retry(SOON).build()).build();
-        FakeServerChild child = start(transport, scenario, port);
+        FakeServerProcess child = start(transport, scenario, port);
         try (var sb = Switchboard.start(SwitchboardConfig.of(List.of(server)));
                 var callers = new LoopingCallers(sb, "restarted", "echo", CALLERS, DEADLINE)) {
             for (int i = 0; i < RESTARTS; i++) {
@@ -100,7 +101,7 @@ class ReconnectsHttpServersWithoutDroppedErrorsTest {
                 .noneMatch(m -> m.contains("onErrorDropped"));
     }
 
-    private static FakeServerChild start(Transport transport, Scenario scenario, int port) {
-        return transport == Transport.SSE ? FakeServerChild.sse(scenario, port) : FakeServerChild.http(scenario, port);
+    private static FakeServerProcess start(Transport transport, Scenario scenario, int port) {
+        return transport == Transport.SSE ? FakeServerProcess.sse(scenario, port) : FakeServerProcess.http(scenario, port);
     }
 }

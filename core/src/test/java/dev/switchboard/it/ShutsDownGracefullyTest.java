@@ -12,6 +12,7 @@ import dev.switchboard.ToolResult;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeServerProcess;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
 import java.net.URI;
@@ -64,7 +65,7 @@ class ShutsDownGracefullyTest {
     @Test
     void afterCloseNoThreadProcessOrSocketOfSwitchboardRemains() throws Exception {
         var scenario = FakeMcpServer.builder().name("fake").tool(FakeTool.echo("echo")).build();
-        try (FakeServerChild httpChild = FakeServerChild.http(scenario, 0)) {
+        try (FakeServerProcess httpChild = FakeServerProcess.http(scenario, 0)) {
             var config = SwitchboardConfig.of(List.of(HttpServer.of("remote", httpChild.url()),
                     Stdio.server("local", FakeMcpServer.stdioCommand(scenario))));
             // The JDK opens some process-wide I/O resources (a socket among them) on first use and keeps them for
@@ -72,20 +73,20 @@ class ShutsDownGracefullyTest {
             try (var first = Switchboard.start(config)) {
                 assertThat(first.call("remote", "echo", Map.of("k", "v")).text()).contains("v");
             }
-            Leftovers before = Leftovers.now(httpChild.process().pid());
+            Leftovers before = Leftovers.now(httpChild.pid());
             try (var sb = Switchboard.builder(config).listener(new RecordingListener()).start()) {
                 assertThat(sb.call("remote", "echo", Map.of("k", "v")).text()).contains("v");
                 assertThat(sb.call("local", "echo", Map.of("k", "v")).text()).contains("v");
                 // The real scheduler probes a fresh session at once: its threads are running.
                 Awaitility.await().until(() -> sb.status().stream()
                         .allMatch(s -> s.health().state() == HealthState.HEALTHY));
-                Leftovers during = Leftovers.now(httpChild.process().pid());
+                Leftovers during = Leftovers.now(httpChild.pid());
                 assertThat(during.threads()).contains("switchboard-health-local", "switchboard-health-remote")
                         .anyMatch(t -> t.startsWith("switchboard-listener-"));
                 assertThat(during.processes()).hasSize(1);
                 assertThat(during.sockets()).isGreaterThan(before.sockets());
             }
-            Leftovers after = Leftovers.now(httpChild.process().pid());
+            Leftovers after = Leftovers.now(httpChild.pid());
             assertThat(after.threads()).isEqualTo(before.threads());
             assertThat(after.processes()).isEqualTo(before.processes());
             assertThat(after.sockets()).isEqualTo(before.sockets());

@@ -15,6 +15,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeServerProcess;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
 import java.net.URI;
@@ -55,7 +56,7 @@ class StartsWithoutWaitingForOptionalServersTest {
     void startReturnsAfterTheFirstAttemptAndTheCatalogGrowsWhenTheServerArrives() throws Exception {
         int port = Ports.unused();
         var retries = new GatedSleeper(); // holds the optional server's retries until the test lets one go
-        FakeServerChild late = null;
+        FakeServerProcess late = null;
         try (var sb = Switchboard.builder(config(port)).sleeper(retries).start()) {
             assertThat(sb.status("good").state()).isEqualTo(ServerState.READY);
             assertThat(sb.status("late").state()).isEqualTo(ServerState.RETRYING);
@@ -63,7 +64,7 @@ class StartsWithoutWaitingForOptionalServersTest {
             assertThat(available(sb)).containsExactly("good__echo");
 
             var scenario = FakeMcpServer.builder().name("late").tool(FakeTool.echo("ping")).build();
-            late = FakeServerChild.http(scenario, port);
+            late = FakeServerProcess.http(scenario, port);
             retries.open();
             await().atMost(Duration.ofSeconds(30)).until(() -> available(sb).contains("late__ping"));
             assertThat(available(sb)).containsExactly("good__echo", "late__ping");

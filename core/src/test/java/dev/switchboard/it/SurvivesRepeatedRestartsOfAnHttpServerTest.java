@@ -15,6 +15,7 @@ import dev.switchboard.config.RetryPolicy;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakeServerProcess;
 import dev.switchboard.testing.FakeTool;
 import java.net.URI;
 import java.time.Duration;
@@ -49,13 +50,13 @@ class SurvivesRepeatedRestartsOfAnHttpServerTest {
                 .options(ServerOptions.builder().retry(SOON).build()).build();
         var heard = new RecordingListener();
         Map<ErrorCode, Long> failures;
-        FakeServerChild child = FakeServerChild.http(scenario, port);
+        FakeServerProcess child = FakeServerProcess.http(scenario, port);
         try (var sb = Switchboard.builder(SwitchboardConfig.of(List.of(server))).listener(heard).start()) {
             try (var callers = new LoopingCallers(sb, "victim", "echo", CALLERS, DEADLINE)) {
                 for (int restart = 0; restart < RESTARTS; restart++) {
                     callers.awaitServed(); // after a restart, only a new session can serve them
                     child.close();
-                    child = FakeServerChild.http(scenario, port);
+                    child = FakeServerProcess.http(scenario, port);
                 }
                 callers.awaitServed();
                 failures = callers.failures();

@@ -81,7 +81,11 @@ final class Guarded implements AutoCloseable {
 
     /** An initialised MCP Java SDK client that presents {@code token}. */
     McpSyncClient client(String token) {
-        URI url = url();
+        return client(url(), token);
+    }
+
+    /** An initialised MCP Java SDK client of the gateway at {@code url} that presents {@code token}. */
+    static McpSyncClient client(URI url, String token) {
         var transport = HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getAuthority())
                 .endpoint(url.getPath())
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();

@@ -8,11 +8,8 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,13 +67,7 @@ final class OAuthGuarded implements AutoCloseable {
 
     /** An initialised MCP Java SDK client that presents {@code token}. */
     McpSyncClient client(String token) {
-        URI url = url();
-        var transport = HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getAuthority())
-                .endpoint(url.getPath())
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
-        client.initialize();
-        return client;
+        return Guarded.client(url(), token);
     }
 
     @Override

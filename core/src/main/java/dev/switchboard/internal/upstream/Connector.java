@@ -161,7 +161,7 @@ final class Connector {
         McpAsyncClient client = null;
         McpClientTransport transport = null;
         try {
-            var exchanges = new OpenExchanges();
+            var exchanges = config instanceof HttpServer ? new OpenExchanges() : null; // stdio has no exchanges
             McpClientTransport wire0 = transport(httpClient::set, exchanges);
             attemptStdio = wire0 instanceof StdioProcessTransport stdio ? stdio : null;
             if (wire0 instanceof StdioProcessTransport stdio) {
