@@ -39,8 +39,14 @@ class CallAllFailFastCancelsOnTheServerTest {
                     .isInstanceOfSatisfying(SwitchboardException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.RPC_ERROR));
             // Which hang calls were sent before the failure depends on scheduling; each one that was is cancelled.
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> server.receivedCancellations().size()
-                    == server.receivedCalls().stream().filter(c -> c.tool().equals("hang")).count());
+            // A request cut off on its way (its exchange ended before the server took it) is cancelled too, which
+            // the server may ignore: so there may be more cancellations than calls, never fewer.
+            // (The three hang calls start with the failing one, which needs a round trip first: some always go out.)
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !server.receivedCancellations().isEmpty()
+                    && server.receivedCancellations().size()
+                    >= server.receivedCalls().stream().filter(c -> c.tool().equals("hang")).count());
+            assertThat(server.receivedCancellations()).hasSizeLessThanOrEqualTo(3)
+                    .extracting(RunningFakeServer.Cancellation::requestId).doesNotHaveDuplicates();
         }
     }
 }

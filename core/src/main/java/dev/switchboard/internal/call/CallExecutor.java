@@ -272,7 +272,7 @@ public final class CallExecutor {
             code = e.code();
             throw e;
         } finally {
-            permit.end(code);
+            permit.end(code, handle.session());
         }
     }
 

@@ -55,6 +55,8 @@ public final class ServerGuard {
     /** When the last failure that counted ended (ticker nanos), once there was one. */
     private final AtomicLong incidentAt = new AtomicLong();
     private volatile boolean hadIncident;
+    /** The session whose loss of connection or process counted last (0: none). */
+    private final AtomicLong brokenSession = new AtomicLong();
     private volatile Instant changedAt;
 
     ServerGuard(String server, CallPolicy policy, Bulkhead global, Clock clock, Ticker ticker,
@@ -161,10 +163,14 @@ public final class ServerGuard {
          * The call ended: {@code code} is null for a result (a tool error included), or the failure's code.
          * Timeouts and transport failures count against the breaker, once per incident: the calls that were in
          * flight when a failure was counted (one process died, one session was lost, one stall hit them all) are its
-         * casualties, not more failures. Caller-side ends (cancel, shutdown) and answers from a working server
-         * (JSON-RPC errors) never count.
+         * casualties, not more failures. A broken connection, an exited process or an expired session counts once
+         * per session: after an HTTP server is killed, every pooled connection of the old session is dead, and the
+         * calls that meet them one after another, before the session is found lost, are the same incident. Caller-side
+         * ends (cancel, shutdown) and answers from a working server (JSON-RPC errors) never count.
+         *
+         * @param session the number of the session the call ran on, 0 when it never reached one
          */
-        void end(ErrorCode code) {
+        void end(ErrorCode code, long session) {
             long now = ticker.nanoTime();
             long nanos = now - started;
             global.onComplete();
@@ -172,7 +178,10 @@ public final class ServerGuard {
             if (code == null || code == ErrorCode.TOOL_ERROR || code == ErrorCode.RPC_ERROR) {
                 consecutive.set(0);
                 breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-            } else if (countsAsFailure(code) && newIncident(now)) {
+            } else if (countsAsFailure(code) && !sameBrokenSession(code, session) && newIncident(now)) {
+                if (brokenConnection(code)) {
+                    brokenSession.set(session);
+                }
                 breaker.onError(nanos, TimeUnit.NANOSECONDS, new SwitchboardException(code, server, code.name()));
                 if (consecutive.incrementAndGet() >= consecutiveLimit
                         && breaker.getState() == CircuitBreaker.State.CLOSED) {
@@ -181,6 +190,10 @@ public final class ServerGuard {
             } else {
                 breaker.releasePermission();
             }
+        }
+
+        private boolean sameBrokenSession(ErrorCode code, long session) {
+            return session != 0 && brokenConnection(code) && brokenSession.get() == session;
         }
 
         /** Whether this failure starts an incident: the call began after the last failure that counted. */
@@ -195,6 +208,10 @@ public final class ServerGuard {
             hadIncident = true;
             return true;
         }
+    }
+
+    private static boolean brokenConnection(ErrorCode code) {
+        return code == ErrorCode.UNREACHABLE || code == ErrorCode.PROCESS_EXITED || code == ErrorCode.SESSION_EXPIRED;
     }
 
     static boolean countsAsFailure(ErrorCode code) {

@@ -26,13 +26,14 @@ class BreakerCountsIncidentsNotCasualtiesTest {
             ServerGuard guard = calls.guard();
             List<ServerGuard.Permit> inFlight = IntStream.range(0, 8).mapToObj(i -> guard.enter("work")).toList();
             calls.clock.advance(Duration.ofMillis(5)); // the process dies under all eight
-            inFlight.forEach(p -> p.end(ErrorCode.PROCESS_EXITED));
+            inFlight.forEach(p -> p.end(ErrorCode.PROCESS_EXITED, 1));
             assertThat(calls.breaker()).as("one incident of two allowed in a row").isEqualTo(BreakerState.CLOSED);
 
             calls.clock.advance(Duration.ofMillis(1));
-            ServerGuard.Permit later = guard.enter("work"); // began after the incident: its failure is news
+            // Began after the incident, on the restarted process: its failure is news.
+            ServerGuard.Permit later = guard.enter("work");
             calls.clock.advance(Duration.ofMillis(5));
-            later.end(ErrorCode.PROCESS_EXITED);
+            later.end(ErrorCode.PROCESS_EXITED, 2);
             assertThat(calls.breaker()).isEqualTo(BreakerState.OPEN);
         }
     }
@@ -44,7 +45,7 @@ class BreakerCountsIncidentsNotCasualtiesTest {
             for (int wave = 0; wave < 2; wave++) {
                 List<ServerGuard.Permit> callers = IntStream.range(0, 20).mapToObj(i -> guard.enter("q")).toList();
                 calls.clock.advance(Duration.ofSeconds(2)); // every caller times out together
-                callers.forEach(p -> p.end(ErrorCode.TIMEOUT));
+                callers.forEach(p -> p.end(ErrorCode.TIMEOUT, 1));
             }
             assertThat(calls.breaker()).as("40 timeouts in two waves are two failures").isEqualTo(BreakerState.CLOSED);
         }
@@ -53,7 +54,7 @@ class BreakerCountsIncidentsNotCasualtiesTest {
     @Test
     void aNewSessionStartsTheBreakerAfresh() {
         try (var calls = FakeCalls.of(CallServers.breaker(TWO_IN_A_ROW))) {
-            calls.session().on("send", failsAfterSending(ErrorCode.UNREACHABLE));
+            calls.session().on("send", failsAfterSending(ErrorCode.TIMEOUT));
             calls.failure("send");
             calls.failure("send");
             assertThat(calls.breaker()).isEqualTo(BreakerState.OPEN);
