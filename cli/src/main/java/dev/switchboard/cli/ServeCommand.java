@@ -7,6 +7,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.Gateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,10 @@ final class ServeCommand extends ConfigCommand {
             + "trust; the same as gateway.insecure: true.")
     boolean insecure;
 
+    @Option(names = "--token-dir", paramLabel = "DIR", description = "Where the OAuth tokens of servers with auth: "
+            + "are kept, as 'switchboard auth login' stored them (default: see 'switchboard auth --help').")
+    Path tokenDir;
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -54,7 +59,9 @@ final class ServeCommand extends ConfigCommand {
             // One registry for the library's meters and the gateway's: /metrics serves both.
             PrometheusMeterRegistry registry = Gateway.newMeterRegistry();
             try (Signals signals = Signals.onTermination(this::stop);
+                    // The tokens of `switchboard auth login`: a gateway has no person at hand to authorize it.
                     Switchboard sb = Switchboard.builder(config).onlyServers(Gateway::shared)
+                            .tokenStore(tokenDir != null ? tokenDir : TokenDirectory.of(System.getenv()))
                             .configFile(configFile, loader()).meterRegistry(registry).start()) {
                 Gateway gateway = Gateway.start(sb, settings, config, registry);
                 try {

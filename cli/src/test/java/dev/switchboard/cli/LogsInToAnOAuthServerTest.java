@@ -6,8 +6,10 @@ import dev.switchboard.testing.FakeAuthorizationServer;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +17,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code switchboard auth login | status | logout} against a loopback authorization server: login prints the URL,
@@ -66,6 +73,44 @@ class LogsInToAnOAuthServerTest {
                         FakeAuthorizationServer.REFRESH_TOKEN, FakeAuthorizationServer.CODE,
                         FakeAuthorizationServer.CLIENT_SECRET);
             }
+        }
+    }
+
+    /** A gateway has no person at hand: {@code serve} calls a protected server with the tokens of the login. */
+    @Test
+    void theGatewayCallsWithTheTokensOfTheLogin() throws Exception {
+        try (var as = new FakeAuthorizationServer();
+                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
+                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
+                                as.resourceMetadata()).build())) {
+            as.protect(fake.url());
+            Path config = work.resolve("servers.yaml");
+            Files.writeString(config, "servers:\n  tickets:\n    url: " + fake.url() + "\n    auth: {type: oauth,"
+                    + " client_id: " + FakeAuthorizationServer.CLIENT_ID + ", client_secret: "
+                    + FakeAuthorizationServer.CLIENT_SECRET + "}\n");
+            String dir = work.resolve("tokens").toString();
+            assertThat(runWithBrowser("auth", "login", config.toString(), "tickets", "--token-dir", dir).exitCode())
+                    .isZero();
+
+            var out = new ByteArrayOutputStream();
+            CommandLine cl = Main.commandLine();
+            cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+            cl.setErr(new PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+            var exit = new CompletableFuture<Integer>();
+            // Its own thread, as main would be: the MCP Java SDK client in this JVM needs the common pool.
+            Thread.ofPlatform().name("serve-command").start(() -> exit.complete(cl.execute("serve",
+                    config.toString(), "--listen", "127.0.0.1:0", "--token-dir", dir)));
+            assertThat(serve.awaitStarted(Duration.ofSeconds(60))).isTrue();
+            try (DemoClient client = new DemoClient(serve.url())) {
+                McpSchema.CallToolResult r = client.call("tickets__echo", Map.of("via", "gateway"));
+                assertThat(((McpSchema.TextContent) r.content().get(0)).text()).contains("\"via\":\"gateway\"");
+            } finally {
+                serve.stop();
+            }
+            assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("tickets +ready +1 tool")
+                    .doesNotContain(FakeAuthorizationServer.ACCESS_TOKEN);
         }
     }
 
