@@ -33,6 +33,9 @@ module dev.switchboard {
     // automatic name comes from its file name.
     requires oauth2.oidc.sdk;
     requires com.nimbusds.jose.jwt;
+    // The OpenTelemetry API (a no-op without an SDK): the builder takes an OpenTelemetry.
+    requires transitive io.opentelemetry.api;
+    requires io.opentelemetry.context;
     // Only an application that passes a MeterRegistry needs Micrometer.
     requires static micrometer.core;
 }

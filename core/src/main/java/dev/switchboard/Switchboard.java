@@ -6,9 +6,12 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.internal.engine.Engine;
 import dev.switchboard.internal.engine.EngineSettings;
+import dev.switchboard.internal.observe.Tracing;
 import dev.switchboard.spi.ProbeScheduler;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +68,7 @@ public final class Switchboard implements AutoCloseable {
         private Object meterRegistry;
         private ClientHandlers handlers = ClientHandlers.NONE;
         private Path tokenDirectory;
+        private OpenTelemetry openTelemetry;
         private java.util.function.Predicate<ServerConfig> only = s -> true;
 
         private Builder(SwitchboardConfig config) {
@@ -149,6 +153,16 @@ public final class Switchboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Traces with this OpenTelemetry instead of the global one ({@code GlobalOpenTelemetry}, a no-op unless an
+         * application or agent set it): a span per tool call, connection attempt and gathering, after the
+         * semantic conventions for MCP, and each call's trace context sent to its server in {@code _meta}.
+         */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
+
         /** When health probes run; tests pass one that runs them on demand. */
         public Builder probeScheduler(ProbeScheduler scheduler) {
             this.probes = Objects.requireNonNull(scheduler, "scheduler");
@@ -183,7 +197,8 @@ public final class Switchboard implements AutoCloseable {
         public Switchboard start() {
             return new Switchboard(Engine.start(new EngineSettings(config, clock, sleeper, probes, failOnRequired,
                     awaitOptional, configFile, configLoader, meterRegistry, handlers, listeners, only,
-                    tokenDirectory == null ? null : new TokenStore(tokenDirectory, System.getenv()))));
+                    tokenDirectory == null ? null : new TokenStore(tokenDirectory, System.getenv()),
+                    new Tracing(openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.getOrNoop()))));
         }
     }
 

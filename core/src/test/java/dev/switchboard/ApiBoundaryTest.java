@@ -36,7 +36,9 @@ class ApiBoundaryTest {
                 || type.getName().equals("io.modelcontextprotocol.spec.McpSchema")
                 || type.getName().startsWith("io.modelcontextprotocol.spec.McpSchema$")
                 // Metrics are an optional feature: an application that wants them passes its own MeterRegistry.
-                || type.getName().equals("io.micrometer.core.instrument.MeterRegistry");
+                || type.getName().equals("io.micrometer.core.instrument.MeterRegistry")
+                // Tracing: an application that wants spans passes its own OpenTelemetry (the API, not the SDK).
+                || type.getName().equals("io.opentelemetry.api.OpenTelemetry");
     }
 
     @Test

@@ -57,7 +57,9 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
         /** Stdio: from this call on the server writes a line of garbage instead of every message; never answers. */
         @JsonProperty("garbage") GARBAGE,
         /** Stdio: writes one notification line of {@code steps} bytes, then answers "done". */
-        @JsonProperty("huge-line") HUGE_LINE
+        @JsonProperty("huge-line") HUGE_LINE,
+        /** Returns the request's {@code _meta} as JSON text (keys sorted), e.g. the trace context it carried. */
+        @JsonProperty("meta") META
     }
 
     /**
@@ -99,6 +101,11 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
     /** A tool that returns its arguments as JSON text (keys sorted). */
     public static FakeTool echo(String name) {
         return of(name, Kind.ECHO, null, null, null, null);
+    }
+
+    /** A tool that returns its request's {@code _meta} as JSON text (keys sorted); {@code {}} for none. */
+    public static FakeTool meta(String name) {
+        return of(name, Kind.META, null, null, null, null);
     }
 
     /** A tool that always returns {@code text}. */

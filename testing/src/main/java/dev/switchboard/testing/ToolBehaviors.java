@@ -69,6 +69,7 @@ final class ToolBehaviors {
                 out.writeHugeLine(b.steps());
                 return text(b.text());
             });
+            case META -> Mono.just(text(json(request.meta() == null ? Map.of() : request.meta())));
         };
     }
 

@@ -17,12 +17,15 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
+import dev.switchboard.internal.observe.Tracing;
 import dev.switchboard.internal.upstream.CallHandle;
 import dev.switchboard.internal.upstream.Deadline;
 import dev.switchboard.internal.upstream.Ticker;
 import dev.switchboard.internal.upstream.ToolSession;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +56,7 @@ public final class CallExecutor {
     private final EventHub events;
     private final LogGate gate;
     private volatile MicrometerBinding binding;
+    private volatile Tracing tracing = Tracing.NONE;
 
     /**
      * @param config the first configuration: its global limit on calls in flight holds for the instance's life
@@ -118,6 +122,11 @@ public final class CallExecutor {
         binding = b;
     }
 
+    /** Makes a span of every call from now on (see {@link Tracing}). */
+    public void traceWith(Tracing newTracing) {
+        this.tracing = newTracing;
+    }
+
     /**
      * Calls a tool and waits for its result.
      *
@@ -131,7 +140,10 @@ public final class CallExecutor {
         Duration timeout = options.timeout() != null ? options.timeout() : session.options().requestTimeout();
         Deadline deadline = Deadline.of(ticker, timeout, policy.maxTotal(), policy.progressExtendsDeadline());
         CallMetrics.Call counted = metrics.start(server, tool);
-        Attempts attempts = new Attempts(server, tool, options.cancellation());
+        Span span = tracing.startCall(server, tool, session.config());
+        Scope current = span.makeCurrent();
+        // Every attempt carries the call's span to the server, whose spans then join the caller's trace.
+        Attempts attempts = new Attempts(server, tool, options.cancellation(), tracing.meta());
         ErrorCode code = ErrorCode.INTERNAL;
         try {
             ToolResult result = run(session, guard, tool, arguments, options, policy, deadline, attempts);
@@ -149,6 +161,8 @@ public final class CallExecutor {
             throw e;
         } finally {
             attempts.close();
+            current.close();
+            Tracing.endCall(span, code, attempts.count());
             long nanos = deadline.elapsed().toNanos();
             counted.ended(code, nanos);
             if (events.active()) {
@@ -329,19 +343,22 @@ public final class CallExecutor {
         private final String tool;
         private final CancellationToken token;
         private final CancellationToken.Registration registration;
+        private final Map<String, Object> trace;
         private volatile CallHandle current;
         private int count;
 
-        Attempts(String server, String tool, CancellationToken token) {
+        Attempts(String server, String tool, CancellationToken token, Map<String, Object> trace) {
             this.server = server;
             this.tool = tool;
             this.token = token;
+            this.trace = trace;
             this.registration = token == null ? null : token.onCancel(this::cancelCurrent);
         }
 
         CallHandle next(CallHandle handle) {
             count++;
             current = handle;
+            handle.traceContext(trace);
             if (cancelled()) {
                 handle.cancel(cancelledError(), token.reason());
             }

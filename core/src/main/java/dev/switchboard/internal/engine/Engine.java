@@ -34,11 +34,13 @@ import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
+import dev.switchboard.internal.observe.Tracing;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;
 import dev.switchboard.internal.util.Suggestions;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.opentelemetry.api.trace.Span;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,6 +77,8 @@ public final class Engine implements AutoCloseable {
     private final LogGate gate = level -> logging.allows(level);
     private final EventHub events;
     private final CallExecutor calls;
+    private final Tracing tracing;
+    private final ConnectSpans connecting;
     private final Fleet fleet;
     private final Path configFile;
     private final ConfigLoader loader;
@@ -97,6 +101,9 @@ public final class Engine implements AutoCloseable {
         s.listeners().forEach(events::add);
         this.secrets = s.config().allSecrets();
         this.calls = new CallExecutor(s.config(), clock, this::breakerChanged, events, gate);
+        this.tracing = s.tracing();
+        this.connecting = new ConnectSpans(tracing);
+        calls.traceWith(tracing);
         if (s.meterRegistry() != null) {
             // Before the fleet publishes its servers: publishing binds each server's gauges.
             calls.bindTo((io.micrometer.core.instrument.MeterRegistry) s.meterRegistry());
@@ -233,7 +240,27 @@ public final class Engine implements AutoCloseable {
     // ---- Resources and prompts ----
 
     public GatherResult gather(GatherOptions options) {
-        return open(null).resources().gather(options);
+        Span span = tracing.startGather();
+        ErrorCode code = ErrorCode.INTERNAL;
+        try (var ignored = span.makeCurrent()) {
+            GatherResult result = open(null).resources().gather(options);
+            span.setAttribute("switchboard.servers", result.servers().size());
+            span.setAttribute("switchboard.failed_servers", result.failures().size()); // best effort: no error
+            code = null;
+            return result;
+        } catch (SwitchboardException e) {
+            code = e.code();
+            throw e;
+        } finally {
+            Tracing.end(span, code);
+        }
+    }
+
+    /** The configuration of a server in force, or null for one it does not know (yet). */
+    private dev.switchboard.config.ServerConfig configOf(String server) {
+        Routing r = routing;
+        Routing.Route route = r == null ? null : r.routes().get(server);
+        return route == null ? null : route.upstream().config();
     }
 
     public Resolution resolve(String entity, String domain) {
@@ -338,6 +365,7 @@ public final class Engine implements AutoCloseable {
                 watcher.close();
             }
             fleet.shutdown(drain);
+            connecting.close();
             events.close();
             gate.info(log, LogEvents.SWITCHBOARD_CLOSED).log();
         } finally {
@@ -427,6 +455,7 @@ public final class Engine implements AutoCloseable {
     private final class Reports implements ServerEvents {
         @Override
         public void stateChanged(StatusSnapshot status, ServerState previous) {
+            connecting.changed(status, Engine.this::configOf);
             if (status.state() == ServerState.READY) {
                 Routing r = routing;
                 Routing.Route route = r == null ? null : r.routes().get(status.name());

@@ -20,13 +20,13 @@ import java.util.Objects;
  * @param loader the loader that read it, or null
  * @param meterRegistry a Micrometer {@code MeterRegistry}, or null; typed {@code Object} so that Micrometer, an
  *     optional dependency, is only loaded when one is given
+ * @param tracing the spans of calls, connection attempts and gatherings
  */
 public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler probes,
         boolean failOnRequired, boolean awaitOptionalServers, Path configFile, ConfigLoader loader,
         Object meterRegistry, ClientHandlers handlers,
         List<SwitchboardListener> listeners, java.util.function.Predicate<dev.switchboard.config.ServerConfig> only,
-        dev.switchboard.internal.auth.TokenStore tokenStore) {
-
+        dev.switchboard.internal.auth.TokenStore tokenStore, dev.switchboard.internal.observe.Tracing tracing) {
 
     public EngineSettings {
         Objects.requireNonNull(config, "config");
@@ -35,6 +35,7 @@ public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper slee
         Objects.requireNonNull(probes, "probes");
         Objects.requireNonNull(handlers, "handlers");
         Objects.requireNonNull(only, "only");
+        Objects.requireNonNull(tracing, "tracing");
         config = ownPart(config, only);
         listeners = List.copyOf(listeners);
     }

@@ -7,6 +7,7 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,6 +41,7 @@ public final class CallHandle {
     private volatile String cancelWords;
     private volatile CompletableFuture<?> waiting;
     private volatile long session;
+    private volatile Map<String, Object> traceContext = Map.of();
 
     /**
      * @param deadline when the attempt must be done (shared by the attempts of one call)
@@ -65,6 +67,15 @@ public final class CallHandle {
 
     public Deadline deadline() {
         return deadline;
+    }
+
+    /** Sends the caller's trace context ({@code traceparent}, ...) in the request's {@code _meta}. */
+    public void traceContext(Map<String, Object> entries) {
+        this.traceContext = Objects.requireNonNull(entries, "entries");
+    }
+
+    Map<String, Object> traceContext() {
+        return traceContext;
     }
 
     /** The number of the session the attempt ran on (or found gone); see {@link Upstream#sessionNumber()}. */

@@ -28,6 +28,11 @@ public interface ToolSession {
     /** The server's configured name. */
     String name();
 
+    /** The server's configuration, for what a trace says about it; null when there is none to tell. */
+    default dev.switchboard.config.ServerConfig config() {
+        return null;
+    }
+
     /** The server's options: timeouts and call policy. */
     ServerOptions options();
 

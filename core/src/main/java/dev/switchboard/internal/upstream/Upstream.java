@@ -19,6 +19,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -491,6 +492,9 @@ public final class Upstream implements ToolSession, AutoCloseable {
     @Override
     public McpSchema.CallToolResult callTool(String tool, Map<String, Object> arguments, CallHandle handle) {
         var request = McpSchema.CallToolRequest.builder(tool).arguments(arguments);
+        if (!handle.traceContext().isEmpty()) {
+            request.meta(new HashMap<>(handle.traceContext())); // before the progress token, which joins it
+        }
         String token = handle.wantsProgress() ? progress.open(handle) : null;
         try (var asked = connector.serverRequests().during(handle.handlers())) {
             if (token != null) {
