@@ -202,6 +202,14 @@ public final class Switchboard implements AutoCloseable {
         }
     }
 
+    /**
+     * The OpenTelemetry this instance traces with: the builder's, else the global one as it was at the start. A
+     * gateway or an adapter in front of it traces with the same, so that their spans and the calls' are one trace.
+     */
+    public OpenTelemetry openTelemetry() {
+        return engine.openTelemetry();
+    }
+
     /** The configuration in force (the last one applied by {@link #reload}). */
     public SwitchboardConfig config() {
         return engine.config();

@@ -72,7 +72,8 @@ public final class Gateway implements AutoCloseable {
         Offers offers = new Offers(switchboard, settings);
         Subscriptions subscriptions = new Subscriptions(switchboard);
         LogLevels logLevels = new LogLevels(switchboard);
-        this.perClient = new PerClient(full, switchboard.config(), settings, Clock.systemUTC());
+        this.perClient = new PerClient(full, switchboard.config(), settings, Clock.systemUTC(),
+                switchboard.openTelemetry());
         Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels, perClient, metrics);
         this.endpoint = new McpEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
         this.legacyEndpoint = new LegacySseEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);

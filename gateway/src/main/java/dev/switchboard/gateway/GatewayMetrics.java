@@ -228,6 +228,16 @@ final class GatewayMetrics {
             error = type;
         }
 
+        /** The tool of a {@code tools/call} the gateway offers; empty for other requests and unknown tools. */
+        String tool() {
+            return tool;
+        }
+
+        /** Why the request failed, or empty. */
+        String error() {
+            return error;
+        }
+
         /** Reads the outcome from a result: a call that was cancelled (null) or whose result is an error. */
         void result(JsonNode result) {
             if (result == null) {

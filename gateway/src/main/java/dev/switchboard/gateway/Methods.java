@@ -10,6 +10,8 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.config.GatewaySettings;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,7 @@ final class Methods {
     private final LogLevels logLevels;
     private final PerClient perClient;
     private final GatewayMetrics metrics;
+    private final RequestSpans spans;
 
     Methods(Switchboard switchboard, GatewaySettings settings, Offers offers, Subscriptions subscriptions,
             LogLevels logLevels, PerClient perClient, GatewayMetrics metrics) {
@@ -43,6 +46,7 @@ final class Methods {
         this.calls = new ToolCalls(this::view);
         this.subscriptions = subscriptions;
         this.logLevels = logLevels;
+        this.spans = new RequestSpans(switchboard.openTelemetry());
     }
 
     /**
@@ -78,7 +82,8 @@ final class Methods {
      */
     JsonNode answer(Session session, JsonRpc.Message request, Consumer<JsonNode> notify) {
         GatewayMetrics.Operation operation = metrics.operation(request.method(), session.protocolVersion());
-        try {
+        Span span = spans.start(session, request);
+        try (Scope ignored = span.makeCurrent()) {
             JsonNode result = answer(session, request, notify, operation);
             operation.result(result);
             return result;
@@ -90,6 +95,7 @@ final class Methods {
             throw e;
         } finally {
             operation.end();
+            RequestSpans.end(span, request.method(), operation);
         }
     }
 

@@ -28,6 +28,7 @@ final class PerClient {
     private final GatewaySettings settings;
     private final Clock clock;
     private final int max;
+    private final io.opentelemetry.api.OpenTelemetry openTelemetry;
     private final Map<Session, CompletableFuture<Own>> open = new ConcurrentHashMap<>();
     private final ReentrantLock opening = new ReentrantLock();
 
@@ -45,7 +46,9 @@ final class PerClient {
     }
 
     /** The per-client servers of {@code full} that {@code shared} does not already run for everyone. */
-    PerClient(SwitchboardConfig full, SwitchboardConfig shared, GatewaySettings settings, Clock clock) {
+    PerClient(SwitchboardConfig full, SwitchboardConfig shared, GatewaySettings settings, Clock clock,
+            io.opentelemetry.api.OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
         this.servers = full.servers().stream().filter(s -> isPerClient(s) && shared.server(s.name()).isEmpty())
                 .map(s -> (ServerConfig) s).toList();
         this.base = full;
@@ -151,7 +154,7 @@ final class PerClient {
         Switchboard sb;
         try {
             sb = Switchboard.builder(config).handlers(session.clientRequests().handlers()
-                    .withRoots(session.clientRequests()::roots)).start();
+                    .withRoots(session.clientRequests()::roots)).openTelemetry(openTelemetry).start();
         } catch (SwitchboardException e) {
             throw new JsonRpc.Failure(JsonRpc.INTERNAL_ERROR, "the per-client servers could not be started for this"
                     + " session: " + e.getMessage());

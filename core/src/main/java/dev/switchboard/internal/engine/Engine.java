@@ -233,6 +233,10 @@ public final class Engine implements AutoCloseable {
         return CallBatch.run(toolCalls, options, this::call, gate);
     }
 
+    public io.opentelemetry.api.OpenTelemetry openTelemetry() {
+        return tracing.openTelemetry();
+    }
+
     public List<CallStats> stats() {
         return calls.stats(this::breakerOf);
     }

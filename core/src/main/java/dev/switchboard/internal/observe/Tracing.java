@@ -40,12 +40,18 @@ public final class Tracing {
     /** The semantic conventions' value of {@code error.type} for a result with {@code isError: true}. */
     public static final String TOOL_ERROR = "tool_error";
 
+    private final OpenTelemetry openTelemetry;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
 
     public Tracing(OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
         this.tracer = openTelemetry.getTracer("dev.switchboard", dev.switchboard.internal.upstream.Version.TEXT);
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    }
+
+    public OpenTelemetry openTelemetry() {
+        return openTelemetry;
     }
 
     /** Starts the span of one tool call on {@code server}; the caller makes it current while the call runs. */
