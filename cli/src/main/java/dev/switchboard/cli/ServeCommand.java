@@ -6,6 +6,7 @@ import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.Gateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,11 +59,16 @@ final class ServeCommand extends ConfigCommand {
             }
             // One registry for the library's meters and the gateway's: /metrics serves both.
             PrometheusMeterRegistry registry = Gateway.newMeterRegistry();
+            OpenTelemetrySdk tracing = Telemetry.fromSettings(System.getenv(), System.getProperties());
+            // The tokens of `switchboard auth login`: a gateway has no person at hand to authorize it.
+            Switchboard.Builder builder = Switchboard.builder(config).onlyServers(Gateway::shared)
+                    .tokenStore(tokenDir != null ? tokenDir : TokenDirectory.of(System.getenv()))
+                    .configFile(configFile, loader()).meterRegistry(registry);
+            if (tracing != null) {
+                builder.openTelemetry(tracing);
+            }
             try (Signals signals = Signals.onTermination(this::stop);
-                    // The tokens of `switchboard auth login`: a gateway has no person at hand to authorize it.
-                    Switchboard sb = Switchboard.builder(config).onlyServers(Gateway::shared)
-                            .tokenStore(tokenDir != null ? tokenDir : TokenDirectory.of(System.getenv()))
-                            .configFile(configFile, loader()).meterRegistry(registry).start()) {
+                    Switchboard sb = builder.start()) {
                 Gateway gateway = Gateway.start(sb, settings, config, registry);
                 try {
                     url = gateway.url();
@@ -76,6 +82,9 @@ final class ServeCommand extends ConfigCommand {
                 }
             } finally {
                 registry.close();
+                if (tracing != null) {
+                    tracing.close(); // sends the spans still buffered
+                }
             }
             print("Stopped: every session ended, every server connection closed.");
             return ExitCodes.OK;
