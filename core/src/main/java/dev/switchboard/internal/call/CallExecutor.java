@@ -141,7 +141,8 @@ public final class CallExecutor {
         Deadline deadline = Deadline.of(ticker, timeout, policy.maxTotal(), policy.progressExtendsDeadline());
         CallMetrics.Call counted = metrics.start(server, tool);
         Span span = tracing.startCall(server, tool, session.config());
-        Scope current = span.makeCurrent();
+        // Without an SDK the span is invalid: nothing to make current, and nothing allocated for it per call.
+        Scope current = span.getSpanContext().isValid() ? span.makeCurrent() : Scope.noop();
         // Every attempt carries the call's span to the server, whose spans then join the caller's trace.
         Attempts attempts = new Attempts(server, tool, options.cancellation(), tracing.meta());
         ErrorCode code = ErrorCode.INTERNAL;

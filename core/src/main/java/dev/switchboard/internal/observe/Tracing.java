@@ -94,6 +94,9 @@ public final class Tracing {
      * the server's own spans then join the caller's trace. Empty when there is no trace to join.
      */
     public Map<String, Object> meta() {
+        if (propagator == TextMapPropagator.noop()) {
+            return Map.of(); // no SDK: nothing to send, and nothing allocated per call
+        }
         Map<String, Object> carrier = new HashMap<>(2);
         propagator.inject(Context.current(), carrier, (c, k, v) -> c.put(k, v));
         return carrier;
