@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Reads Switchboard's configuration from the Spring environment: the {@code switchboard.*} subtree, handed to core's
@@ -44,7 +46,7 @@ final class SpringConfigSource {
 
     static Loaded load(ConfigurableEnvironment environment) {
         // No placeholder resolution: ${VAR} is core's to resolve (and then to mask as a secret).
-        Binder raw = new Binder(ConfigurationPropertySources.get(environment));
+        Binder raw = new Binder(ConfigurationPropertySources.from(withoutEnvironmentVariables(environment)));
         Map<String, Object> tree = new LinkedHashMap<>(raw.bind(PREFIX, Bindable.mapOf(String.class, Object.class))
                 .orElse(Map.of()));
         tree.keySet().removeIf(key -> STARTER_KEYS.contains(canonical(key)));
@@ -61,6 +63,17 @@ final class SpringConfigSource {
             return new Loaded(loader.load(path), path, loader);
         }
         return new Loaded(parse(loader, tree), null, null);
+    }
+
+    /**
+     * The property sources other than environment variables. Core's own variables share the prefix
+     * ({@code SWITCHBOARD_SET}, {@code SWITCHBOARD_TOKEN_KEY}) and would be read as the unknown keys
+     * {@code switchboard.set} and {@code switchboard.token}; variables reach the configuration as in a file, through
+     * {@code ${VAR}} and {@code SWITCHBOARD_SET}.
+     */
+    private static List<PropertySource<?>> withoutEnvironmentVariables(ConfigurableEnvironment environment) {
+        return environment.getPropertySources().stream()
+                .filter(source -> !(source instanceof SystemEnvironmentPropertySource)).toList();
     }
 
     private static SwitchboardConfig parse(ConfigLoader loader, Map<String, Object> tree) {
