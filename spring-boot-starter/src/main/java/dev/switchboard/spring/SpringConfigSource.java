@@ -33,7 +33,7 @@ final class SpringConfigSource {
     /** The settings of the starter itself; everything else under {@code switchboard.} is core's. */
     static final String CONFIG_FILE = "config-file";
     static final String FAIL_ON_REQUIRED = "fail-on-required-servers";
-    private static final Set<String> STARTER_KEYS = Set.of("configfile", "failonrequiredservers", "enabled");
+    static final Set<String> STARTER_KEYS = Set.of("configfile", "failonrequiredservers", "enabled");
     private static final String SOURCE = "Spring properties switchboard.*";
     private static final ObjectMapper JSON = new ObjectMapper();
 
