@@ -13,7 +13,7 @@ public class Assistant {
     public Assistant(ChatModel model, SwitchboardToolCallbackProvider switchboardTools) {
         // ChatClient asks the provider for its tools on every request, so servers that connect, drop or are
         // reloaded change what the model is offered without a restart.
-        this.chat = ChatClient.builder(model).defaultToolCallbacks(switchboardTools).build();
+        this.chat = ChatClient.builder(model).defaultTools(switchboardTools).build();
     }
 
     public String ask(String question) {

@@ -26,7 +26,7 @@ final class ScriptedChatModel implements ChatModel {
     @Override
     public ChatResponse call(Prompt prompt) {
         List<ToolCallback> offered = prompt.getOptions() instanceof ToolCallingChatOptions options
-                ? options.getToolCallbacks() : List.of();
+                && options.getToolCallbacks() != null ? options.getToolCallbacks() : List.of();
         String answer = offered.stream().filter(c -> c.getToolDefinition().name().equals(tool)).findFirst()
                 .map(c -> "The tool said: " + c.call(arguments))
                 .orElse("No tool " + tool + " among " + offered.stream().map(c -> c.getToolDefinition().name())

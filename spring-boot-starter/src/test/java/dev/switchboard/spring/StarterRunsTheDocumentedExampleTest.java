@@ -3,6 +3,7 @@ package dev.switchboard.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.assistant.Assistant;
+import dev.switchboard.Switchboard;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
@@ -73,6 +74,11 @@ class StarterRunsTheDocumentedExampleTest {
                             assertThat(call.tool()).isEqualTo("search_issues");
                             assertThat(call.arguments()).isEqualTo(Map.of("q", "is:open"));
                         });
+
+                        // The next request sees the catalog as it is then.
+                        context.getBean(Switchboard.class).disable("github");
+                        assertThat(context.getBean(Assistant.class).ask("And now?"))
+                                .isEqualTo("No tool github__search_issues among []");
                     });
         }
     }
