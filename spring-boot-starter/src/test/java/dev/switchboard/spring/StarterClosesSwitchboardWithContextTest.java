@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** Closing the context closes the Switchboard: its server processes are gone and it takes no more calls. */
+/**
+ * Closing the context closes the Switchboard: its server processes and threads are gone and it takes no more calls.
+ */
 class StarterClosesSwitchboardWithContextTest {
 
     @Test
@@ -26,21 +28,25 @@ class StarterClosesSwitchboardWithContextTest {
         List<Long> started = new ArrayList<>();
         AtomicReference<Switchboard> switchboard = new AtomicReference<>();
         StarterFixtures.runner()
-                .withPropertyValues(StarterFixtures.stdio("one", scenario))
-                .withPropertyValues(StarterFixtures.stdio("two", scenario))
+                .withPropertyValues(StarterFixtures.stdio("closing-a", scenario))
+                .withPropertyValues(StarterFixtures.stdio("closing-b", scenario))
                 .run(context -> {
                     Switchboard sb = context.getBean(Switchboard.class);
                     switchboard.set(sb);
-                    assertThat(sb.call("two", "echo", Map.of("x", "1")).isError()).isFalse();
+                    assertThat(sb.call("closing-b", "echo", Map.of("x", "1")).isError()).isFalse();
                     ProcessHandle.current().descendants().map(ProcessHandle::pid)
                             .filter(pid -> !before.contains(pid)).forEach(started::add);
                     assertThat(started).as("one process per server").hasSizeGreaterThanOrEqualTo(2);
+                    assertThat(ThreadNames.now()).as("the servers' threads while open")
+                            .anyMatch(name -> name.contains("closing-"));
                 });
+        assertThat(ThreadNames.now()).as("threads of the closed Switchboard")
+                .noneMatch(name -> name.contains("closing-"));
         // Direct children are reaped before close() returns; their own children (if any) are orphans that init
         // reaps a moment later, so wait for the OS, not for a timer of ours.
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started)
                 .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
-        assertThatThrownBy(() -> switchboard.get().call("one", "echo", Map.of()))
+        assertThatThrownBy(() -> switchboard.get().call("closing-a", "echo", Map.of()))
                 .isInstanceOfSatisfying(SwitchboardException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.SHUTTING_DOWN));
     }
