@@ -12,7 +12,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 
-/** With Boot's health support, the indicator is registered under the name {@code switchboard}, and can be turned off. */
+/** With Boot's health support the indicator is registered as {@code switchboard}, and it can be turned off. */
 class StarterJoinsActuatorHealthTest {
 
     @Test
@@ -23,7 +23,8 @@ class StarterJoinsActuatorHealthTest {
                     .withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class))
                     .withPropertyValues(StarterFixtures.http("api", server))
                     .run(context -> {
-                        var contributor = context.getBean(HealthContributorRegistry.class).getContributor("switchboard");
+                        var contributor = context.getBean(HealthContributorRegistry.class)
+                                .getContributor("switchboard");
                         assertThat(contributor).isInstanceOf(HealthIndicator.class);
                         assertThat(((HealthIndicator) contributor).health().getStatus()).isEqualTo(Status.UP);
                     });
