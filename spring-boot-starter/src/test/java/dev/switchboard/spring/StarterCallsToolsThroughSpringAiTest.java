@@ -2,6 +2,7 @@ package dev.switchboard.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.Switchboard;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.ToolCallbackProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Tools reach the server through Spring AI callbacks, and every kind of failure comes back as text. */
 class StarterCallsToolsThroughSpringAiTest {
@@ -63,6 +66,25 @@ class StarterCallsToolsThroughSpringAiTest {
                     .startsWith("Error: the arguments for tool echo of server shop are not a JSON object");
             assertThat(server.receivedCalls()).as("nothing sent").hasSize(before);
         });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OnlyEcho {
+        @Bean
+        SwitchboardToolCallbackProvider onlyEcho(Switchboard switchboard) {
+            return new SwitchboardToolCallbackProvider(switchboard, entry -> entry.tool().equals("echo"));
+        }
+    }
+
+    @Test
+    void anApplicationsOwnProviderWithAFilterReplacesTheDefaultOne() {
+        StarterFixtures.runner().withPropertyValues(StarterFixtures.http("shop", server))
+                .withUserConfiguration(OnlyEcho.class)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(SwitchboardToolCallbackProvider.class).hasBean("onlyEcho");
+                    assertThat(context.getBean(ToolCallbackProvider.class).getToolCallbacks())
+                            .extracting(c -> c.getToolDefinition().name()).containsExactly("shop__echo");
+                });
     }
 
     private static ToolCallback callback(ToolCallbackProvider provider, String name) {
