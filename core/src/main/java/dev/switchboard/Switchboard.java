@@ -10,7 +10,6 @@ import dev.switchboard.internal.observe.Tracing;
 import dev.switchboard.spi.ProbeScheduler;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -155,7 +154,7 @@ public final class Switchboard implements AutoCloseable {
 
         /**
          * Traces with this OpenTelemetry instead of the global one ({@code GlobalOpenTelemetry}, a no-op unless an
-         * application or agent set it): a span per tool call, connection attempt and gathering, after the
+         * application or agent set it before the start; with an OpenTelemetry API older than 1.62, pass it here): a span per tool call, connection attempt and gathering, after the
          * semantic conventions for MCP, and each call's trace context sent to its server in {@code _meta}.
          */
         public Builder openTelemetry(OpenTelemetry openTelemetry) {
@@ -198,7 +197,7 @@ public final class Switchboard implements AutoCloseable {
             return new Switchboard(Engine.start(new EngineSettings(config, clock, sleeper, probes, failOnRequired,
                     awaitOptional, configFile, configLoader, meterRegistry, handlers, listeners, only,
                     tokenDirectory == null ? null : new TokenStore(tokenDirectory, System.getenv()),
-                    new Tracing(openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.getOrNoop()))));
+                    new Tracing(openTelemetry != null ? openTelemetry : Tracing.global()))));
         }
     }
 

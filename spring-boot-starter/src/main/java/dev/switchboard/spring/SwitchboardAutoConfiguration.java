@@ -2,6 +2,7 @@ package dev.switchboard.spring;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardListener;
+import io.opentelemetry.api.OpenTelemetry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,7 +31,8 @@ public class SwitchboardAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Switchboard switchboard(ConfigurableEnvironment environment,
-            ObjectProvider<SwitchboardListener> listeners, ObjectProvider<SwitchboardBuilderCustomizer> customizers) {
+            ObjectProvider<SwitchboardListener> listeners, ObjectProvider<SwitchboardBuilderCustomizer> customizers,
+            ObjectProvider<OpenTelemetry> openTelemetry) {
         SpringConfigSource.Loaded loaded = SpringConfigSource.load(environment);
         Switchboard.Builder builder = Switchboard.builder(loaded.config());
         if (loaded.file() != null) {
@@ -39,6 +41,8 @@ public class SwitchboardAutoConfiguration {
         builder.failOnRequiredServers(Binder.get(environment)
                 .bind(SpringConfigSource.PREFIX + "." + SpringConfigSource.FAIL_ON_REQUIRED, Boolean.class)
                 .orElse(true));
+        // The application's OpenTelemetry (Boot's, when it traces): the calls' spans join its traces.
+        openTelemetry.ifUnique(builder::openTelemetry);
         listeners.orderedStream().forEach(builder::listener);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.start();

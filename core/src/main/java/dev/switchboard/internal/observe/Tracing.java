@@ -3,6 +3,7 @@ package dev.switchboard.internal.observe;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -48,6 +49,20 @@ public final class Tracing {
         this.openTelemetry = openTelemetry;
         this.tracer = openTelemetry.getTracer("dev.switchboard", dev.switchboard.internal.upstream.Version.TEXT);
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    }
+
+    /**
+     * The global OpenTelemetry when an application or agent set one, else a no-op. Never {@code
+     * GlobalOpenTelemetry.get()}: called before the application sets its SDK, it would fix the global to a no-op
+     * and make the application's {@code set} fail. An API older than 1.62 (Spring Boot 4.0 manages 1.55) cannot
+     * tell whether one was set without that: then Switchboard traces only with the OpenTelemetry it is given.
+     */
+    public static OpenTelemetry global() {
+        try {
+            return GlobalOpenTelemetry.getOrNoop();
+        } catch (NoSuchMethodError olderApi) {
+            return OpenTelemetry.noop();
+        }
     }
 
     public OpenTelemetry openTelemetry() {
