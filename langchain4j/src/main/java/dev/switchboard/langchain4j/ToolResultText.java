@@ -3,6 +3,7 @@ package dev.switchboard.langchain4j;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.CatalogEntry;
+import dev.switchboard.ErrorCode;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolResult;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -34,10 +35,23 @@ final class ToolResultText {
     static String of(CatalogEntry entry, SwitchboardException e) {
         String server = e.server().orElse(entry.server());
         String tool = e.tool().orElse(entry.tool());
-        String outlook = e.code().retryable() ? "Trying again later may work."
-                : "Trying again with the same arguments will fail the same way.";
         return "Switchboard could not run the tool '" + tool + "' of server '" + server + "' (" + e.code() + "): "
-                + e.getMessage() + " " + outlook;
+                + sentence(e.getMessage()) + " " + outlook(e.code());
+    }
+
+    private static String outlook(ErrorCode code) {
+        return switch (code) {
+            // The catalog changed since the model was shown its tools (a reload, a server removed or renamed).
+            case UNKNOWN_TOOL, UNKNOWN_SERVER -> "The tool is no longer offered: use another of your tools.";
+            case INVALID_ARGUMENTS -> "Call it again with arguments that fit its parameters.";
+            default -> code.retryable() ? "Trying again later may work."
+                    : "Trying again with the same arguments will fail the same way.";
+        };
+    }
+
+    private static String sentence(String message) {
+        String m = message == null ? "" : message.strip();
+        return m.endsWith(".") ? m : m + ".";
     }
 
     /** Arguments that are not a JSON object: the model can fix those itself. */

@@ -1,0 +1,32 @@
+package dev.switchboard.langchain4j;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.service.tool.ToolExecutionResult;
+import dev.langchain4j.service.tool.ToolProvider;
+import dev.langchain4j.service.tool.ToolProviderRequest;
+import dev.langchain4j.service.tool.ToolProviderResult;
+import java.util.List;
+
+/** What an AI service gets from a provider, and a tool run the way an AI service runs it. */
+final class Tools {
+    private Tools() {
+    }
+
+    static ToolProviderResult provided(ToolProvider provider) {
+        return provider.provideTools(new ToolProviderRequest("memory", UserMessage.from("question")));
+    }
+
+    static List<String> names(ToolProvider provider) {
+        return provided(provider).tools().keySet().stream().map(s -> s.name()).toList();
+    }
+
+    static ToolExecutionResult run(ToolProviderResult provided, String name, String arguments) {
+        var executor = provided.toolExecutorByName(name);
+        if (executor == null) {
+            throw new AssertionError("no tool named " + name + " among " + provided.tools().keySet());
+        }
+        return executor.executeWithContext(
+                ToolExecutionRequest.builder().id("call-1").name(name).arguments(arguments).build(), null);
+    }
+}
