@@ -11,7 +11,9 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonReferenceSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,40 +92,53 @@ final class InputSchemas {
         }
         Object type = schema.get("type");
         if (type instanceof List<?> types) {
-            List<JsonSchemaElement> each = new ArrayList<>();
-            for (Object t : types) {
-                Map<String, Object> one = new LinkedHashMap<>(schema);
-                one.put("type", t);
-                one.remove("description");
-                each.add(element(one, depth + 1));
-            }
-            return JsonAnyOfSchema.builder().description(description(schema)).anyOf(each).build();
+            return typeList(schema, types, depth);
         }
-        if (type == null || "object".equals(type)) {
-            if (schema.get("anyOf") instanceof List<?> any && type == null) {
-                return anyOf(schema, any, null, depth);
-            }
-            if (schema.get("oneOf") instanceof List<?> one && type == null) {
-                return anyOf(schema, one, "Exactly one of these.", depth);
-            }
-            if (schema.get("allOf") instanceof List<?> all && type == null) {
-                return allOf(schema, all, depth);
-            }
-            if ("object".equals(type) || schema.containsKey("properties")) {
-                return object(schema, depth);
-            }
-            if (schema.containsKey("items")) {
-                return array(schema, depth);
-            }
-            return anyValue(description(schema));
+        return type == null ? untyped(schema, depth) : typed(schema, String.valueOf(type), depth);
+    }
+
+    /** {@code "type": ["string", "null"]}: each type with the schema's other keywords, as {@code anyOf}. */
+    private JsonSchemaElement typeList(Map<String, Object> schema, List<?> types, int depth) {
+        List<JsonSchemaElement> each = new ArrayList<>();
+        for (Object t : types) {
+            Map<String, Object> one = new LinkedHashMap<>(schema);
+            one.put("type", t);
+            one.remove("description");
+            each.add(element(one, depth + 1));
         }
-        return switch (String.valueOf(type)) {
+        return JsonAnyOfSchema.builder().description(description(schema)).anyOf(each).build();
+    }
+
+    /** A schema without a type: a combination, else what its keywords imply, else any value. */
+    private JsonSchemaElement untyped(Map<String, Object> schema, int depth) {
+        if (schema.get("anyOf") instanceof List<?> any) {
+            return anyOf(schema, any, null, depth);
+        }
+        if (schema.get("oneOf") instanceof List<?> one) {
+            return anyOf(schema, one, "Exactly one of these.", depth);
+        }
+        if (schema.get("allOf") instanceof List<?> all) {
+            return allOf(schema, all, depth);
+        }
+        if (schema.containsKey("properties")) {
+            return object(schema, depth);
+        }
+        if (schema.containsKey("items")) {
+            return array(schema, depth);
+        }
+        return anyValue(description(schema));
+    }
+
+    private JsonSchemaElement typed(Map<String, Object> schema, String type, int depth) {
+        return switch (type) {
+            // An object's anyOf/oneOf (alternative required sets) cannot be said; its properties can.
+            case "object" -> object(schema, depth);
+            case "array" -> array(schema, depth);
             case "string" -> JsonStringSchema.builder().description(description(schema)).build();
             case "integer" -> JsonIntegerSchema.builder().description(description(schema)).build();
             case "number" -> JsonNumberSchema.builder().description(description(schema)).build();
             case "boolean" -> JsonBooleanSchema.builder().description(description(schema)).build();
             case "null" -> new JsonNullSchema();
-            case "array" -> array(schema, depth);
             default -> anyValue(join(description(schema), "Type '" + type + "'."));
         };
     }
@@ -231,8 +246,8 @@ final class InputSchemas {
     }
 
     private JsonSchemaElement enumeration(Map<String, Object> schema) {
-        List<?> values = schema.containsKey("enum") && schema.get("enum") instanceof List<?> list ? list
-                : java.util.Collections.singletonList(schema.get("const"));
+        List<?> values = schema.get("enum") instanceof List<?> list ? list
+                : Collections.singletonList(schema.get("const"));
         if (!values.isEmpty() && values.stream().allMatch(String.class::isInstance)) {
             return JsonEnumSchema.builder().description(description(schema))
                     .enumValues(values.stream().map(String.class::cast).toList()).build();
@@ -240,7 +255,7 @@ final class InputSchemas {
         String note = "One of: " + values.stream().map(InputSchemas::literal).collect(Collectors.joining(", ")) + ".";
         String text = join(description(schema), note);
         if (!values.isEmpty() && values.stream().allMatch(v -> v instanceof Integer || v instanceof Long
-                || v instanceof java.math.BigInteger)) {
+                || v instanceof BigInteger)) {
             return JsonIntegerSchema.builder().description(text).build();
         }
         if (!values.isEmpty() && values.stream().allMatch(Number.class::isInstance)) {

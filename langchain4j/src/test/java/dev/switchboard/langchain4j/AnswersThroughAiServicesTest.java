@@ -5,6 +5,7 @@ import static dev.switchboard.langchain4j.ScriptedChatServer.callTool;
 import static dev.switchboard.langchain4j.ScriptedChatServer.toolResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
@@ -43,7 +44,7 @@ class AnswersThroughAiServicesTest {
 
             assertThat(server.receivedCalls()).containsExactly(
                     new RunningFakeServer.Call("forecast", Map.of("city", "Lisbon")));
-            List<com.fasterxml.jackson.databind.JsonNode> requests = chat.requests();
+            List<JsonNode> requests = chat.requests();
             assertThat(requests).hasSize(2);
             assertThat(requests.get(0).path("tools").findValuesAsText("name"))
                     .as("the tools the model was offered: delete_* is filtered out by the example")

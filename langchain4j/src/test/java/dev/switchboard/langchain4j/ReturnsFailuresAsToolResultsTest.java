@@ -3,7 +3,9 @@ package dev.switchboard.langchain4j;
 import static dev.switchboard.langchain4j.Tools.provided;
 import static dev.switchboard.langchain4j.Tools.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
@@ -64,7 +66,7 @@ class ReturnsFailuresAsToolResultsTest {
             assertThat(result.isError()).isTrue();
             assertThat(result.resultText()).startsWith("Switchboard could not run the tool 'crash' of server 'worker'"
                     + " (PROCESS_EXITED): ").endsWith("Trying again later may work.");
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(30))
                     .until(() -> !sb.status("worker").ready());
             assertThat(Tools.names(provider)).as("the server stays down in this test: its tools are not offered")
                     .isEmpty();
@@ -114,7 +116,7 @@ class ReturnsFailuresAsToolResultsTest {
         try (RunningFakeServer server = FakeMcpServer.startHttp(scenario);
                 var sb = Servers.start(Servers.http("alpha", server))) {
             var executor = provided(SwitchboardToolProvider.of(sb)).toolExecutorByName("alpha__hello");
-            var request = dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id("1").name("alpha__hello")
+            var request = ToolExecutionRequest.builder().id("1").name("alpha__hello")
                     .arguments("").build();
 
             assertThat(executor.execute(request, "memory")).isEqualTo("hi there");
