@@ -32,24 +32,22 @@ class KeepsOtherServersToolsWhenOneFailsTest {
                 "[ -e \"$1\" ] || { echo 'cannot open database' >&2; exit 3; }; shift; exec \"$@\"", "flaky",
                 ready.toString()));
         flaky.addAll(FakeMcpServer.stdioCommand(scenario));
+        var gone = FakeMcpServer.startHttp(FakeMcpServer.builder().name("gone").build());
+        var unreachable = Servers.http("gone", gone);
+        gone.close(); // nothing listens on its port any more
         try (RunningFakeServer healthy = FakeMcpServer.startHttp(FakeMcpServer.builder().name("healthy")
                         .tool(FakeTool.text("status", "all good")).build());
-                RunningFakeServer gone = FakeMcpServer.startHttp(FakeMcpServer.builder().name("gone").build())) {
-            var unreachable = Servers.http("gone", gone);
-            gone.close();
-            try (var sb = Servers.start(Servers.stdio("flaky", flaky), unreachable,
-                    Servers.http("healthy", healthy))) {
-                var provider = SwitchboardToolProvider.of(sb);
+                var sb = Servers.start(Servers.stdio("flaky", flaky), unreachable, Servers.http("healthy", healthy))) {
+            var provider = SwitchboardToolProvider.of(sb);
 
-                assertThat(names(provider)).containsExactly("healthy__status");
-                assertThat(run(provided(provider), "healthy__status", "{}").resultText()).isEqualTo("all good");
+            assertThat(names(provider)).containsExactly("healthy__status");
+            assertThat(run(provided(provider), "healthy__status", "{}").resultText()).isEqualTo("all good");
 
-                Files.createFile(ready);
-                sb.reconnect("flaky");
-                await().atMost(Duration.ofSeconds(30)).until(() -> names(provider).contains("flaky__report"));
-                assertThat(names(provider)).containsExactlyInAnyOrder("healthy__status", "flaky__report");
-                assertThat(run(provided(provider), "flaky__report", "{}").resultText()).isEqualTo("flaky is back");
-            }
+            Files.createFile(ready);
+            sb.reconnect("flaky");
+            await().atMost(Duration.ofSeconds(30)).until(() -> names(provider).contains("flaky__report"));
+            assertThat(names(provider)).containsExactlyInAnyOrder("healthy__status", "flaky__report");
+            assertThat(run(provided(provider), "flaky__report", "{}").resultText()).isEqualTo("flaky is back");
         }
     }
 }

@@ -115,7 +115,7 @@ class ReturnsFailuresAsToolResultsTest {
         var scenario = FakeMcpServer.builder().name("alpha").tool(FakeTool.text("hello", "hi there")).build();
         try (RunningFakeServer server = FakeMcpServer.startHttp(scenario);
                 var sb = Servers.start(Servers.http("alpha", server))) {
-            var executor = provided(SwitchboardToolProvider.of(sb)).toolExecutorByName("alpha__hello");
+            var executor = Tools.executor(provided(SwitchboardToolProvider.of(sb)), "alpha__hello");
             var request = ToolExecutionRequest.builder().id("1").name("alpha__hello")
                     .arguments("").build();
 

@@ -33,9 +33,8 @@ final class ScriptedChatServer implements AutoCloseable {
     private final Deque<Function<JsonNode, ObjectNode>> turns;
     private final List<JsonNode> requests = new ArrayList<>();
 
-    @SafeVarargs
-    private ScriptedChatServer(Function<JsonNode, ObjectNode>... script) throws IOException {
-        this.turns = new ArrayDeque<>(List.of(script));
+    private ScriptedChatServer(List<Function<JsonNode, ObjectNode>> script) throws IOException {
+        this.turns = new ArrayDeque<>(script);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", this::answer);
@@ -46,7 +45,11 @@ final class ScriptedChatServer implements AutoCloseable {
     @SafeVarargs
     static ScriptedChatServer start(Function<JsonNode, ObjectNode>... script) {
         try {
-            return new ScriptedChatServer(script);
+            List<Function<JsonNode, ObjectNode>> turns = new ArrayList<>();
+            for (Function<JsonNode, ObjectNode> turn : script) {
+                turns.add(turn);
+            }
+            return new ScriptedChatServer(turns);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,9 @@ package dev.switchboard.langchain4j;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.service.tool.AiServiceTool;
 import dev.langchain4j.service.tool.ToolExecutionResult;
+import dev.langchain4j.service.tool.ToolExecutor;
 import dev.langchain4j.service.tool.ToolProvider;
 import dev.langchain4j.service.tool.ToolProviderRequest;
 import dev.langchain4j.service.tool.ToolProviderResult;
@@ -18,15 +20,17 @@ final class Tools {
     }
 
     static List<String> names(ToolProvider provider) {
-        return provided(provider).tools().keySet().stream().map(s -> s.name()).toList();
+        return provided(provider).aiServiceTools().stream().map(AiServiceTool::name).toList();
+    }
+
+    static ToolExecutor executor(ToolProviderResult provided, String name) {
+        return provided.aiServiceTools().stream().filter(t -> t.name().equals(name)).findFirst()
+                .map(AiServiceTool::toolExecutor)
+                .orElseThrow(() -> new AssertionError("no tool named " + name + " among " + provided.aiServiceTools()));
     }
 
     static ToolExecutionResult run(ToolProviderResult provided, String name, String arguments) {
-        var executor = provided.toolExecutorByName(name);
-        if (executor == null) {
-            throw new AssertionError("no tool named " + name + " among " + provided.tools().keySet());
-        }
-        return executor.executeWithContext(
+        return executor(provided, name).executeWithContext(
                 ToolExecutionRequest.builder().id("call-1").name(name).arguments(arguments).build(), null);
     }
 }
