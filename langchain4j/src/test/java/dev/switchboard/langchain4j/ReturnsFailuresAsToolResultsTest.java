@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.switchboard.config.BreakerPolicy;
+import dev.switchboard.config.CallPolicy;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Whatever goes wrong, the model gets a tool result it can read (flagged as an error) instead of an exception that
  * would end the AI service call: the tool's own error, an unknown tool, a server that died during the call, a
- * deadline, arguments that do not fit. Each names the server and the tool and says what happened.
+ * deadline, an open circuit breaker, arguments that do not fit. Each names the server and the tool and says what happened.
  */
 class ReturnsFailuresAsToolResultsTest {
 
@@ -85,6 +87,28 @@ class ReturnsFailuresAsToolResultsTest {
             assertThat(result.isError()).isTrue();
             assertThat(result.resultText()).startsWith("Switchboard could not run the tool 'stuck' of server 'slow'"
                     + " (TIMEOUT): ");
+        }
+    }
+
+    @Test
+    void anOpenBreakerIsReportedAndKeepsTheCallFromTheServer() {
+        var scenario = FakeMcpServer.builder().name("flaky").tool(FakeTool.hang("stuck"), FakeTool.echo("echo"))
+                .build();
+        var policy = CallPolicy.builder().breaker(BreakerPolicy.builder().failureThreshold(2).halfOpenCalls(1).build())
+                .build();
+        try (RunningFakeServer server = FakeMcpServer.startHttp(scenario);
+                var sb = Servers.start(Servers.http("flaky", server, policy))) {
+            var provided = provided(SwitchboardToolProvider.builder(sb).timeout(Duration.ofMillis(100)).build());
+            run(provided, "flaky__stuck", "{}");
+            run(provided, "flaky__stuck", "{}");
+
+            var result = run(provided, "flaky__echo", "{}");
+
+            assertThat(result.isError()).isTrue();
+            assertThat(result.resultText()).startsWith("Switchboard could not run the tool 'echo' of server 'flaky'"
+                    + " (CIRCUIT_OPEN): ").endsWith("Trying again later may work.");
+            assertThat(server.receivedCalls()).extracting(RunningFakeServer.Call::tool)
+                    .containsExactly("stuck", "stuck");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.langchain4j;
 
 import dev.switchboard.Switchboard;
+import dev.switchboard.config.CallPolicy;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
@@ -19,6 +20,11 @@ final class Servers {
 
     static ServerConfig http(String name, RunningFakeServer server) {
         return HttpServer.of(name, URI.create(server.url()));
+    }
+
+    static ServerConfig http(String name, RunningFakeServer server, CallPolicy calls) {
+        return HttpServer.builder(name, URI.create(server.url()))
+                .options(ServerOptions.builder().calls(calls).build()).build();
     }
 
     static ServerConfig stdio(String name, List<String> command) {
