@@ -10,11 +10,10 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.config.ToolFilter;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -23,7 +22,7 @@ import java.util.function.Predicate;
  *
  * <p>Each call of {@link #provideTools} reads the live catalog: every tool of a server that is connected now (and
  * that the filters let through) is offered under its catalog name ({@code <server>__<tool>}, unique even when
- * several servers offer a tool of the same name), with its input schema mapped to LangChain4j's JSON schema
+ * several servers offer a tool of the same name; see {@link ToolNaming} for bare names), with its input schema mapped to LangChain4j's JSON schema
  * elements (see the module's documentation for what cannot be mapped as it is). Tools of servers that are down are
  * left out until they are back; the others are offered as usual, so one failing server never hides the rest.
  *
@@ -46,6 +45,7 @@ public final class SwitchboardToolProvider implements ToolProvider {
     private final Predicate<CatalogEntry> filter;
     private final CallOptions options;
     private final boolean dynamic;
+    private final ToolNaming naming;
     // Mapped schemas by catalog entry (records, equal while nothing about the tool changed): a catalog read on every
     // AI service call does not map every schema again. Entries that left the catalog are dropped.
     private final Map<CatalogEntry, ToolSpecification> specifications = new ConcurrentHashMap<>();
@@ -55,6 +55,7 @@ public final class SwitchboardToolProvider implements ToolProvider {
         this.filter = b.filter;
         this.options = b.timeout == null ? CallOptions.DEFAULT : CallOptions.DEFAULT.withTimeout(b.timeout);
         this.dynamic = b.dynamic;
+        this.naming = b.naming;
     }
 
     /** A provider of every ready tool of {@code switchboard}, with each server's own timeouts. */
@@ -70,15 +71,13 @@ public final class SwitchboardToolProvider implements ToolProvider {
     @Override
     public ToolProviderResult provideTools(ToolProviderRequest request) {
         ToolProviderResult.Builder result = ToolProviderResult.builder();
-        for (CatalogEntry entry : offered()) {
-            result.add(specification(entry), new CatalogToolExecutor(switchboard, entry, options));
-        }
+        offered().forEach((entry, spec) -> result.add(spec, new CatalogToolExecutor(switchboard, entry, options)));
         return result.build();
     }
 
     /** The tools {@link #provideTools} offers now, as the model will see them. */
     public List<ToolSpecification> toolSpecifications() {
-        return offered().stream().map(this::specification).toList();
+        return List.copyOf(offered().values());
     }
 
     /**
@@ -90,18 +89,20 @@ public final class SwitchboardToolProvider implements ToolProvider {
         return dynamic;
     }
 
-    private List<CatalogEntry> offered() {
-        List<CatalogEntry> entries = switchboard.catalog().stream()
-                .filter(CatalogEntry::available)
-                .filter(filter)
-                .toList();
-        Set<CatalogEntry> current = new HashSet<>(entries);
-        specifications.keySet().retainAll(current);
-        return entries;
-    }
-
-    private ToolSpecification specification(CatalogEntry entry) {
-        return specifications.computeIfAbsent(entry, SwitchboardToolProvider::map);
+    /** The tools to offer now, in catalog order, each with what the model is told about it. */
+    private Map<CatalogEntry, ToolSpecification> offered() {
+        List<CatalogEntry> catalog = switchboard.catalog();
+        Map<CatalogEntry, String> names = naming.names(catalog);
+        Map<CatalogEntry, ToolSpecification> offered = new LinkedHashMap<>();
+        for (CatalogEntry entry : catalog) {
+            if (entry.available() && filter.test(entry)) {
+                ToolSpecification spec = specifications.computeIfAbsent(entry, SwitchboardToolProvider::map);
+                String name = names.get(entry);
+                offered.put(entry, name.equals(spec.name()) ? spec : spec.toBuilder().name(name).build());
+            }
+        }
+        specifications.keySet().retainAll(offered.keySet());
+        return offered;
     }
 
     private static ToolSpecification map(CatalogEntry entry) {
@@ -122,6 +123,7 @@ public final class SwitchboardToolProvider implements ToolProvider {
         private Predicate<CatalogEntry> filter = e -> true;
         private Duration timeout;
         private boolean dynamic;
+        private ToolNaming naming = ToolNaming.QUALIFIED;
 
         private Builder(Switchboard switchboard) {
             this.switchboard = Objects.requireNonNull(switchboard, "switchboard");
@@ -185,6 +187,12 @@ public final class SwitchboardToolProvider implements ToolProvider {
          */
         public Builder dynamic(boolean askBeforeEachModelCall) {
             this.dynamic = askBeforeEachModelCall;
+            return this;
+        }
+
+        /** How tools are named for the model: {@link ToolNaming#QUALIFIED} (the default) or bare when unique. */
+        public Builder naming(ToolNaming toolNaming) {
+            this.naming = Objects.requireNonNull(toolNaming, "toolNaming");
             return this;
         }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two servers with a tool of the same name: LangChain4j refuses duplicate tool names ("Duplicated definition for
- * tool"), so both are offered under their catalog names, and the model's choice reaches the server it chose.
+ * tool"), so both are offered under their catalog names, and the model's choice reaches the server it chose; with
+ * bare names, only the colliding ones are qualified.
  */
 class OffersCollidingToolsUnderUniqueNamesTest {
 
@@ -41,6 +42,27 @@ class OffersCollidingToolsUnderUniqueNamesTest {
                     .containsExactlyInAnyOrder("alpha__search", "beta__search");
             assertThat(alpha.receivedCalls()).isEmpty();
             assertThat(beta.receivedCalls()).hasSize(1);
+        }
+    }
+
+    @Test
+    void bareNamesWhenUniqueQualifyOnlyTheCollidingOnes() {
+        try (RunningFakeServer alpha = FakeMcpServer.startHttp(FakeMcpServer.builder().name("alpha")
+                        .tool(FakeTool.text("search", "alpha results"), FakeTool.text("ping", "pong")).build());
+                RunningFakeServer beta = FakeMcpServer.startHttp(FakeMcpServer.builder().name("beta")
+                        .tool(FakeTool.text("search", "beta results")).build());
+                RunningFakeServer gamma = FakeMcpServer.startHttp(FakeMcpServer.builder().name("gamma")
+                        .tool(FakeTool.text("alpha__search", "an impostor")).build());
+                var sb = Servers.start(Servers.http("alpha", alpha), Servers.http("beta", beta),
+                        Servers.http("gamma", gamma))) {
+            var provider = SwitchboardToolProvider.builder(sb).naming(ToolNaming.BARE_WHEN_UNIQUE).build();
+
+            assertThat(Tools.names(provider)).as("gamma's tool would take alpha__search: it keeps its catalog name")
+                    .containsExactlyInAnyOrder("alpha__search", "ping", "beta__search", "gamma__alpha__search");
+            var provided = Tools.provided(provider);
+            assertThat(Tools.run(provided, "ping", "{}").resultText()).isEqualTo("pong");
+            assertThat(Tools.run(provided, "alpha__search", "{}").resultText()).isEqualTo("alpha results");
+            assertThat(Tools.run(provided, "gamma__alpha__search", "{}").resultText()).isEqualTo("an impostor");
         }
     }
 }
