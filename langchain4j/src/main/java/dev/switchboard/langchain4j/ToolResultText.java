@@ -82,6 +82,9 @@ final class ToolResultText {
         return String.join("\n", parts);
     }
 
+    // Text only: LangChain4j's OpenAI client rejects a tool result with any other content (UnsupportedFeatureException,
+    // "does not support non-text content in tool results"), which would end the AI service call. Images, audio and
+    // binary resources are named instead, so the model knows they exist.
     private static String content(McpSchema.Content c) {
         return switch (c) {
             case McpSchema.TextContent t -> t.text();
