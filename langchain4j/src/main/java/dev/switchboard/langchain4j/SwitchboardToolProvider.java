@@ -22,9 +22,10 @@ import java.util.function.Predicate;
  *
  * <p>Each call of {@link #provideTools} reads the live catalog: every tool of a server that is connected now (and
  * that the filters let through) is offered under its catalog name ({@code <server>__<tool>}, unique even when
- * several servers offer a tool of the same name; see {@link ToolNaming} for bare names), with its input schema mapped to LangChain4j's JSON schema
- * elements (see the module's documentation for what cannot be mapped as it is). Tools of servers that are down are
- * left out until they are back; the others are offered as usual, so one failing server never hides the rest.
+ * several servers offer a tool of the same name; see {@link ToolNaming} for bare names), with its input schema
+ * mapped to LangChain4j's JSON schema elements (see docs/integrations.md for what cannot be mapped as it is). Tools
+ * of servers that are down are left out until they are back; the others are offered as usual, so one failing server
+ * never hides the rest.
  *
  * <p>A tool runs through {@link Switchboard#call(dev.switchboard.ToolCall, CallOptions)}: the server's deadline,
  * circuit breaker, retries and argument validation apply. Whatever happens, the model gets a result it can read: the
