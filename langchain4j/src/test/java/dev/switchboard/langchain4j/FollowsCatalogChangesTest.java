@@ -67,7 +67,8 @@ class FollowsCatalogChangesTest {
             sb.reload(SwitchboardConfig.of(List.of(Servers.http("svc", v2))));
 
             assertThat(provider.toolSpecifications()).extracting(s -> s.name() + ": " + s.description())
-                    .containsExactlyInAnyOrder("svc__lookup: Looks up, version 2", "svc__extra: Fake tool extra (TEXT)");
+                    .containsExactlyInAnyOrder("svc__lookup: Looks up, version 2",
+                            "svc__extra: Fake tool extra (TEXT)");
         }
     }
 

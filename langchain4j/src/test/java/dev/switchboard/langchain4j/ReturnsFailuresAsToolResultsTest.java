@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Whatever goes wrong, the model gets a tool result it can read (flagged as an error) instead of an exception that
  * would end the AI service call: the tool's own error, an unknown tool, a server that died during the call, a
- * deadline, an open circuit breaker, arguments that do not fit. Each names the server and the tool and says what happened.
+ * deadline, an open circuit breaker, arguments that do not fit. Each names the server and the tool and says what
+ * happened.
  */
 class ReturnsFailuresAsToolResultsTest {
 
