@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.Result;
+import dev.switchboard.ToolResult;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class OffersCollidingToolsUnderUniqueNamesTest {
 
     interface Assistant {
-        String chat(String question);
+        Result<String> chat(String question);
     }
 
     @Test
@@ -37,7 +39,12 @@ class OffersCollidingToolsUnderUniqueNamesTest {
             Assistant assistant = AiServices.builder(Assistant.class).chatModel(model)
                     .toolProvider(SwitchboardToolProvider.of(sb)).build();
 
-            assertThat(assistant.chat("search")).isEqualTo("beta results");
+            Result<String> result = assistant.chat("search");
+
+            assertThat(result.content()).isEqualTo("beta results");
+            assertThat(result.toolExecutions()).singleElement().satisfies(e -> assertThat(e.resultObject())
+                    .as("the whole result, for the application").isInstanceOfSatisfying(ToolResult.class,
+                            r -> assertThat(r.server()).isEqualTo("beta")));
             assertThat(chat.requests().get(0).path("tools").findValuesAsText("name"))
                     .containsExactlyInAnyOrder("alpha__search", "beta__search");
             assertThat(alpha.receivedCalls()).isEmpty();
