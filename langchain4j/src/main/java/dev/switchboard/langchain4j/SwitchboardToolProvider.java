@@ -54,7 +54,8 @@ public final class SwitchboardToolProvider implements ToolProvider {
     private SwitchboardToolProvider(Builder b) {
         this.switchboard = b.switchboard;
         this.filter = b.filter;
-        this.options = b.timeout == null ? CallOptions.DEFAULT : CallOptions.DEFAULT.withTimeout(b.timeout);
+        CallOptions base = CallOptions.DEFAULT.withWaitForReady(b.waitForReady);
+        this.options = b.timeout == null ? base : base.withTimeout(b.timeout);
         this.dynamic = b.dynamic;
         this.naming = b.naming;
     }
@@ -124,6 +125,7 @@ public final class SwitchboardToolProvider implements ToolProvider {
         private Predicate<CatalogEntry> filter = e -> true;
         private Duration timeout;
         private boolean dynamic;
+        private boolean waitForReady = true;
         private ToolNaming naming = ToolNaming.QUALIFIED;
 
         private Builder(Switchboard switchboard) {
@@ -177,6 +179,16 @@ public final class SwitchboardToolProvider implements ToolProvider {
                 throw new IllegalArgumentException("timeout: " + callTimeout + " (expected: > 0, e.g. 30s)");
             }
             this.timeout = callTimeout;
+            return this;
+        }
+
+        /**
+         * Whether a call to a server that is not ready now (restarting after a crash, reconnecting) waits for it
+         * within the call's deadline (the default), or is answered at once with {@code SERVER_UNAVAILABLE}, which
+         * an interactive assistant may prefer to a long wait. A server that failed for good never makes a call wait.
+         */
+        public Builder waitForReady(boolean waitForServer) {
+            this.waitForReady = waitForServer;
             return this;
         }
 

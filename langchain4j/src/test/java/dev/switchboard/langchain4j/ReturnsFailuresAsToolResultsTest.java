@@ -12,10 +12,14 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whatever goes wrong, the model gets a tool result it can read (flagged as an error) instead of an exception that
@@ -58,21 +62,28 @@ class ReturnsFailuresAsToolResultsTest {
     }
 
     @Test
-    void aServerThatDiesDuringTheCallIsReportedAndItsToolsAreWithdrawn() {
+    void aServerThatDiesDuringTheCallIsReportedAndItsToolsAreWithdrawn(@TempDir Path dir) throws Exception {
         var scenario = FakeMcpServer.builder().name("worker").tool(FakeTool.exit("crash", 3),
                 FakeTool.text("work", "done")).build();
-        try (var sb = Servers.start(Servers.stdio("worker", FakeMcpServer.stdioCommand(scenario)))) {
-            var provider = SwitchboardToolProvider.of(sb);
+        // Once the file "down" exists the server cannot start again, so it stays down after the crash.
+        Path down = dir.resolve("down");
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "[ -e \"$1\" ] && exit 1; shift; exec \"$@\"",
+                "worker", down.toString()));
+        command.addAll(FakeMcpServer.stdioCommand(scenario));
+        try (var sb = Servers.start(Servers.stdio("worker", command))) {
+            var provider = SwitchboardToolProvider.builder(sb).waitForReady(false).build();
+            var provided = provided(provider);
+            Files.createFile(down);
 
-            var result = run(provided(provider), "worker__crash", "{}");
+            var result = run(provided, "worker__crash", "{}");
 
             assertThat(result.isError()).isTrue();
             assertThat(result.resultText()).startsWith("Switchboard could not run the tool 'crash' of server 'worker'"
                     + " (PROCESS_EXITED): ").endsWith("Trying again later may work.");
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !sb.status("worker").ready());
-            assertThat(Tools.names(provider)).as("the server stays down in this test: its tools are not offered")
-                    .isEmpty();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !sb.status("worker").ready());
+            assertThat(Tools.names(provider)).as("the server is down: its tools are not offered").isEmpty();
+            assertThat(run(provided, "worker__work", "{}").resultText()).as("a tool offered before the crash")
+                    .startsWith("Switchboard could not run the tool 'work' of server 'worker' (SERVER_UNAVAILABLE): ");
         }
     }
 
