@@ -119,8 +119,8 @@ class ReturnsFailuresAsToolResultsTest {
             assertThat(result.isError()).isTrue();
             assertThat(result.resultText()).startsWith("Switchboard could not run the tool 'echo' of server 'flaky'"
                     + " (CIRCUIT_OPEN): ").endsWith("Trying again later may work.");
-            assertThat(server.receivedCalls()).extracting(RunningFakeServer.Call::tool)
-                    .containsExactly("stuck", "stuck");
+            // (A timed-out "stuck" may be recorded by the server after the test looks: only "echo" is certain.)
+            assertThat(server.receivedCalls()).extracting(RunningFakeServer.Call::tool).doesNotContain("echo");
         }
     }
 
