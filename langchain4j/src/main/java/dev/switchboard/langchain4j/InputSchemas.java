@@ -66,9 +66,15 @@ final class InputSchemas {
         InputSchemas mapper = new InputSchemas(schema);
         // The root of a tool's input schema is an object by the MCP specification, whatever else it says.
         JsonObjectSchema parameters = mapper.object(schema, 0);
-        if (!schema.containsKey("properties") && schema.get("allOf") instanceof List<?> parts
-                && mapper.allOf(schema, parts, 0) instanceof JsonObjectSchema merged) {
-            parameters = merged;
+        // Generated schemas sometimes put the object elsewhere: {"$ref": "#/definitions/Args", "definitions": ...}
+        // or {"allOf": [...]}; when that resolves to an object, it is the parameters.
+        boolean elsewhere = schema.containsKey("$ref") || schema.containsKey("allOf");
+        if (!schema.containsKey("properties") && elsewhere) {
+            Map<String, Object> untyped = new LinkedHashMap<>(schema);
+            untyped.remove("type");
+            if (mapper.element(untyped, 0) instanceof JsonObjectSchema resolved) {
+                parameters = resolved;
+            }
         }
         if (mapper.recursiveDefinitions.isEmpty()) {
             return parameters;

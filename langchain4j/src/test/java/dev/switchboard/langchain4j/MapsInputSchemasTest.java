@@ -163,6 +163,19 @@ class MapsInputSchemasTest {
     }
 
     @Test
+    void aRootThatRefersToItsObjectIsThatObject() {
+        JsonObjectSchema root = map(Map.of("$ref", "#/definitions/Args", "definitions", Map.of("Args", Map.of(
+                "type", "object", "properties", Map.of("q", Map.of("type", "string")), "required", List.of("q")))));
+        assertThat(root.properties()).containsOnlyKeys("q");
+        assertThat(root.required()).containsExactly("q");
+
+        JsonObjectSchema merged = map(Map.of("type", "object", "allOf", List.of(
+                Map.of("properties", Map.of("a", Map.of("type", "string"))),
+                Map.of("properties", Map.of("b", Map.of("type", "boolean"))))));
+        assertThat(merged.properties()).containsOnlyKeys("a", "b");
+    }
+
+    @Test
     void aMissingOrEmptyInputSchemaIsAnObjectWithoutParameters() {
         assertThat(map(null).properties()).isEmpty();
         assertThat(map(Map.of("type", "object")).properties()).isEmpty();
