@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  *       the allowed values in the description; of mixed types, "any value" with the values in the description.</li>
  *   <li>Constraints LangChain4j has no field for ({@code format}, {@code pattern}, {@code minimum},
  *       {@code maxItems}, {@code default}, ...) are appended to the description, so the model still reads them.</li>
+ *   <li>The root is always an object: one that is a {@code $ref} or an {@code allOf} is the object it resolves
+ *       to; a root {@code anyOf} of alternatives cannot be said and is left out (its properties are kept).</li>
  *   <li>A schema with no type and nothing else to go by ({@code {}}, {@code not}, {@code if}) means "any value":
  *       {@code anyOf} string, number, boolean, object, array, null.</li>
  * </ul>
