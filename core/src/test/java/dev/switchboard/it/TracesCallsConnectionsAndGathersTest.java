@@ -134,6 +134,33 @@ class TracesCallsConnectionsAndGathersTest {
         }
     }
 
+    @Test
+    void theDocumentedExampleTraces() {
+        try (RunningFakeServer github = FakeMcpServer.builder().name("github").tool(FakeTool.echo("search"))
+                .startHttp()) {
+            var config = CallConfigs.of(CallConfigs.http("github", github.url(), CallPolicy.DEFAULT));
+            assertThat(example.TracedCalls.search(config, otel).text()).contains("is:open");
+            assertThat(only("tools/call search").getAttributes().get(key("switchboard.server"))).isEqualTo("github");
+        }
+    }
+
+    /** docs/integrations.md quotes the example as it is compiled and run here. */
+    @Test
+    void theDocsQuoteTheExampleAsItIs() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().getParent();
+        String doc = java.nio.file.Files.readString(root.resolve("docs/integrations.md"));
+        String file = "core/src/test/java/example/TracedCalls.java";
+        String start = "<!-- snippet: " + file + "#opentelemetry -->\n```java\n";
+        assertThat(doc).contains(start);
+        String quoted = doc.substring(doc.indexOf(start) + start.length(), doc.indexOf("```\n<!-- end snippet -->",
+                doc.indexOf(start)));
+        List<String> lines = java.nio.file.Files.readAllLines(root.resolve(file));
+        List<String> region = lines.subList(lines.indexOf("        // tag::opentelemetry[]") + 1,
+                lines.indexOf("        // end::opentelemetry[]"));
+        assertThat(quoted).isEqualTo(region.stream().map(l -> l.isBlank() ? "" : l.substring(8))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+    }
+
     private SpanData only(String name) {
         List<SpanData> named = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList();
         assertThat(named).as("spans named %s among %s", name, spans.getFinishedSpanItems()).hasSize(1);
