@@ -17,6 +17,10 @@ final class RestRoutes {
         return List.of(
                 RestRoute.get(PREFIX + "/openapi.json").id("getOpenApi", "API", "This API's OpenAPI 3.1 document")
                         .returns("OpenApiDocument").does(RestOpenApi::serve),
+                RestRoute.get(PREFIX + "/me").id("getCaller", "API", "Who the caller is and what it may do")
+                        .describe("The name of the caller's token (never the token), whether the gateway needs one,"
+                                + " and whether it may enable, disable, reconnect and reload servers.")
+                        .returns("Caller").does(RestCaller::me),
 
                 RestRoute.get(PREFIX + "/servers").id("listServers", "Servers", "Every server's status")
                         .describe("Connection state, transport, protocol version, health (latency, consecutive"
