@@ -52,8 +52,16 @@ const commands = {
     attribute: async ({ selector, name }) => page.getAttribute(selector, name),
     // A function's source, run in the page with arg: the test's own probes (e.g. a MutationObserver).
     evaluate: async ({ script, arg }) => page.evaluate(`(${script})(${JSON.stringify(arg ?? null)})`),
+    // Polled from here: page.waitForFunction evaluates its text inside the page with eval, which the dashboard's
+    // Content-Security-Policy forbids (rightly); page.evaluate goes through the debugging protocol instead.
     waitFor: async ({ script, arg }) => {
-        await page.waitForFunction(`(${script})(${JSON.stringify(arg ?? null)})`, null, { timeout: 20000 });
+        const deadline = Date.now() + 20000;
+        while (!(await page.evaluate(`(${script})(${JSON.stringify(arg ?? null)})`))) {
+            if (Date.now() > deadline) {
+                throw new Error(`not true within 20 s: ${script}`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         return true;
     },
     screenshot: async ({ path }) => { await page.screenshot({ path, fullPage: true }); return path; },

@@ -82,6 +82,10 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    String attribute(String selector, String name) {
+        return run("attribute", "selector", selector, "name", name).asText(null);
+    }
+
     String text(String selector) {
         return run("text", "selector", selector).asText();
     }

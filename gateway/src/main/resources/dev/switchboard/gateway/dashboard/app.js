@@ -64,15 +64,17 @@ function status(text, up) {
 
 function forget() {
   token.clear();
-  stream?.stop();
-  location.hash = '#/servers';
   login(null);
 }
 
 /** The token form; the token goes to sessionStorage (this tab only) and is never shown again. */
 function login(message) {
+  store.me = null; // no view draws until a token is accepted
+  store.servers = new Map();
+  store.events = [];
   stream?.stop();
   unwatch?.();
+  unwatch = null;
   document.getElementById('nav').replaceChildren();
   status('signed out', false);
   const input = h('input', {type: 'password', id: 'token', name: 'token', autocomplete: 'off', required: true, placeholder: 'sbt_…'});
