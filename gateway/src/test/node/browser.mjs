@@ -64,7 +64,7 @@ const commands = {
         }
         return true;
     },
-    screenshot: async ({ path }) => { await page.screenshot({ path, fullPage: true }); return path; },
+    screenshot: async ({ path, fullPage = true }) => { await page.screenshot({ path, fullPage }); return path; },
     problems: async () => problems.splice(0),
     close: async () => { await browser.close(); return true; },
 };

@@ -52,9 +52,11 @@ async function start() {
 
 function navigation() {
   const nav = document.getElementById('nav');
-  nav.replaceChildren(...VIEWS.map(([id, label]) => h('a', {href: `#/${id}`, dataset: {view: id}}, label)),
-    store.me.tokenRequired ? h('button', {class: 'link', id: 'forget', onclick: forget, title: 'Forget the token of this tab'},
-      `${store.me.name} · sign out`) : null);
+  nav.replaceChildren(...VIEWS.map(([id, label]) => h('a', {href: `#/${id}`, dataset: {view: id}}, label)));
+  if (store.me.tokenRequired) {
+    nav.append(h('button', {class: 'link', id: 'forget', onclick: forget, title: 'Forget the token of this tab'},
+      `${store.me.name} · sign out`));
+  }
 }
 
 function status(text, up) {

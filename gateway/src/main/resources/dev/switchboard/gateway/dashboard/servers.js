@@ -37,7 +37,7 @@ function card(s) {
       fact('Error rate', rate),
       fact('Calls', `${s.calls.total} (${s.calls.failed} failed)`),
       fact('p50 / p95', s.calls.p50Ms === undefined ? '–' : `${ms(s.calls.p50Ms)} / ${ms(s.calls.p95Ms)}`),
-      fact('Offers', `${count(s.tools)} tools · ${count(s.resources)} resources · ${count(s.prompts)} prompts`)),
+      fact('Offers', [count(s.tools, 'tool'), count(s.resources, 'resource'), count(s.prompts, 'prompt')].join(' · '))),
     h('div', {class: 'chart'}, h('span', {class: 'muted small'}, 'Health probes'), sparkline(recent.probes)),
     s.lastError ? h('p', {class: 'error small', dataset: {role: 'last-error'}},
       h('code', {}, s.lastError.code), ' ', s.lastError.message,
@@ -45,8 +45,9 @@ function card(s) {
     controls(s));
 }
 
-function count(n) {
-  return n < 0 ? '?' : String(n);
+/** "3 tools", "1 tool"; a count the server has not told yet (-1) is "?". */
+function count(n, noun) {
+  return n < 0 ? `? ${noun}s` : `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function fact(label, value) {
