@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
@@ -42,13 +41,13 @@ final class RestEvents {
             x.response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store, no-transform");
             // nginx buffers responses unless told not to, which would hold events back until its buffer fills.
             x.response.getHeaders().put("X-Accel-Buffering", "no");
-            send(x, "retry: " + RETRY_MILLIS + "\n" + event(0, "open", opened(x, server)));
+            send(x, "retry: " + RETRY_MILLIS + "\n" + event(0, "open", opened(x, feed, server)));
             while (true) {
                 EventBuffer.Taken t = sub.buffer().take(HEARTBEAT);
                 if (t.closed() != null) {
                     ObjectNode d = JsonRpc.object();
                     d.put("reason", t.closed());
-                    send(x, event(0, "closed", envelope("closed", null, d)));
+                    send(x, event(0, "closed", envelope(feed, "closed", null, d)));
                     x.response.write(true, BufferUtil.EMPTY_BUFFER, x.callback);
                     return;
                 }
@@ -56,7 +55,7 @@ final class RestEvents {
                     ObjectNode d = JsonRpc.object();
                     d.put("count", t.dropped());
                     d.put("reason", "the client read more slowly than events came; read the status again");
-                    send(x, event(0, "dropped", envelope("dropped", null, d)));
+                    send(x, event(0, "dropped", envelope(feed, "dropped", null, d)));
                 } else if (t.event() == null) {
                     send(x, ": keep-alive\n\n");
                 } else {
@@ -73,18 +72,18 @@ final class RestEvents {
         }
     }
 
-    private static ObjectNode opened(RestExchange x, String server) {
+    private static ObjectNode opened(RestExchange x, ServerEvents feed, String server) {
         ObjectNode d = JsonRpc.object();
         var names = d.putArray("servers");
         x.switchboard.status().stream().map(ServerStatus::name)
                 .filter(n -> (server == null || n.equals(server)) && x.caller().maySee(n, null)).forEach(names::add);
-        return envelope("open", server, d);
+        return envelope(feed, "open", server, d);
     }
 
-    private static ObjectNode envelope(String kind, String server, ObjectNode details) {
+    private static ObjectNode envelope(ServerEvents feed, String kind, String server, ObjectNode details) {
         ObjectNode out = JsonRpc.object();
         out.put("id", 0);
-        out.put("time", Instant.now().toString());
+        out.put("time", feed.now().toString());
         out.put("server", server);
         out.put("kind", kind);
         out.set("details", details);

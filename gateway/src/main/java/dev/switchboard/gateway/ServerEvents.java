@@ -85,6 +85,11 @@ final class ServerEvents implements SwitchboardListener {
         this.capacity = capacity;
     }
 
+    /** The time on the gateway's clock, for the stream's own events. */
+    Instant now() {
+        return clock.instant();
+    }
+
     /** Opens a stream for {@code caller}, of one server's events or (null) every visible server's. */
     Subscription subscribe(Caller caller, String server) {
         Subscription s = new Subscription(caller, server, new EventBuffer(capacity));

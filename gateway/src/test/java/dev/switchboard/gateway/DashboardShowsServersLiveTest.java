@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard in a real headless chromium against a gateway with three servers, one of which never connects: it
  * shows each server's state and the failing one's error, follows a killed stdio server's restart live (the page is
- * not reloaded), and runs a tool through the form generated from its input schema.
+ * not reloaded), runs a tool through the form generated from its input schema, and shows resources, prompts and the
+ * authority for an entity.
  */
 class DashboardShowsServersLiveTest {
     private static Fixture fixture;
@@ -94,5 +95,21 @@ class DashboardShowsServersLiveTest {
         String result = browser.text("[data-role='result']");
         assertThat(result).contains("server alpha", " ms", "\"query\":\"needle\"", "\"count\":3", "\"ratio\":0.5",
                 "\"mode\":\"fast\"", "\"verbose\":true", "\"tags\":[\"a\",\"b\"]", "\"limit\":7", "\"owner\":\"ada\"");
+    }
+
+    @Test
+    void readsAResourceGetsAPromptAndResolvesAnEntity() {
+        browser.open(page + "#/resources", "light").click("#resources button:has-text('notes')")
+                .waitFor("#resource pre");
+        assertThat(browser.text("#resource")).contains("remember the milk", "alpha");
+
+        browser.click("#nav a[data-view='prompts']").click("#prompts summary:has-text('greet')")
+                .fill("#prompts input[name='who']", "Ada").click("#prompts button[type='submit']")
+                .waitFor("#prompts .message");
+        assertThat(browser.text("#prompts .message")).contains("user", "Hello Ada!");
+
+        browser.click("#nav a[data-view='resolve']").fill("#main input[name='entity']", "notes")
+                .click("#main form button[type='submit']").waitFor("#resolution .winner");
+        assertThat(browser.text("#resolution .winner")).contains("Authority: alpha", "mem://notes");
     }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.testing.FakeMcpServer;
+import dev.switchboard.testing.FakePrompt;
+import dev.switchboard.testing.FakeResource;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.Scenario;
 import java.util.LinkedHashMap;
@@ -9,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The servers the dashboard's browser tests and screenshots show: alpha (a tool with a rich input schema), beta
+ * The servers the dashboard's browser tests and screenshots show: alpha (a tool with a rich input schema, a
+ * resource, a prompt), beta
  * (a stdio process the tests kill) and broken (a command that exits at once, so it never connects).
  */
 final class Dashboards {
     static final Scenario ALPHA = FakeMcpServer.builder().name("alpha").tool(FakeTool.echo("search")
             .withDescription("Searches the catalog; answers with the arguments it got")
-            .withInputSchema(searchSchema()), FakeTool.text("status", "all good")).build();
+            .withInputSchema(searchSchema()), FakeTool.text("status", "all good"))
+            .resource(FakeResource.text("mem://notes", "notes", "text/plain", "remember the milk"))
+            .prompt(FakePrompt.of("greet", "Greets someone", List.of("who"), "Hello {{who}}!")).build();
     static final Scenario BETA = FakeMcpServer.builder().name("beta").tool(FakeTool.echo("echo")).build();
 
     private Dashboards() {

@@ -27,7 +27,7 @@ function field(schema, name, required, top) {
   const wrap = (input, get) => ({el: h('div', {class: `field type-${type}`}, label, input, help), get});
   switch (type) {
     case 'object': return object(schema, name, id, top);
-    case 'array': return array(schema, name, id, label, help);
+    case 'array': return array(schema, name, id, label, help, required);
     case 'enum': {
       const select = h('select', {id, name},
         required ? null : h('option', {value: ''}, '—'),
@@ -97,11 +97,12 @@ function fillDefault(f, value) {
   else if (input.tagName === 'INPUT' || input.tagName === 'TEXTAREA') input.value = typeof value === 'string' ? value : String(value);
 }
 
-function array(schema, name, id, label, help) {
+function array(schema, name, id, label, help, required) {
   const itemSchema = schema.items || {};
   const items = [];
   const list = h('div', {class: 'items', id});
   const addItem = (value) => {
+    // An item is there because the person added it: it is sent even when empty, hence "required".
     const f = field(value === undefined ? itemSchema : {...itemSchema, default: value}, `${name}[${items.length}]`, true, false);
     const row = h('div', {class: 'item'}, f.el, h('button', {type: 'button', class: 'link', onclick: () => {
       items.splice(items.indexOf(entry), 1);
@@ -115,6 +116,6 @@ function array(schema, name, id, label, help) {
   const add = h('button', {type: 'button', onclick: () => addItem()}, `Add ${name} item`);
   return {el: h('div', {class: 'field type-array'}, label, help, list, add), get: () => {
     const values = items.map((i) => i.f.get());
-    return values.length ? values : undefined;
+    return values.length || required ? values : undefined;
   }};
 }
