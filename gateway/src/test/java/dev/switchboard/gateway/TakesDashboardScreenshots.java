@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Writes the dashboard's screenshots in docs/ (light and dark), from the servers of the browser tests with health
+ * Writes the dashboard's screenshots in docs/ (light and dark, a phone's, a tool's page), from the servers of the browser tests with health
  * probes every second and a few calls, so that the charts and figures have something to show. Not part of the test
  * run; regenerate them with
  *
@@ -50,6 +50,10 @@ class TakesDashboardScreenshots {
                 browser.until("() => document.querySelectorAll('.sparkline polyline').length >= 2", null);
                 browser.run("screenshot", "path", docs.resolve("dashboard-" + scheme + ".png").toString());
             }
+            browser.run("open", "colorScheme", "dark", "width", 390, "height", 844); // a phone
+            browser.run("goto", "url", page);
+            browser.until("() => document.querySelectorAll('.sparkline polyline').length >= 2", null);
+            browser.run("screenshot", "path", docs.resolve("dashboard-phone.png").toString(), "fullPage", false);
             browser.run("open", "colorScheme", "light", "height", 1320); // the whole form, under the sticky bar
             browser.run("goto", "url", page + "#/tools/alpha__search");
             browser.waitFor("#try");

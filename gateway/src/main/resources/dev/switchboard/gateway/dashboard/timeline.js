@@ -16,7 +16,7 @@ export function timelineView(root) {
   const draw = () => {
     const shown = store.events.filter((e) => !filter.value || e.server === filter.value).slice(-200).reverse();
     list.replaceChildren(...shown.map(row));
-    if (!shown.length) list.append(h('li', {class: 'muted'}, 'No events yet: they appear here as they happen.'));
+    if (!shown.length) list.append(h('li', {class: 'muted empty'}, 'No events since this page opened: they appear here as they happen.'));
   };
   filter.addEventListener('change', draw);
   options();
