@@ -36,11 +36,11 @@ final class RestApi extends Handler.Abstract {
     private final List<RestRoute> routes = RestRoutes.all();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
-    private int inFlight;
-    private volatile boolean draining;
-
+    /** The gateway's event feed and recent figures, handed to the routes through the request; null in tests. */
     private final ServerEvents events;
     private final ServerTrends trends;
+    private int inFlight;
+    private volatile boolean draining;
 
     /** The API alone, without the gateway's event stream and recent figures (tests of the API). */
     RestApi(Switchboard switchboard, GatewaySettings settings) {

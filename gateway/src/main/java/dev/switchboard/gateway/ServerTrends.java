@@ -31,6 +31,7 @@ final class ServerTrends {
     static final String ATTRIBUTE = ServerTrends.class.getName();
     static final Duration PERIOD = Duration.ofSeconds(5);
     static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final int MAX_SAMPLES = 2 * (int) (WINDOW.toSeconds() / PERIOD.toSeconds());
     /** Probe results kept per server: enough for a small chart. */
     static final int PROBES = 30;
 
@@ -73,7 +74,8 @@ final class ServerTrends {
                 Track t = tracks.computeIfAbsent(s.name(), n -> new Track());
                 CallStats c = stats.get(s.name());
                 t.samples.addLast(new Sample(now, c == null ? 0 : c.calls(), c == null ? 0 : c.errorCount()));
-                while (t.samples.getFirst().at().isBefore(now.minus(WINDOW))) {
+                // By age; by number too, in case the clock stands still (a test's) or jumps back.
+                while (t.samples.getFirst().at().isBefore(now.minus(WINDOW)) || t.samples.size() > MAX_SAMPLES) {
                     t.samples.removeFirst();
                 }
                 probe(s, t, now);
