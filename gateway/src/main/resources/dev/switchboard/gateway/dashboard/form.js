@@ -26,7 +26,7 @@ function field(schema, name, required, top) {
   const help = !top && schema.description ? h('small', {class: 'muted'}, schema.description) : null;
   const wrap = (input, get) => ({el: h('div', {class: `field type-${type}`}, label, input, help), get});
   switch (type) {
-    case 'object': return object(schema, name, id, top);
+    case 'object': return object(schema, name, id, top, required);
     case 'array': return array(schema, name, id, label, help, required);
     case 'enum': {
       const select = h('select', {id, name},
@@ -70,7 +70,7 @@ function field(schema, name, required, top) {
   }
 }
 
-function object(schema, name, id, top) {
+function object(schema, name, id, top, required) {
   const props = schema.properties || {};
   const needed = new Set(schema.required || []);
   const fields = Object.entries(props).map(([key, sub]) => [key, field(sub || {}, key, needed.has(key), false)]);
@@ -85,7 +85,8 @@ function object(schema, name, id, top) {
       if (v !== undefined) out[key] = v;
       else if (needed.has(key)) throw new Error(`${key} is required`);
     }
-    return out;
+    // An optional nested object left empty is left out, not sent as {}.
+    return top || required || Object.keys(out).length ? out : undefined;
   }};
 }
 
