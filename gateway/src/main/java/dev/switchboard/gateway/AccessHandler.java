@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * The gateway's door, in front of every endpoint: a browser page from an origin that is not allowed is refused (403);
  * with tokens or OAuth configured, a request without a valid {@code Authorization: Bearer} token is refused (401);
  * every other request goes on with its {@link Caller} attached ({@link Caller#ATTRIBUTE}). Only {@code /healthz},
- * {@code /readyz} and the resource metadata ({@link ResourceMetadata}) are open to all, so that probes need no token
- * and MCP clients can find out how to get one.
+ * {@code /readyz}, the resource metadata ({@link ResourceMetadata}) and the dashboard's static files
+ * ({@link Dashboard}) are open to all, so that probes need no token, MCP clients can find out how to get one, and a
+ * person's browser can load the page that asks for one.
  */
 final class AccessHandler extends Handler.Wrapper {
     private static final Logger log = LoggerFactory.getLogger(AccessHandler.class);
@@ -57,7 +58,9 @@ final class AccessHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
-        if (OPEN.contains(path) || ResourceMetadata.isMetadataPath(path)) {
+        // The dashboard's files are static and hold nothing secret; the data the page shows is read from the REST
+        // API with the token the person gives it, so the page is open and the API stays closed.
+        if (OPEN.contains(path) || ResourceMetadata.isMetadataPath(path) || Dashboard.serves(path)) {
             return super.handle(request, response, callback);
         }
         // A refusal leaves the body unread, and Jetty then drops the connection after the answer: said up front, so

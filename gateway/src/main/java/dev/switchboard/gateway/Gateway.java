@@ -51,6 +51,8 @@ public final class Gateway implements AutoCloseable {
     private final McpEndpoint endpoint;
     private final LegacySseEndpoint legacyEndpoint;
     private final RestApi restApi;
+    private final ServerEvents events;
+    private final Thread sampler;
     private final SwitchboardListener listener;
     private final Thread reaper;
     private final PerClient perClient;
@@ -77,7 +79,9 @@ public final class Gateway implements AutoCloseable {
         Methods methods = new Methods(switchboard, settings, offers, subscriptions, logLevels, perClient, metrics);
         this.endpoint = new McpEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
         this.legacyEndpoint = new LegacySseEndpoint(switchboard, settings, sessions, methods, KEEP_ALIVE);
-        this.restApi = new RestApi(switchboard, settings);
+        this.events = new ServerEvents(clock, ServerEvents.BUFFER);
+        ServerTrends trends = new ServerTrends(switchboard, clock, events);
+        this.restApi = new RestApi(switchboard, settings, events, trends);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("switchboard-gateway");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("switchboard-gateway-"));
@@ -104,7 +108,7 @@ public final class Gateway implements AutoCloseable {
         Runnable followFile = tokensFromFile ? () -> access.follow(switchboard.config().gateway()) : () -> { };
         this.operations = new Operations(switchboard, metrics, new AccessHandler(settings, access, clock, followFile,
                 new Handler.Sequence(new ResourceMetadata(access, settings.serverName()), endpoint, legacyEndpoint,
-                        restApi)));
+                        restApi, new Dashboard())));
         server.setHandler(operations);
         server.setStopTimeout(0);
         this.listener = new SwitchboardListener() {
@@ -137,16 +141,19 @@ public final class Gateway implements AutoCloseable {
                 }
                 access.follow(switchboard.config().gateway());
                 var current = access.current();
+                events.closeUnless(current);
                 sessions.all().stream().filter(s -> !current.test(s.caller())).map(Session::id).toList()
                         .forEach(id -> sessions.close(id, "its access token was removed or changed by a reload of"
                                 + " the configuration; initialize a new session"));
             }
         };
         switchboard.addListener(listener);
+        switchboard.addListener(events);
         try {
             server.start();
         } catch (Exception e) {
             switchboard.removeListener(listener); // the Switchboard outlives a gateway that could not listen
+            switchboard.removeListener(events);
             metrics.close();
             access.close();
             throw e;
@@ -154,6 +161,7 @@ public final class Gateway implements AutoCloseable {
         Duration idle = settings.sessionIdleTimeout();
         this.reaper = Thread.ofVirtual().name("switchboard-gateway-reaper").start(() -> reapEvery(
                 idle.compareTo(Duration.ofMinutes(2)) < 0 ? idle.dividedBy(2) : Duration.ofMinutes(1)));
+        this.sampler = Thread.ofVirtual().name("switchboard-gateway-trends").start(trends::run);
         log.atInfo().setMessage("gateway.listening").addKeyValue("url", url())
                 .addKeyValue("tokens", settings.tokens().size()).addKeyValue("oauth", settings.oauth() != null)
                 .log();
@@ -318,6 +326,14 @@ public final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         switchboard.removeListener(listener);
+        switchboard.removeListener(events);
+        events.close(); // each event stream says "closed" and ends before the port closes
+        try {
+            events.awaitNone(Duration.ofSeconds(2)); // a client that does not read is cut by server.stop()
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sampler.interrupt();
         sessions.closeAll("the gateway is shutting down");
         perClient.closeAll();
         access.close();

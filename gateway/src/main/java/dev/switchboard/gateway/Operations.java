@@ -118,6 +118,12 @@ final class Operations extends Handler.Wrapper {
         if (ROUTES.contains(path)) {
             return path;
         }
+        if (path.equals(Dashboard.PAGE)) {
+            return path;
+        }
+        if (path.startsWith(Dashboard.ASSETS)) {
+            return Dashboard.ASSETS + "*";
+        }
         return path.startsWith("/api/") ? "/api/*" : GatewayMetrics.OTHER;
     }
 }

@@ -36,10 +36,20 @@ final class RestApi extends Handler.Abstract {
     private final List<RestRoute> routes = RestRoutes.all();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
+    /** The gateway's event feed and recent figures, handed to the routes through the request; null in tests. */
+    private final ServerEvents events;
+    private final ServerTrends trends;
     private int inFlight;
     private volatile boolean draining;
 
+    /** The API alone, without the gateway's event stream and recent figures (tests of the API). */
     RestApi(Switchboard switchboard, GatewaySettings settings) {
+        this(switchboard, settings, null, null);
+    }
+
+    RestApi(Switchboard switchboard, GatewaySettings settings, ServerEvents events, ServerTrends trends) {
+        this.events = events;
+        this.trends = trends;
         this.switchboard = switchboard;
         this.settings = settings;
         this.reader = JsonRpc.reader(settings.maxJsonDepth());
@@ -58,6 +68,12 @@ final class RestApi extends Handler.Abstract {
             if (origin != null && !origins.allowed(origin)) {
                 throw RestProblem.request(RestProblems.FORBIDDEN, "origin '" + origin + "' is not allowed; add it to"
                         + " gateway.allowed_origins if this page may use the gateway");
+            }
+            if (events != null) {
+                request.setAttribute(ServerEvents.ATTRIBUTE, events);
+            }
+            if (trends != null) {
+                request.setAttribute(ServerTrends.ATTRIBUTE, trends);
             }
             String[] segments = path.substring(1).split("/", -1);
             List<RestRoute> onPath = routes.stream().filter(r -> r.match(segments) != null).toList();

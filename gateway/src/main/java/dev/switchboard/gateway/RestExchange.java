@@ -58,6 +58,11 @@ final class RestExchange {
         return caller;
     }
 
+    /** The gateway's recent figures of each server, or null outside a gateway (a test of the API alone). */
+    ServerTrends trends() {
+        return request.getAttribute(ServerTrends.ATTRIBUTE) instanceof ServerTrends t ? t : null;
+    }
+
     String path(String name) {
         return pathParams.get(name);
     }

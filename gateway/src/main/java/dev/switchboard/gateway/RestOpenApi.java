@@ -61,7 +61,7 @@ final class RestOpenApi {
         ArrayNode codes = ((ObjectNode) schemas.path("Problem").path("properties").path("code")).putArray("enum");
         RestProblems.codes().forEach(codes::add);
         for (RestRoute r : routes) {
-            for (String name : new String[] {r.returns, r.body, r.streams ? "CallEvents" : null}) {
+            for (String name : new String[] {r.returns, r.body, r.events, r.streams ? "CallEvents" : null}) {
                 if (name != null && !schemas.has(name)) {
                     throw new IllegalStateException(r.method + " " + r.path + " refers to the schema " + name
                             + ", which " + SCHEMAS + " does not define");
@@ -92,7 +92,15 @@ final class RestOpenApi {
         ObjectNode ok = responses.putObject("200");
         ok.put("description", "OK");
         ObjectNode content = ok.putObject("content");
-        content.putObject("application/json").putObject("schema").put("$ref", REF + r.returns);
+        if (r.returns != null) {
+            content.putObject("application/json").putObject("schema").put("$ref", REF + r.returns);
+        }
+        if (r.events != null) {
+            ObjectNode events = content.putObject("text/event-stream");
+            events.putObject("schema").put("type", "string");
+            // OpenAPI 3.1 has no schema for the items of a stream (3.2's itemSchema): an extension names it.
+            events.put("x-item-schema", REF + r.events);
+        }
         if (r.streams) {
             content.putObject("text/event-stream").putObject("schema").put("$ref", REF + "CallEvents");
         }

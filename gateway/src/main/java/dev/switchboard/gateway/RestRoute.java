@@ -35,6 +35,8 @@ final class RestRoute {
     boolean bodyOptional;
     String returns;
     boolean streams;
+    /** The schema of the events of a route that answers only with an event stream; else null. */
+    String events;
     Action action;
 
     private RestRoute(String method, String path) {
@@ -99,6 +101,12 @@ final class RestRoute {
     /** The 200 answer may also be an event stream (with {@code Accept: text/event-stream}). */
     RestRoute streams() {
         this.streams = true;
+        return this;
+    }
+
+    /** The 200 answer is always an event stream, whose events' data fit this schema. */
+    RestRoute eventStream(String schema) {
+        this.events = schema;
         return this;
     }
 

@@ -17,11 +17,25 @@ final class RestRoutes {
         return List.of(
                 RestRoute.get(PREFIX + "/openapi.json").id("getOpenApi", "API", "This API's OpenAPI 3.1 document")
                         .returns("OpenApiDocument").does(RestOpenApi::serve),
+                RestRoute.get(PREFIX + "/me").id("getCaller", "API", "Who the caller is and what it may do")
+                        .describe("The name of the caller's token (never the token), whether the gateway needs one,"
+                                + " and whether it may enable, disable, reconnect and reload servers.")
+                        .returns("Caller").does(RestCaller::me),
 
                 RestRoute.get(PREFIX + "/servers").id("listServers", "Servers", "Every server's status")
                         .describe("Connection state, transport, protocol version, health (latency, consecutive"
                                 + " failures), breaker, restarts, call numbers and last error, in configuration order.")
                         .returns("ServerList").does(RestServers::list),
+                RestRoute.get(PREFIX + "/events").id("streamEvents", "Servers", "The servers' events, as they happen")
+                        .describe("Server-sent events (text/event-stream); each event's name is its kind and its"
+                                + " data a ServerEvent. First comes open (the servers this stream follows), then"
+                                + " state, restart, health, probe, breaker, catalog, call and reload events of the"
+                                + " servers the caller may see, as they happen. A client that reads too slowly gets"
+                                + " dropped (how many events it lost) instead of the oldest ones; a comment every"
+                                + " 15 s keeps a quiet stream open; closed ends it (the gateway stops, or the token"
+                                + " was revoked). No replay: after reconnecting, read the servers' status again.")
+                        .query("server", false, "Only this server's events (name or alias)")
+                        .eventStream("ServerEvent").problems(404).does(RestEvents::stream),
                 RestRoute.get(PREFIX + "/servers/{name}").id("getServer", "Servers", "One server's status")
                         .pathParam("name", "The server's name or alias").returns("Server").problems(404)
                         .does(RestServers::one),

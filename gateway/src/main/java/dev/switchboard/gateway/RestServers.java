@@ -23,13 +23,13 @@ final class RestServers {
         ObjectNode out = JsonRpc.object();
         var servers = out.putArray("servers");
         x.switchboard.status().stream().filter(s -> x.caller().maySee(s.name(), null))
-                .forEach(s -> servers.add(server(s, stats.get(s.name()))));
+                .forEach(s -> servers.add(server(s, stats.get(s.name()), x.trends())));
         x.json(200, out);
     }
 
     static void one(RestExchange x) {
         ServerStatus s = x.server(x.path("name"));
-        x.json(200, server(s, serverStats(x.switchboard).get(s.name())));
+        x.json(200, server(s, serverStats(x.switchboard).get(s.name()), x.trends()));
     }
 
     static void enable(RestExchange x) {
@@ -64,7 +64,7 @@ final class RestServers {
         ServerStatus s = x.server(x.path("name"));
         mayControl(x);
         ServerStatus after = action.apply(x.switchboard, s.name());
-        x.json(200, server(after, serverStats(x.switchboard).get(after.name())));
+        x.json(200, server(after, serverStats(x.switchboard).get(after.name()), x.trends()));
     }
 
     private static void mayControl(RestExchange x) {
@@ -74,13 +74,13 @@ final class RestServers {
         }
     }
 
-    private static Map<String, CallStats> serverStats(Switchboard switchboard) {
+    static Map<String, CallStats> serverStats(Switchboard switchboard) {
         return switchboard.stats().stream().filter(s -> s.tool() == null)
                 .collect(Collectors.toMap(CallStats::server, s -> s, (a, b) -> a));
     }
 
-    /** One server as the API shows it. */
-    static ObjectNode server(ServerStatus s, CallStats stats) {
+    /** One server as the API shows it; with {@code trends}, its figures of the last minute too. */
+    static ObjectNode server(ServerStatus s, CallStats stats, ServerTrends trends) {
         ObjectNode out = JsonRpc.object();
         out.put("name", s.name());
         out.put("transport", s.transport().configName());
@@ -104,6 +104,9 @@ final class RestServers {
         breaker.put("state", s.breaker().name());
         RestJson.instant(breaker, "changedAt", s.breakerChangedAt());
         out.set("calls", calls(stats));
+        if (trends != null) {
+            out.set("recent", trends.json(s.name(), stats));
+        }
         RestJson.error(out, "lastError", s.lastError());
         return out;
     }

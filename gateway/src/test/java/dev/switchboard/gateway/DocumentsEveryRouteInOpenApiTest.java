@@ -36,6 +36,8 @@ class DocumentsEveryRouteInOpenApiTest {
     /** A valid request for every operation; a new route without one here fails {@link #everyOperationAnswers}. */
     private static final Map<String, Function<RestClient, RestClient.Answer>> EXAMPLES = Map.ofEntries(
             Map.entry("getOpenApi", r -> r.get("/api/v1/openapi.json")),
+            Map.entry("getCaller", r -> r.get("/api/v1/me")),
+            Map.entry("streamEvents", r -> r.firstEvent("/api/v1/events?server=alpha")),
             Map.entry("listServers", r -> r.get("/api/v1/servers")),
             Map.entry("getServer", r -> r.get("/api/v1/servers/alpha")),
             Map.entry("enableServer", r -> r.post("/api/v1/servers/beta/enable", "")),
@@ -117,7 +119,7 @@ class DocumentsEveryRouteInOpenApiTest {
                 .collect(Collectors.toCollection(TreeSet::new)));
 
         // The server control operations run in this order so that beta ends as it started: enabled.
-        for (String id : List.of("getOpenApi", "listServers", "getServer", "disableServer", "enableServer",
+        for (String id : List.of("getOpenApi", "getCaller", "streamEvents", "listServers", "getServer", "disableServer", "enableServer",
                 "reconnectServer", "listTools", "callTool", "callTools", "listResources", "gatherResources",
                 "readResource", "listResourceTemplates", "resolve", "listPrompts", "getPrompt")) {
             RestClient.Answer a = EXAMPLES.get(id).apply(rest); // status and schema checked against the document

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,19 @@ final class NodeScript implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SWITCHBOARD_NODE_MODULES", modules.toString());
+        try {
+            return new NodeScript(script, pb.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + command, e);
+        }
+    }
+
+    /** Starts {@code script} (a file of src/test/node) with these environment variables and arguments. */
+    static NodeScript start(String script, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(node().toString(), scripts().resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
         try {
             return new NodeScript(script, pb.start());
         } catch (IOException e) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * Plain HTTP against the gateway's REST API. Every answer is checked against the API's own OpenAPI document: its
@@ -91,6 +92,36 @@ final class RestClient {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Opens an event stream, reads its first event (up to the blank line that ends it) and closes it; the answer's
+     * body is that event's text, or the whole body when it is not a stream. Checked against the document.
+     */
+    Answer firstEvent(String path) {
+        HttpRequest request = request(path).header("Accept", "text/event-stream").GET().build();
+        try {
+            HttpResponse<Stream<String>> r = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            StringBuilder event = new StringBuilder();
+            try (var lines = r.body()) {
+                var it = lines.iterator();
+                while (it.hasNext()) {
+                    String line = it.next();
+                    if (line.isEmpty() && event.indexOf("data:") >= 0) {
+                        break;
+                    }
+                    event.append(line).append('\n');
+                }
+            }
+            Answer a = new Answer(r.statusCode(), r.headers(), event.toString());
+            check("GET", request.uri().getPath(), a);
+            return a;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

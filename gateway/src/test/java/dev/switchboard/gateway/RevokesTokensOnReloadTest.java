@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A reload of the configuration file applies its {@code gateway.tokens} without a restart: a removed token is
  * refused at once (its sessions end), an unchanged one keeps its sessions, a new one is let in, a changed one gets
- * its new filters on a new session; and a file that lost every token leaves the tokens in force.
+ * its new filters on a new session, a removed token's event stream ends; and a file that lost every token leaves the
+ * tokens in force.
  */
 class RevokesTokensOnReloadTest {
     private static final TokenHash.NewToken ALICE = TokenHash.newToken(TokenHash.MIN_ITERATIONS);
@@ -72,6 +73,24 @@ class RevokesTokensOnReloadTest {
         assertThat(gatewaySessionCount()).as("alice's session ended").isEqualTo(1);
         assertThat(list(OPS, ops).status()).as("ops' session is kept").isEqualTo(200);
         assertThat(call(CAROL).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRemovedTokensEventStreamEndsAndTheOthersHearTheReload() throws Exception {
+        try (RestEventStream alices = new RestEventStream(gateway.url(), "/api/v1/events", ALICE.token());
+                RestEventStream ops = new RestEventStream(gateway.url(), "/api/v1/events", OPS.token())) {
+            alices.next(RestEventStream.kind("open"));
+            ops.next(RestEventStream.kind("open"));
+
+            write(token("ops", OPS, "      control: true\n"));
+            assertThat(reload().status()).isEqualTo(200);
+
+            assertThat(alices.next(RestEventStream.kind("closed")).path("details").path("reason").asText())
+                    .contains("reload");
+            alices.next(RestEventStream.kind("end"));
+            ops.next(RestEventStream.kind("reload"));
+            assertThat(ops.skipped).noneMatch(RestEventStream.kind("closed"));
+        }
     }
 
     @Test
