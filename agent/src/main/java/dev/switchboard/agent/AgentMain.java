@@ -43,10 +43,12 @@ public final class AgentMain implements Callable<Integer> {
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "resolve entities among this domain's servers")
     String domain;
 
-    @Option(names = "--max-tool-calls", defaultValue = "10", paramLabel = "N")
+    @Option(names = "--max-tool-calls", defaultValue = "10", paramLabel = "N",
+            description = "the most tool calls for one answer (default: ${DEFAULT-VALUE})")
     int maxToolCalls;
 
-    @Option(names = "--max-context-bytes", defaultValue = "32768", paramLabel = "BYTES")
+    @Option(names = "--max-context-bytes", defaultValue = "32768", paramLabel = "BYTES",
+            description = "the most bytes of resource text given to the model (default: ${DEFAULT-VALUE})")
     long maxContextBytes;
 
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "the question (words are joined)")
