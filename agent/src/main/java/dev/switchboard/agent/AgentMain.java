@@ -65,6 +65,10 @@ public final class AgentMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // LangChain4j logs each retry of the model with a stack trace; the error printed at the end says it all.
+        // Set before any logger exists, and only when the user has not chosen levels (-D... wins).
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.dev.langchain4j", "error");
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
@@ -97,10 +101,25 @@ public final class AgentMain implements Callable<Integer> {
             err.println(secret.mask("Switchboard failed (" + e.code() + "): " + e.getMessage()));
             return 1;
         } catch (RuntimeException e) {
-            err.println(secret.mask("The chat model at " + withoutUserInfo(baseUrl) + " failed: " + e.getMessage()
+            err.println(secret.mask("The chat model at " + withoutUserInfo(baseUrl) + " failed: " + reason(e)
                     + " (check --base-url, --model and the key in " + apiKeyEnv + ")"));
             return 1;
         }
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+    /** The first cause that says more than its wrapper ("ConnectException", not "java.net.ConnectException"). */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getMessage() != null && t.getMessage().equals(t.getCause().toString())) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     // A URL's user-info is a secret (DESIGN.md, section 6).

@@ -27,7 +27,8 @@ class StopsAtMaxToolCallsTest {
 
             assertThat(answer.stoppedAtLimit()).isTrue();
             assertThat(answer.text()).isEqualTo("Stopped after 2 tool calls (the pipeline's max tool calls) without an"
-                    + " answer: the model still asked for 'svc__echo'. Raise max tool calls or ask a narrower question.");
+                    + " answer: the model still asked for 'svc__echo'. Raise max tool calls or ask a narrower"
+                    + " question.");
             assertThat(answer.toolCalls()).hasSize(2).allMatch(ToolCallReport::ok);
             assertThat(server.receivedCalls()).hasSize(2);
             assertThat(chat.requests()).as("no request after the limit").hasSize(3);
