@@ -21,12 +21,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The second half of a query: the conversation with the model. It sends the context and the question with the
  * tools, runs each tool call the model asks for through Switchboard, sends the results back, and ends when the
  * model answers in text or the tool calls run out. Written out rather than through {@code AiServices}, because
- * the pipeline must count and report every call (server, duration, error code) and stop at its limit.
+ * the pipeline must count and report every call (server, duration, error code) and stop at its limit. The calls
+ * of one turn run at once; when they would pass the limit, those that fit run and the answer stops there.
  */
 final class ToolLoop {
     private final ChatModel model;
@@ -57,17 +63,46 @@ final class ToolLoop {
                 return;
             }
             messages.add(reply);
-            for (ToolExecutionRequest call : reply.toolExecutionRequests()) {
-                if (answer.toolCallCount() >= maxToolCalls) {
-                    answer.stoppedAtLimit(true).text("Stopped after " + maxToolCalls + " tool calls (the pipeline's"
-                            + " max tool calls) without an answer: the model still asked for '" + call.name()
-                            + "'. Raise max tool calls or ask a narrower question.");
-                    return;
-                }
-                ToolCallReport report = execute(call, offered);
-                answer.addToolCall(report);
-                messages.add(ToolExecutionResultMessage.from(call, report.result()));
+            List<ToolExecutionRequest> asked = reply.toolExecutionRequests();
+            List<ToolExecutionRequest> allowed = asked.subList(0,
+                    Math.min(asked.size(), maxToolCalls - answer.toolCallCount()));
+            List<ToolCallReport> reports = executeAll(allowed, offered);
+            for (int i = 0; i < allowed.size(); i++) {
+                answer.addToolCall(reports.get(i));
+                messages.add(ToolExecutionResultMessage.from(allowed.get(i), reports.get(i).result()));
             }
+            if (allowed.size() < asked.size()) {
+                answer.stoppedAtLimit(true).text("Stopped after " + maxToolCalls + " tool calls (the pipeline's"
+                        + " max tool calls) without an answer: the model still asked for '"
+                        + asked.get(allowed.size()).name() + "'. Raise max tool calls or ask a narrower question.");
+                return;
+            }
+        }
+    }
+
+    /**
+     * Runs the calls of one turn at once, each on its own virtual thread (a model asks for several when they do not
+     * depend on each other), and reports them in the order asked. Each call has its server's own deadline.
+     */
+    private static List<ToolCallReport> executeAll(List<ToolExecutionRequest> calls,
+            Map<String, AiServiceTool> offered) {
+        if (calls.size() <= 1) {
+            return calls.stream().map(c -> execute(c, offered)).toList();
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ToolCallReport>> running = calls.stream()
+                    .map(c -> threads.submit(() -> execute(c, offered))).toList();
+            List<ToolCallReport> reports = new ArrayList<>();
+            for (Future<ToolCallReport> f : running) {
+                reports.add(f.get());
+            }
+            return reports;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while the model's tool calls ran");
+        } catch (ExecutionException e) {
+            // execute() turns every failure into a report; this is a bug, said as such.
+            throw new IllegalStateException("a tool call failed unexpectedly: " + e.getCause(), e.getCause());
         }
     }
 

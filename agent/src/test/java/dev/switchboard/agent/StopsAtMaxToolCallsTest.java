@@ -2,6 +2,7 @@ package dev.switchboard.agent;
 
 import static dev.switchboard.agent.ScriptedChatServer.answer;
 import static dev.switchboard.agent.ScriptedChatServer.callTool;
+import static dev.switchboard.agent.ScriptedChatServer.callTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -32,6 +33,27 @@ class StopsAtMaxToolCallsTest {
             assertThat(answer.toolCalls()).hasSize(2).allMatch(ToolCallReport::ok);
             assertThat(server.receivedCalls()).hasSize(2);
             assertThat(chat.requests()).as("no request after the limit").hasSize(3);
+        }
+    }
+
+    @Test
+    void ofSeveralCallsInOneTurnOnlyThoseWithinTheLimitRun() {
+        var scenario = FakeMcpServer.builder().name("svc").tool(FakeTool.echo("echo"), FakeTool.echo("other")).build();
+        try (RunningFakeServer server = FakeMcpServer.startHttp(scenario);
+                var sb = Servers.start(Servers.http("svc", server));
+                var chat = ScriptedChatServer.start(callTools("c1", "svc__echo", "{\"n\":1}", "c2", "svc__echo",
+                        "{\"n\":2}", "c3", "svc__other", "{\"n\":3}"), answer(request -> "never reached"))) {
+            var model = OpenAiChatModel.builder().baseUrl(chat.baseUrl()).apiKey("k").modelName("m").build();
+
+            Answer answer = QueryPipeline.builder(sb, model).maxToolCalls(2).build().answer("All three at once.");
+
+            assertThat(answer.stoppedAtLimit()).isTrue();
+            assertThat(answer.text()).contains("the model still asked for 'svc__other'");
+            assertThat(answer.toolCalls()).extracting(ToolCallReport::arguments)
+                    .containsExactly("{\"n\":1}", "{\"n\":2}");
+            assertThat(server.receivedCalls()).extracting(RunningFakeServer.Call::tool)
+                    .containsExactlyInAnyOrder("echo", "echo");
+            assertThat(chat.requests()).hasSize(1);
         }
     }
 }
