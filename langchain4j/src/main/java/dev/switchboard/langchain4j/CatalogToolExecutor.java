@@ -9,6 +9,7 @@ import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
 import dev.switchboard.CallOptions;
 import dev.switchboard.CatalogEntry;
+import dev.switchboard.ErrorCode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
@@ -46,23 +47,28 @@ final class CatalogToolExecutor implements ToolExecutor {
         try {
             arguments = arguments(request.arguments());
         } catch (JsonProcessingException e) {
-            return error(ToolResultText.invalidArguments(entry, e.getOriginalMessage()));
+            return error(ErrorCode.INVALID_ARGUMENTS, ToolResultText.invalidArguments(entry, e.getOriginalMessage()));
         }
         try {
             // By server and tool, not by name: the call goes to the tool the model was shown even if the catalog
             // has renamed it since (a new server with a tool of the same name).
             ToolResult result = switchboard.call(ToolCall.of(entry.server(), entry.tool(), arguments), options);
-            return ToolExecutionResult.builder().isError(result.isError()).result(result)
-                    .resultText(ToolResultText.of(result)).build();
+            var built = ToolExecutionResult.builder().isError(result.isError()).result(result)
+                    .resultText(ToolResultText.of(result));
+            if (result.isError()) {
+                built.attributes(Map.of(SwitchboardToolProvider.ERROR_CODE_ATTRIBUTE, ErrorCode.TOOL_ERROR.name()));
+            }
+            return built.build();
         } catch (SwitchboardException e) {
-            return error(ToolResultText.of(entry, e));
+            return error(e.code(), ToolResultText.of(entry, e));
         } catch (RuntimeException e) {
-            return error(ToolResultText.unexpected(entry, e));
+            return error(ErrorCode.INTERNAL, ToolResultText.unexpected(entry, e));
         }
     }
 
-    private static ToolExecutionResult error(String text) {
-        return ToolExecutionResult.builder().isError(true).resultText(text).build();
+    private static ToolExecutionResult error(ErrorCode code, String text) {
+        return ToolExecutionResult.builder().isError(true).resultText(text)
+                .attributes(Map.of(SwitchboardToolProvider.ERROR_CODE_ATTRIBUTE, code.name())).build();
     }
 
     /** The model's arguments: a JSON object; blank (some models send nothing for no arguments) is none. */

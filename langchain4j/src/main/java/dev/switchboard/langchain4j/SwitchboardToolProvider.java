@@ -42,6 +42,13 @@ import java.util.function.Predicate;
  * }
  */
 public final class SwitchboardToolProvider implements ToolProvider {
+    /**
+     * The {@link dev.langchain4j.service.tool.ToolExecutionResult#attributes() attribute} of a failed execution
+     * that holds its {@link dev.switchboard.ErrorCode} name ({@code TOOL_ERROR} for the tool's own error); the model
+     * never sees attributes, an application reporting the calls does.
+     */
+    public static final String ERROR_CODE_ATTRIBUTE = "switchboard.error_code";
+
     private final Switchboard switchboard;
     private final Predicate<CatalogEntry> filter;
     private final CallOptions options;

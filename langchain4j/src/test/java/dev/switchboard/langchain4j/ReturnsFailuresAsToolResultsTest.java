@@ -38,6 +38,7 @@ class ReturnsFailuresAsToolResultsTest {
 
             assertThat(result.isError()).isTrue();
             assertThat(result.resultText()).isEqualTo("The tool 'save' of server 'alpha' reported an error: disk full");
+            assertThat(result.attributes()).containsEntry(SwitchboardToolProvider.ERROR_CODE_ATTRIBUTE, "TOOL_ERROR");
             assertThat(server.receivedCalls()).hasSize(1);
         }
     }
@@ -57,6 +58,7 @@ class ReturnsFailuresAsToolResultsTest {
             assertThat(result.isError()).isTrue();
             assertThat(result.resultText()).startsWith("Switchboard could not run the tool 'old_tool' of server 'svc'"
                     + " (UNKNOWN_TOOL): ").endsWith("The tool is no longer offered: use another of your tools.");
+            assertThat(result.attributes()).containsEntry(SwitchboardToolProvider.ERROR_CODE_ATTRIBUTE, "UNKNOWN_TOOL");
             assertThat(v2.receivedCalls()).isEmpty();
         }
     }
