@@ -57,7 +57,12 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
         /** Stdio: from this call on the server writes a line of garbage instead of every message; never answers. */
         @JsonProperty("garbage") GARBAGE,
         /** Stdio: writes one notification line of {@code steps} bytes, then answers "done". */
-        @JsonProperty("huge-line") HUGE_LINE
+        @JsonProperty("huge-line") HUGE_LINE,
+        /**
+         * HTTP: answers {@code user=<user> session=<id>}, the user whose bearer token the request carried (see
+         * {@code FakeMcpServer.Builder.bearerUser}; "none" without one) and the MCP session it came on.
+         */
+        @JsonProperty("whoami") WHOAMI
     }
 
     /**
@@ -99,6 +104,11 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
     /** A tool that returns its arguments as JSON text (keys sorted). */
     public static FakeTool echo(String name) {
         return of(name, Kind.ECHO, null, null, null, null);
+    }
+
+    /** A tool that answers who called it: {@code user=<user> session=<id>} (see {@link Kind#WHOAMI}). */
+    public static FakeTool whoami(String name) {
+        return of(name, Kind.WHOAMI, null, null, null, null);
     }
 
     /** A tool that always returns {@code text}. */

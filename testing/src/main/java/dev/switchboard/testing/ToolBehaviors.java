@@ -69,6 +69,8 @@ final class ToolBehaviors {
                 out.writeHugeLine(b.steps());
                 return text(b.text());
             });
+            case WHOAMI -> Mono.just(text("user=" + java.util.Objects.requireNonNullElse(
+                    exchange.transportContext().get(WireFilter.USER), "none") + " session=" + exchange.sessionId()));
         };
     }
 
