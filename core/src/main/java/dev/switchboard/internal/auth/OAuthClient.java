@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * refreshes a token shortly before it expires. One flow at a time; a request refused with a token that another
  * request has since replaced is simply repeated. Nothing it logs or throws holds a token, code, verifier or secret.
  */
-public final class OAuthClient {
+public final class OAuthClient implements BearerSource {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OAuthClient.class);
     /** Step-ups per client: a server that keeps asking for more than is granted would loop forever. */
     static final int MAX_STEP_UPS = 2;
@@ -97,6 +97,7 @@ public final class OAuthClient {
     }
 
     /** Whether {@link #authorization()} would block first (a refresh is due). */
+    @Override
     public boolean refreshDue() {
         Tokens t = tokens;
         return t != null && t != refreshFailed && t.expiringAt(clock.instant())
@@ -104,6 +105,7 @@ public final class OAuthClient {
     }
 
     /** The {@code Authorization} value for the next request, or null before the first authorization. */
+    @Override
     public String authorization() throws InterruptedException {
         if (!refreshDue()) {
             Tokens t = tokens;
@@ -132,6 +134,7 @@ public final class OAuthClient {
      * @param sent the {@code Authorization} the refused request carried, or null
      * @throws SwitchboardException {@code AUTH_FAILED} naming the step that failed and what to do
      */
+    @Override
     public boolean onRefused(int status, String wwwAuthenticate, String sent) throws InterruptedException {
         lock.lock();
         try {

@@ -37,6 +37,7 @@ import dev.switchboard.internal.observe.Masker;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;
+import dev.switchboard.internal.users.UserSessions;
 import dev.switchboard.internal.util.Suggestions;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
@@ -76,6 +77,8 @@ public final class Engine implements AutoCloseable {
     private final EventHub events;
     private final CallExecutor calls;
     private final Fleet fleet;
+    /** The sessions of calls made with users' credentials, one per (server, user). */
+    private final UserSessions users;
     private final Path configFile;
     private final ConfigLoader loader;
     private final java.util.function.Predicate<dev.switchboard.config.ServerConfig> only;
@@ -104,6 +107,8 @@ public final class Engine implements AutoCloseable {
         var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers(), this::masker,
                 gate, s.tokenStore());
         this.fleet = new Fleet(s.config(), parts, this::publish);
+        this.users = new UserSessions(s.userSessionsPerServer(), s.userSessionIdle(), new UserSessions.Parts(clock,
+                s.sleeper(), s.handlers(), this::masker, gate, calls));
     }
 
     /**
@@ -216,8 +221,23 @@ public final class Engine implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Routing r = open(call.tool());
         Routing.Route route = route(r, call.server(), call.tool());
+        if (options.credentials() != null) {
+            // The user's own session: its tools are the user's, not necessarily those of the shared catalog.
+            return users.call(route.upstream().config(), call.tool(), call.arguments(), options);
+        }
         r.catalog().checkCall(route.name(), call.tool(), call.arguments());
         return calls.call(route.upstream(), route.guard(), call.tool(), call.arguments(), options);
+    }
+
+    public List<McpSchema.Tool> tools(String server, dev.switchboard.UserCredentials credentials) {
+        Upstream u = route(server, null).upstream();
+        return users.tools(u.config(), credentials).stream().filter(t -> u.config().options().tools()
+                .allows(t.name())).toList();
+    }
+
+    /** The sessions of calls made with users' credentials; for tests that look below the public API. */
+    public UserSessions userSessions() {
+        return users;
     }
 
     public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
@@ -337,6 +357,7 @@ public final class Engine implements AutoCloseable {
             if (watcher != null) {
                 watcher.close();
             }
+            users.close();
             fleet.shutdown(drain);
             events.close();
             gate.info(log, LogEvents.SWITCHBOARD_CLOSED).log();

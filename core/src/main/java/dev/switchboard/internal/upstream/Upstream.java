@@ -98,6 +98,16 @@ public final class Upstream implements ToolSession, AutoCloseable {
      */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
             dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate, TokenStore tokenStore) {
+        this(config, clock, sleeper, listener, handlers, masker, gate, tokenStore, null);
+    }
+
+    /**
+     * A connection whose every request carries the {@code Authorization} of {@code bearer} (one user's
+     * credentials: a per-user session) instead of the server's own; otherwise as above.
+     */
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
+            dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate, TokenStore tokenStore,
+            dev.switchboard.internal.auth.BearerSource bearer) {
         this.config = config;
         this.gate = gate;
         this.progress = new ProgressRoutes(gate);
@@ -167,7 +177,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
             public void onResourceUpdated(String uri) {
                 listener.onResourceUpdated(uri);
             }
-        }, handlers, masker, gate, tokenStore);
+        }, handlers, masker, gate, tokenStore, bearer);
     }
 
     @Override

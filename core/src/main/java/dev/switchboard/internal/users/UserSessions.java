@@ -1,0 +1,299 @@
+package dev.switchboard.internal.users;
+
+import dev.switchboard.CallOptions;
+import dev.switchboard.ClientHandlers;
+import dev.switchboard.ErrorCode;
+import dev.switchboard.ErrorInfo;
+import dev.switchboard.ServerState;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.ToolResult;
+import dev.switchboard.UserCredentials;
+import dev.switchboard.config.HttpServer;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.internal.call.CallExecutor;
+import dev.switchboard.internal.call.ServerGuard;
+import dev.switchboard.internal.observe.LogEvents;
+import dev.switchboard.internal.observe.LogGate;
+import dev.switchboard.internal.observe.Masker;
+import dev.switchboard.internal.upstream.Upstream;
+import dev.switchboard.spi.Sleeper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions Switchboard keeps for the users of an application ({@code CallOptions.withCredentials}): one
+ * connection per (server, user), each with its own HTTP client and the user's own {@code Authorization}, so that
+ * two users never share a connection, a session or a result. Per server at most {@code maxPerServer} are kept: a new
+ * user's session replaces the least recently used idle one, and a session idle for {@code idleTimeout} (read on the
+ * injected clock) is closed. Closing closes every one.
+ */
+public final class UserSessions implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(UserSessions.class);
+    /** How long a call waits beyond the connect timeout for a new session's first attempt to end. */
+    private static final Duration FIRST_ATTEMPT_MARGIN = Duration.ofSeconds(5);
+
+    /** What a user's session is built with: the engine's parts. */
+    public record Parts(Clock clock, Sleeper sleeper, ClientHandlers handlers, Supplier<Masker> masker,
+            LogGate gate, CallExecutor calls) {
+    }
+
+    private final int maxPerServer;
+    private final Duration idleTimeout;
+    private final Parts parts;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Per server, its users' sessions, least recently used first. */
+    private final Map<String, LinkedHashMap<String, UserSession>> pools = new HashMap<>();
+    private final Thread reaper;
+    private boolean closed;
+
+    public UserSessions(int maxPerServer, Duration idleTimeout, Parts parts) {
+        this.maxPerServer = maxPerServer;
+        this.idleTimeout = idleTimeout;
+        this.parts = parts;
+        // Real time only paces the sweeps; whether a session is idle is read on the injected clock.
+        Duration every = idleTimeout.compareTo(Duration.ofMinutes(1)) < 0 ? idleTimeout : Duration.ofMinutes(1);
+        this.reaper = Thread.ofVirtual().name("switchboard-user-sessions-reaper").start(() -> {
+            try {
+                while (true) {
+                    TimeUnit.MILLISECONDS.sleep(Math.max(100, every.toMillis()));
+                    closeIdle();
+                }
+            } catch (InterruptedException e) {
+                // closed
+            }
+        });
+    }
+
+    /**
+     * Calls a tool of {@code server} for the user of {@code options.credentials()}, over that user's session.
+     *
+     * @throws SwitchboardException INVALID_ARGUMENTS for a stdio server, AUTH_FAILED naming the server and the user
+     *     when the server refuses the user's token, OVERLOADED when every session of the server is in use, and
+     *     whatever a call throws
+     */
+    public ToolResult call(ServerConfig server, String tool, Map<String, Object> arguments, CallOptions options) {
+        UserCredentials credentials = options.credentials();
+        UserSession s = lease(httpOnly(server, tool, credentials.user()), credentials);
+        try {
+            Upstream u = s.ready(tool);
+            List<McpSchema.Tool> tools = u.tools();
+            if (u.isReady() && tools.stream().noneMatch(t -> t.name().equals(tool))) {
+                throw new SwitchboardException(ErrorCode.UNKNOWN_TOOL, server.name(), tool, "server '"
+                        + server.name() + "' has no tool '" + tool + "' for user '" + credentials.user()
+                        + "' (its tools for that user: " + String.join(", ", tools.stream()
+                        .map(McpSchema.Tool::name).toList()) + ")", null);
+            }
+            return parts.calls().call(u, s.guard(), tool, arguments, options);
+        } catch (SwitchboardException e) {
+            if (e.code() == ErrorCode.AUTH_FAILED) {
+                discard(s); // the next call with a new token opens a new session
+                throw forUser(e, server.name(), tool, credentials.user());
+            }
+            throw e;
+        } finally {
+            release(s);
+        }
+    }
+
+    /** The tools {@code server} offers to the user of {@code credentials}, listed on that user's session. */
+    public List<McpSchema.Tool> tools(ServerConfig server, UserCredentials credentials) {
+        UserSession s = lease(httpOnly(server, null, credentials.user()), credentials);
+        try {
+            return s.ready(null).tools();
+        } catch (SwitchboardException e) {
+            if (e.code() == ErrorCode.AUTH_FAILED) {
+                discard(s);
+                throw forUser(e, server.name(), null, credentials.user());
+            }
+            throw e;
+        } finally {
+            release(s);
+        }
+    }
+
+    /** The users with a session of {@code server} now, least recently used first. */
+    public List<String> users(String server) {
+        lock.lock();
+        try {
+            var pool = pools.get(server);
+            return pool == null ? List.of() : List.copyOf(pool.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sessions kept now, over every server. */
+    public int size() {
+        lock.lock();
+        try {
+            return pools.values().stream().mapToInt(Map::size).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes every session idle for the idle timeout or longer; done on every call and in the background. */
+    public void closeIdle() {
+        List<UserSession> idle = new ArrayList<>();
+        lock.lock();
+        try {
+            var now = parts.clock().instant();
+            for (var pool : pools.values()) {
+                pool.values().removeIf(s -> s.idleSince(now, idleTimeout) && idle.add(s));
+            }
+        } finally {
+            lock.unlock();
+        }
+        idle.forEach(s -> closeSession(s, "idle"));
+    }
+
+    private HttpServer httpOnly(ServerConfig server, String tool, String user) {
+        if (server instanceof HttpServer h) {
+            return h;
+        }
+        throw new SwitchboardException(ErrorCode.INVALID_ARGUMENTS, server.name(), tool, "server '" + server.name()
+                + "' is a stdio server: a call with the credentials of user '" + user + "' needs an HTTP server,"
+                + " whose requests can carry that user's token; call it without credentials, or reach the server"
+                + " over streamable-http", null);
+    }
+
+    private UserSession lease(HttpServer server, UserCredentials credentials) {
+        closeIdle();
+        List<UserSession> evicted = new ArrayList<>();
+        UserSession s;
+        lock.lock();
+        try {
+            if (closed) {
+                throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, server.name(), "Switchboard is closed");
+            }
+            var pool = pools.computeIfAbsent(server.name(), n -> new LinkedHashMap<>(16, 0.75f, true));
+            s = pool.get(credentials.user());
+            if (s != null && !s.isFor(server)) {
+                pool.remove(credentials.user()); // the server's settings changed (a reload): a new session
+                evicted.add(s);
+                s = null;
+            }
+            if (s == null) {
+                makeRoom(server.name(), pool, evicted);
+                s = new UserSession(server, credentials, parts);
+                pool.put(credentials.user(), s);
+                s.start();
+                parts.gate().info(log, LogEvents.USER_SESSION_OPENED).addKeyValue("server", server.name())
+                        .addKeyValue("user", credentials.user()).addKeyValue("sessions", pool.size()).log();
+            }
+            s.lease(credentials);
+        } finally {
+            lock.unlock();
+        }
+        evicted.forEach(e -> closeSession(e, "evicted"));
+        return s;
+    }
+
+    /** Frees a place in a full pool by evicting its least recently used idle session. */
+    private void makeRoom(String server, LinkedHashMap<String, UserSession> pool, List<UserSession> evicted) {
+        if (pool.size() < maxPerServer) {
+            return;
+        }
+        for (var it = pool.values().iterator(); it.hasNext();) {
+            UserSession oldest = it.next();
+            if (oldest.idle()) {
+                it.remove();
+                evicted.add(oldest);
+                return;
+            }
+        }
+        throw new SwitchboardException(ErrorCode.OVERLOADED, server, null, "server '" + server + "' has "
+                + maxPerServer + " user sessions, all with calls in flight (the most kept per server); try again"
+                + " later, or raise Switchboard.Builder.userSessions", null);
+    }
+
+    private void release(UserSession s) {
+        boolean close;
+        lock.lock();
+        try {
+            close = s.release(parts.clock().instant());
+        } finally {
+            lock.unlock();
+        }
+        if (close) {
+            closeSession(s, "discarded");
+        }
+    }
+
+    /** Forgets a session whose credentials were refused; it closes once its last call is done. */
+    private void discard(UserSession s) {
+        lock.lock();
+        try {
+            var pool = pools.get(s.server());
+            if (pool != null && pool.get(s.user()) == s) {
+                pool.remove(s.user());
+            }
+            s.retire();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeSession(UserSession s, String why) {
+        s.close();
+        parts.gate().info(log, LogEvents.USER_SESSION_CLOSED).addKeyValue("server", s.server())
+                .addKeyValue("user", s.user()).addKeyValue("reason", why).log();
+    }
+
+    /** The error of a refused user: it names the server and the user, never the token. */
+    static SwitchboardException refused(String server, String user, int status) {
+        return new SwitchboardException(ErrorCode.AUTH_FAILED, server, null, "server '" + server + "' refused the"
+                + " token of user '" + user + "' (HTTP " + status + "): it is invalid, expired or revoked; call again"
+                + " with a valid token for that user (UserCredentials)", null);
+    }
+
+    private SwitchboardException forUser(SwitchboardException e, String server, String tool, String user) {
+        parts.gate().warn(log, LogEvents.USER_SESSION_REFUSED).addKeyValue("server", server)
+                .addKeyValue("user", user).addKeyValue("message", e.getMessage()).log();
+        if (e.getMessage() != null && e.getMessage().contains("user '" + user + "'")) {
+            return e;
+        }
+        return new SwitchboardException(ErrorCode.AUTH_FAILED, server, tool, "server '" + server + "' refused the"
+                + " credentials of user '" + user + "': " + e.getMessage() + "; call again with a valid token for"
+                + " that user (UserCredentials)", e);
+    }
+
+    /** Closes every session (in parallel); calls still on them fail with SHUTTING_DOWN. */
+    @Override
+    public void close() {
+        List<UserSession> all = new ArrayList<>();
+        lock.lock();
+        try {
+            closed = true;
+            pools.values().forEach(p -> all.addAll(p.values()));
+            pools.clear();
+        } finally {
+            lock.unlock();
+        }
+        reaper.interrupt();
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            all.forEach(s -> exec.submit(() -> closeSession(s, "closing")));
+        }
+    }
+
+    /** What a new session's first attempt left, when it did not make it ready, as the call's error. */
+    static SwitchboardException notReady(Upstream u, String tool) {
+        ErrorInfo e = u.lastError();
+        if (u.state() == ServerState.FAILED && e != null) {
+            return new SwitchboardException(e.code(), u.name(), tool, e.message(), null);
+        }
+        return null;
+    }
+}
