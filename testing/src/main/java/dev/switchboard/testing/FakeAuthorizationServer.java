@@ -54,6 +54,8 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     /** Per-login mode: the codes not yet redeemed and the live refresh tokens, each with its user. */
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Every access token issued in per-login mode, in order. */
+    public final List<String> issuedAccessTokens = new CopyOnWriteArrayList<>();
     /** Every access and refresh token revoked so far. */
     public final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
@@ -113,6 +115,12 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         revoked.add(token);
         refreshTokens.remove(token);
         onRevoked.accept(token);
+    }
+
+    /** Revokes every token it has issued in per-login mode, access and refresh: the user's grant is gone. */
+    public void revokeEverything() {
+        List.copyOf(refreshTokens.keySet()).forEach(this::revoke);
+        issuedAccessTokens.forEach(this::revoke);
     }
 
     /** The requests to {@code path} ("/authorize", "/token", ...), each as its parameters and "path". */
@@ -196,6 +204,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
             refresh = "rt-" + user + "-" + n + "-refresh";
             refreshTokens.put(refresh, user);
         }
+        issuedAccessTokens.add(access);
         onIssued.accept(access, user);
         json(exchange, 200, "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                 + expiresIn + ",\"refresh_token\":\"" + refresh + "\",\"scope\":\"mcp:read\"}");
