@@ -21,8 +21,13 @@ public final class UserCredentials {
     private final String user;
     private final Supplier<String> tokens;
     private final boolean renewable;
+    private final boolean oauthGrant;
 
     private UserCredentials(String user, Supplier<String> tokens, boolean renewable) {
+        this(user, tokens, renewable, false);
+    }
+
+    private UserCredentials(String user, Supplier<String> tokens, boolean renewable, boolean oauthGrant) {
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("user: " + (user == null ? "null" : "blank")
                     + " (expected: the id of the user the call is made for)");
@@ -30,6 +35,7 @@ public final class UserCredentials {
         this.user = user;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.renewable = renewable;
+        this.oauthGrant = oauthGrant;
     }
 
     /** A fixed bearer token of {@code user}; a later call with a new token for the same user sends the new one. */
@@ -49,6 +55,25 @@ public final class UserCredentials {
      */
     public static UserCredentials bearer(String user, Supplier<String> tokens) {
         return new UserCredentials(user, tokens, true);
+    }
+
+    /**
+     * The user's own OAuth grant for the server (which has {@code auth:}): tokens Switchboard obtains with the
+     * server's OAuth flow for that user, keeps in its token store under the user ({@link Switchboard.Builder#tokenStore})
+     * and refreshes. The grant comes from {@code switchboard auth login CONFIG SERVER --user ID}, or from the
+     * Switchboard's {@link AuthorizationHandler} at the user's first call; without either, the call fails with
+     * {@link ErrorCode#AUTH_FAILED} saying how to grant it. What {@code credentials: per_user} servers of the gateway
+     * use for each authenticated client.
+     */
+    public static UserCredentials oauthGrant(String user) {
+        return new UserCredentials(user, () -> {
+            throw new IllegalStateException("the OAuth grant of user '" + user + "' has no token of its own");
+        }, true, true);
+    }
+
+    /** Whether these are the user's OAuth grant ({@link #oauthGrant}) rather than a token of the application's. */
+    public boolean isOAuthGrant() {
+        return oauthGrant;
     }
 
     /** The id of the user, as the application knows them; it names the user in errors and logs. */
@@ -76,6 +101,6 @@ public final class UserCredentials {
 
     @Override
     public String toString() {
-        return "UserCredentials[user=" + user + ", token=****]";
+        return "UserCredentials[user=" + user + (oauthGrant ? ", oauthGrant" : ", token=****") + "]";
     }
 }

@@ -108,7 +108,7 @@ public final class Engine implements AutoCloseable {
                 gate, s.tokenStore());
         this.fleet = new Fleet(s.config(), parts, this::publish);
         this.users = new UserSessions(s.userSessionsPerServer(), s.userSessionIdle(), new UserSessions.Parts(clock,
-                s.sleeper(), s.handlers(), this::masker, gate, calls));
+                s.sleeper(), s.handlers(), this::masker, gate, calls, s.tokenStore()));
     }
 
     /**
@@ -224,6 +224,11 @@ public final class Engine implements AutoCloseable {
         if (options.credentials() != null) {
             // The user's own session: its tools are the user's, not necessarily those of the shared catalog.
             return users.call(route.upstream().config(), call.tool(), call.arguments(), options);
+        }
+        if (route.upstream().config().options().credentials() == dev.switchboard.config.CredentialsMode.PER_USER) {
+            throw new SwitchboardException(ErrorCode.INVALID_ARGUMENTS, route.name(), call.tool(), "server '"
+                    + route.name() + "' has credentials: per_user, so it has no shared connection: call it for a"
+                    + " user, with CallOptions.withCredentials", null);
         }
         r.catalog().checkCall(route.name(), call.tool(), call.arguments());
         return calls.call(route.upstream(), route.guard(), call.tool(), call.arguments(), options);

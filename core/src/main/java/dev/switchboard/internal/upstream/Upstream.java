@@ -51,6 +51,8 @@ public final class Upstream implements ToolSession, AutoCloseable {
     private static final TypeRef<McpSchema.CallToolResult> CALL_TOOL_RESULT = new TypeRef<>() { };
 
     private final ServerConfig config;
+    /** The credentials of the one user this connection is for, or null for the server's shared connection. */
+    private final dev.switchboard.internal.auth.BearerSource bearer;
     private final Clock clock;
     private final Sleeper sleeper;
     private final UpstreamListener listener;
@@ -109,6 +111,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
             dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate, TokenStore tokenStore,
             dev.switchboard.internal.auth.BearerSource bearer) {
         this.config = config;
+        this.bearer = bearer;
         this.gate = gate;
         this.progress = new ProgressRoutes(gate);
         this.clock = clock;
@@ -201,6 +204,13 @@ public final class Upstream implements ToolSession, AutoCloseable {
 
     /** Starts connecting in the background; a disabled server is only marked so. */
     public void start() {
+        if (config.options().credentials() == dev.switchboard.config.CredentialsMode.PER_USER && bearer == null) {
+            // No shared connection: the server is reached only with each user's own credentials.
+            disabledBecause = "its credentials are per_user: every call carries its user's credentials";
+            update(ServerState.DISABLED, null);
+            settle(settled);
+            return;
+        }
         if (!config.options().enabled()) {
             update(ServerState.DISABLED, null);
             settle(settled);

@@ -2,6 +2,7 @@ package dev.switchboard.internal.users;
 
 import dev.switchboard.UserCredentials;
 import dev.switchboard.config.HttpServer;
+import dev.switchboard.internal.auth.OAuthClient;
 import dev.switchboard.internal.call.ServerGuard;
 import dev.switchboard.internal.upstream.Upstream;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 final class UserSession {
     private final HttpServer config;
     private final String user;
+    /** The user's token from the application, or null for the user's OAuth grant. */
     private final UserBearer bearer;
     private final Upstream upstream;
     private final ServerGuard guard;
@@ -30,11 +32,19 @@ final class UserSession {
     UserSession(HttpServer server, UserCredentials credentials, UserSessions.Parts parts) {
         this.config = server;
         this.user = credentials.user();
-        this.bearer = new UserBearer(server.name(), credentials);
         var masker = parts.masker().get();
-        // The user's token is no secret of the configuration: masked here, should a server echo it in an error.
-        this.upstream = new Upstream(ownConnection(server), parts.clock(), parts.sleeper(), status -> { },
-                parts.handlers(), text -> bearer.mask(masker.mask(text)), parts.gate(), null, bearer);
+        if (credentials.isOAuthGrant()) {
+            this.bearer = null;
+            var grant = new OAuthClient(server, parts.handlers().authorization(), parts.clock(), parts.gate(),
+                    parts.tokenStore() == null ? null : parts.tokenStore().forUser(user), user);
+            this.upstream = new Upstream(ownConnection(server), parts.clock(), parts.sleeper(), status -> { },
+                    parts.handlers(), masker, parts.gate(), null, grant);
+        } else {
+            this.bearer = new UserBearer(server.name(), credentials);
+            // The user's token is no secret of the configuration: masked here, should a server echo it in an error.
+            this.upstream = new Upstream(ownConnection(server), parts.clock(), parts.sleeper(), status -> { },
+                    parts.handlers(), text -> bearer.mask(masker.mask(text)), parts.gate(), null, bearer);
+        }
         this.guard = parts.calls().userGuard(server.name(), server.options().calls());
         this.lastUsed = parts.clock().instant();
     }
@@ -71,7 +81,9 @@ final class UserSession {
 
     void lease(UserCredentials latest) {
         leases++;
-        bearer.update(latest);
+        if (bearer != null && !latest.isOAuthGrant()) {
+            bearer.update(latest);
+        }
     }
 
     /** Ends a lease; true when the session is to be closed now (it was retired and this was its last call). */

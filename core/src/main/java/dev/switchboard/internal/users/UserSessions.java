@@ -46,7 +46,7 @@ public final class UserSessions implements AutoCloseable {
 
     /** What a user's session is built with: the engine's parts. */
     public record Parts(Clock clock, Sleeper sleeper, ClientHandlers handlers, Supplier<Masker> masker,
-            LogGate gate, CallExecutor calls) {
+            LogGate gate, CallExecutor calls, dev.switchboard.internal.auth.TokenStore tokenStore) {
     }
 
     private final int maxPerServer;
@@ -85,7 +85,7 @@ public final class UserSessions implements AutoCloseable {
      */
     public ToolResult call(ServerConfig server, String tool, Map<String, Object> arguments, CallOptions options) {
         UserCredentials credentials = options.credentials();
-        UserSession s = lease(httpOnly(server, tool, credentials.user()), credentials);
+        UserSession s = lease(httpOnly(server, tool, credentials), credentials);
         try {
             Upstream u = s.ready(tool);
             List<McpSchema.Tool> tools = u.tools();
@@ -109,7 +109,7 @@ public final class UserSessions implements AutoCloseable {
 
     /** The tools {@code server} offers to the user of {@code credentials}, listed on that user's session. */
     public List<McpSchema.Tool> tools(ServerConfig server, UserCredentials credentials) {
-        UserSession s = lease(httpOnly(server, null, credentials.user()), credentials);
+        UserSession s = lease(httpOnly(server, null, credentials), credentials);
         try {
             return s.ready(null).tools();
         } catch (SwitchboardException e) {
@@ -159,7 +159,13 @@ public final class UserSessions implements AutoCloseable {
         idle.forEach(s -> closeSession(s, "idle"));
     }
 
-    private HttpServer httpOnly(ServerConfig server, String tool, String user) {
+    private HttpServer httpOnly(ServerConfig server, String tool, UserCredentials credentials) {
+        String user = credentials.user();
+        if (server instanceof HttpServer h && credentials.isOAuthGrant() && h.auth() == null) {
+            throw new SwitchboardException(ErrorCode.INVALID_ARGUMENTS, server.name(), tool, "server '"
+                    + server.name() + "' has no auth:, so user '" + user + "' can have no OAuth grant for it;"
+                    + " configure auth: oauth for it, or call with the user's token (UserCredentials.bearer)", null);
+        }
         if (server instanceof HttpServer h) {
             return h;
         }
