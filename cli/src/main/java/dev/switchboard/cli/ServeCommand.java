@@ -55,6 +55,8 @@ final class ServeCommand extends ConfigCommand {
             PrometheusMeterRegistry registry = Gateway.newMeterRegistry();
             try (Signals signals = Signals.onTermination(this::stop);
                     Switchboard sb = Switchboard.builder(config).onlyServers(Gateway::shared)
+                            // Where `auth login` keeps tokens: the servers' own, and each user's for per_user ones.
+                            .tokenStore(TokenDirectory.of(System.getenv()))
                             .configFile(configFile, loader()).meterRegistry(registry).start()) {
                 Gateway gateway = Gateway.start(sb, settings, config, registry);
                 try {
