@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.CallOptions;
+import dev.switchboard.CatalogEntry;
 import dev.switchboard.ErrorCode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
@@ -70,6 +71,33 @@ final class PerUser {
         }
         String server = name.substring(0, at);
         return isPerUser(sb, server) ? new Offer.Route(server, name.substring(at + separator.length())) : null;
+    }
+
+    /**
+     * The catalog entry of a per-user server's tool named {@code name} ({@code server__tool}) for the caller, as the
+     * REST API needs one; null when the name is no per-user server's or the caller may not see it. The tool's
+     * definition is the one its server lists to the caller, or a bare one while the caller has no grant (the call
+     * then answers how to grant it).
+     */
+    static CatalogEntry entry(Switchboard sb, Caller caller, String name) {
+        Offer.Route route = route(sb, name);
+        if (route == null || !caller.maySee(route.server(), name)) {
+            return null;
+        }
+        McpSchema.Tool definition = null;
+        if (caller.identity() != null) {
+            try {
+                definition = sb.tools(route.server(), UserCredentials.oauthGrant(caller.identity())).stream()
+                        .filter(t -> t.name().equals(route.name())).findFirst().orElse(null);
+            } catch (SwitchboardException e) {
+                // No grant yet: the call itself says how to grant it.
+            }
+        }
+        if (definition == null) {
+            definition = McpSchema.Tool.builder().name(route.name()).inputSchema(new McpSchema.JsonSchema("object",
+                    null, null, null, null, null)).build();
+        }
+        return new CatalogEntry(name, route.server(), route.name(), true, route.server(), List.of(), definition);
     }
 
     /**

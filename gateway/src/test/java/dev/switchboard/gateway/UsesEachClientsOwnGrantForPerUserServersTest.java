@@ -89,6 +89,16 @@ class UsesEachClientsOwnGrantForPerUserServersTest {
                     assertThat(refused.isError()).isTrue();
                     assertThat(((McpSchema.TextContent) refused.content().getFirst()).text())
                             .contains("AUTH_FAILED", "user 'carol'", "switchboard auth login CONFIG svc --user carol");
+
+                    var rest = new RestClient(gateway.url());
+                    var carolsRest = restCall(rest, CAROL.token());
+                    assertThat(carolsRest.status()).as(carolsRest.toString()).isEqualTo(403);
+                    assertThat(carolsRest.json().path("type").asText()).endsWith("authorization-required");
+                    assertThat(carolsRest.json().path("detail").asText()).contains("--user carol");
+                    var alicesRest = restCall(rest, ALICE.token());
+                    assertThat(alicesRest.status()).as(alicesRest.toString()).isEqualTo(200);
+                    assertThat(alicesRest.json().path("result").path("content").get(0).path("text").asText())
+                            .startsWith("user=alice ");
                 } finally {
                     alice.closeGracefully();
                     bob.closeGracefully();
@@ -109,6 +119,13 @@ class UsesEachClientsOwnGrantForPerUserServersTest {
                 login.tools("svc", UserCredentials.oauthGrant(user));
             }
         }
+    }
+
+    /** {@code POST /api/v1/call} of svc__whoami with a client's token (the document needs one too: not checked). */
+    private static RestClient.Answer restCall(RestClient rest, String token) {
+        return rest.sendUnchecked(rest.request("/api/v1/call").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tool\":\"svc__whoami\"}")).build());
     }
 
     private static String whoami(McpSyncClient client) {
