@@ -180,7 +180,7 @@ final class ServerReader {
             s.error("auth", "is for Streamable HTTP servers, but this one is sse (expected: transport:"
                     + " streamable-http, or a static Authorization header)");
         }
-        if (options.credentials() == CredentialsMode.PER_USER && auth == null && s.problems() != null
+        if (options.credentials() == CredentialsMode.PER_USER
                 && headers.keySet().stream().anyMatch("authorization"::equalsIgnoreCase)) {
             s.error("headers.Authorization", "is set with credentials: per_user (expected: none; each call carries"
                     + " its user's token, never a shared one)");
