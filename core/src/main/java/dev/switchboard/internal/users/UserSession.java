@@ -128,6 +128,11 @@ final class UserSession {
         return upstream;
     }
 
+    /** Whether its connection failed for good (it retries nothing more). */
+    boolean failedForGood() {
+        return upstream.state() == dev.switchboard.ServerState.FAILED;
+    }
+
     void close() {
         upstream.close();
     }

@@ -88,7 +88,7 @@ public final class UserSessions implements AutoCloseable {
         UserSession s = lease(httpOnly(server, tool, credentials), credentials);
         try {
             Upstream u = s.ready(tool);
-            List<McpSchema.Tool> tools = u.tools();
+            List<McpSchema.Tool> tools = tools(server, u);
             if (u.isReady() && tools.stream().noneMatch(t -> t.name().equals(tool))) {
                 throw new SwitchboardException(ErrorCode.UNKNOWN_TOOL, server.name(), tool, "server '"
                         + server.name() + "' has no tool '" + tool + "' for user '" + credentials.user()
@@ -97,27 +97,40 @@ public final class UserSessions implements AutoCloseable {
             }
             return parts.calls().call(u, s.guard(), tool, arguments, options);
         } catch (SwitchboardException e) {
-            if (e.code() == ErrorCode.AUTH_FAILED) {
-                discard(s); // the next call with a new token opens a new session
-                throw forUser(e, server.name(), tool, credentials.user());
-            }
-            throw e;
+            throw failed(s, e, server.name(), tool, credentials.user());
         } finally {
             release(s);
         }
+    }
+
+    /** The tools of a user's session that the server's {@code tools:} filter lets through. */
+    private static List<McpSchema.Tool> tools(ServerConfig server, Upstream u) {
+        return u.tools().stream().filter(t -> server.options().tools().allows(t.name())).toList();
+    }
+
+    /**
+     * The error a call or listing of a user's session ends with; a session refused or failed for good is dropped,
+     * so that the user's next call (with a new token, or once the server is back) opens a new one.
+     */
+    private SwitchboardException failed(UserSession s, SwitchboardException e, String server, String tool,
+            String user) {
+        if (e.code() == ErrorCode.AUTH_FAILED) {
+            discard(s);
+            return forUser(e, server, tool, user);
+        }
+        if (s.failedForGood()) {
+            discard(s);
+        }
+        return e;
     }
 
     /** The tools {@code server} offers to the user of {@code credentials}, listed on that user's session. */
     public List<McpSchema.Tool> tools(ServerConfig server, UserCredentials credentials) {
         UserSession s = lease(httpOnly(server, null, credentials), credentials);
         try {
-            return s.ready(null).tools();
+            return tools(server, s.ready(null));
         } catch (SwitchboardException e) {
-            if (e.code() == ErrorCode.AUTH_FAILED) {
-                discard(s);
-                throw forUser(e, server.name(), null, credentials.user());
-            }
-            throw e;
+            throw failed(s, e, server.name(), null, credentials.user());
         } finally {
             release(s);
         }
@@ -165,6 +178,14 @@ public final class UserSessions implements AutoCloseable {
             throw new SwitchboardException(ErrorCode.INVALID_ARGUMENTS, server.name(), tool, "server '"
                     + server.name() + "' has no auth:, so user '" + user + "' can have no OAuth grant for it;"
                     + " configure auth: oauth for it, or call with the user's token (UserCredentials.bearer)", null);
+        }
+        if (server instanceof HttpServer h && credentials.isOAuthGrant() && parts.handlers().authorization() == null
+                && (parts.tokenStore() == null || !parts.tokenStore().forUser(user).has(h.name()))) {
+            // Nobody to ask and nothing kept: known without a connection attempt (a client listing tools again and
+            // again must not make the server and its authorization server answer each time).
+            throw new SwitchboardException(ErrorCode.AUTH_FAILED, server.name(), tool, "server '" + server.name()
+                    + "': user '" + user + "' has not authorized Switchboard for it: grant it with `switchboard auth"
+                    + " login CONFIG " + server.name() + " --user " + user + "`", null);
         }
         if (server instanceof HttpServer h) {
             return h;
