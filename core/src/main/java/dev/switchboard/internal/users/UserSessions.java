@@ -55,23 +55,39 @@ public final class UserSessions implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Per server, its users' sessions, least recently used first. */
     private final Map<String, LinkedHashMap<String, UserSession>> pools = new HashMap<>();
-    private final Thread reaper;
+    /** The sweep of idle sessions, from the first session on; guarded by the lock. */
+    private Thread reaper;
     private boolean closed;
 
     public UserSessions(int maxPerServer, Duration idleTimeout, Parts parts) {
         this.maxPerServer = maxPerServer;
         this.idleTimeout = idleTimeout;
         this.parts = parts;
-        // Real time only paces the sweeps; whether a session is idle is read on the injected clock.
-        Duration every = idleTimeout.compareTo(Duration.ofMinutes(1)) < 0 ? idleTimeout : Duration.ofMinutes(1);
-        this.reaper = Thread.ofVirtual().name("switchboard-user-sessions-reaper").start(() -> {
+    }
+
+    /**
+     * Starts the background sweep of idle sessions, with the first session: a Switchboard whose calls never carry
+     * credentials has no thread for it. Real time only paces the sweeps; whether a session is idle is read on the
+     * injected clock. Called under the lock.
+     */
+    private void startReaper() {
+        if (reaper != null) {
+            return;
+        }
+        long every = Math.max(100, Math.min(idleTimeout.toMillis(), Duration.ofMinutes(1).toMillis()));
+        reaper = Thread.ofVirtual().name("switchboard-user-sessions-reaper").start(() -> {
             try {
                 while (true) {
-                    TimeUnit.MILLISECONDS.sleep(Math.max(100, every.toMillis()));
-                    closeIdle();
+                    TimeUnit.MILLISECONDS.sleep(every);
+                    try {
+                        closeIdle();
+                    } catch (RuntimeException e) {
+                        parts.gate().warn(log, LogEvents.USER_SESSION_CLOSED).addKeyValue("reason", "sweep failed")
+                                .setCause(e).log();
+                    }
                 }
             } catch (InterruptedException e) {
-                // closed
+                // Closed: the sessions are closed by close() itself.
             }
         });
     }
@@ -216,6 +232,7 @@ public final class UserSessions implements AutoCloseable {
                 makeRoom(server.name(), pool, evicted);
                 s = new UserSession(server, credentials, parts);
                 pool.put(credentials.user(), s);
+                startReaper();
                 s.start();
                 parts.gate().info(log, LogEvents.USER_SESSION_OPENED).addKeyValue("server", server.name())
                         .addKeyValue("user", credentials.user()).addKeyValue("sessions", pool.size()).log();
@@ -301,15 +318,24 @@ public final class UserSessions implements AutoCloseable {
     @Override
     public void close() {
         List<UserSession> all = new ArrayList<>();
+        Thread sweeper;
         lock.lock();
         try {
             closed = true;
             pools.values().forEach(p -> all.addAll(p.values()));
             pools.clear();
+            sweeper = reaper;
         } finally {
             lock.unlock();
         }
-        reaper.interrupt();
+        if (sweeper != null) {
+            sweeper.interrupt();
+            try {
+                sweeper.join(Duration.ofSeconds(5)); // a sweep under way closes its sessions first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             all.forEach(s -> exec.submit(() -> closeSession(s, "closing")));
         }
