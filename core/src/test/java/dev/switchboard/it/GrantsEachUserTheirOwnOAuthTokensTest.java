@@ -37,14 +37,15 @@ class GrantsEachUserTheirOwnOAuthTokensTest {
 
     @Test
     void callsAsEachUserWithTheirOwnGrant(@TempDir Path tokens) throws Exception {
-        try (var as = new FakeAuthorizationServer();
+        try (var logs = new LibraryLogs(); var as = new FakeAuthorizationServer();
                 RunningFakeServer fake = FakeMcpServer.builder().name("fake").tool(FakeTool.whoami("whoami"))
                         .requireBearer("never-issued", as.resourceMetadata()).startHttp()) {
             as.protect(fake.url());
             as.perLoginTokens(fake::accept);
             var config = SwitchboardConfig.builder().servers(List.of(HttpServer.builder("svc", URI.create(fake.url()))
                     .auth(OAuthProtected.PRE_REGISTERED).options(ServerOptions.builder()
-                            .credentials(CredentialsMode.PER_USER).build()).build())).build();
+                            .credentials(CredentialsMode.PER_USER).build()).build()))
+                    .logging(dev.switchboard.config.LogSettings.builder().level("TRACE").build()).build();
 
             try (var login = Switchboard.builder(config).tokenStore(tokens).authorizationHandler(new LoopbackLogin())
                     .start()) {
@@ -74,6 +75,14 @@ class GrantsEachUserTheirOwnOAuthTokensTest {
                         .isInstanceOfSatisfying(SwitchboardException.class, e -> assertThat(e.code())
                                 .isEqualTo(ErrorCode.INVALID_ARGUMENTS));
             }
+            assertThat(logs.named("user_session.opened")).extracting(e -> LibraryLogs.field(e, "user"))
+                    .contains("alice", "bob");
+            List<String> lines = logs.all().stream().map(e -> e.getFormattedMessage() + " " + e.getKeyValuePairs())
+                    .toList();
+            for (String token : as.issuedAccessTokens) {
+                assertThat(lines).noneMatch(l -> l.contains(token));
+            }
+            assertThat(lines).noneMatch(l -> l.contains("-refresh") || l.contains("code-"));
         }
     }
 

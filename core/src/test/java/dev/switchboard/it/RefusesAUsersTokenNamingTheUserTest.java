@@ -13,6 +13,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardException;
 import dev.switchboard.ToolCall;
 import dev.switchboard.UserCredentials;
+import dev.switchboard.config.LogSettings;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.testing.RunningFakeServer;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A token the server refuses (HTTP 401) ends the user's call in AUTH_FAILED naming the server and the user, never
- * the token, in the error, its toString, the status and every log event; the refused session is dropped, so the
+ * the token, in the error, its toString, the status and every log event (at TRACE, HTTP exchanges included); the refused session is dropped, so the
  * user's next call with a good token works. A stdio server cannot take a user's credentials: INVALID_ARGUMENTS
  * that says what to do.
  */
@@ -34,7 +35,8 @@ class RefusesAUsersTokenNamingTheUserTest {
     void aRefusedTokenFailsTheCallWithAuthFailedNamingServerAndUser() {
         List<String> seen = new ArrayList<>();
         try (var logs = new LibraryLogs(); RunningFakeServer fake = UserFixture.server();
-                var sb = Switchboard.builder(UserFixture.config(fake)).start()) {
+                var sb = Switchboard.builder(UserFixture.config(fake).toBuilder()
+                        .logging(LogSettings.builder().level("TRACE").build()).build()).start()) {
             var wrong = UserCredentials.bearer("alice", WRONG);
             CallOptions options = CallOptions.DEFAULT.withCredentials(wrong);
             assertThatThrownBy(() -> whoami(sb, options)).isInstanceOfSatisfying(SwitchboardException.class, e -> {
