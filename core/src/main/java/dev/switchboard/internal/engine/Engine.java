@@ -362,8 +362,16 @@ public final class Engine implements AutoCloseable {
             if (watcher != null) {
                 watcher.close();
             }
-            users.close();
+            // Calls for users drain alongside the shared ones, under the same limit.
+            Thread userDrain = Thread.ofVirtual().name("switchboard-user-sessions-drain")
+                    .start(() -> users.close(drain));
             fleet.shutdown(drain);
+            try {
+                userDrain.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                users.close(); // forced: whatever is left is closed now
+            }
             events.close();
             gate.info(log, LogEvents.SWITCHBOARD_CLOSED).log();
         } finally {

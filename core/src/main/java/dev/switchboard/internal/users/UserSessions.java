@@ -55,6 +55,10 @@ public final class UserSessions implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Per server, its users' sessions, least recently used first. */
     private final Map<String, LinkedHashMap<String, UserSession>> pools = new HashMap<>();
+    /** Signalled whenever a call ends: what a draining close waits on. */
+    private final java.util.concurrent.locks.Condition released = lock.newCondition();
+    /** Calls in flight on user sessions, over every server; guarded by the lock. */
+    private int inFlight;
     /** The sweep of idle sessions, from the first session on; guarded by the lock. */
     private Thread reaper;
     private boolean closed;
@@ -238,6 +242,7 @@ public final class UserSessions implements AutoCloseable {
                         .addKeyValue("user", credentials.user()).addKeyValue("sessions", pool.size()).log();
             }
             s.lease(credentials);
+            inFlight++;
         } finally {
             lock.unlock();
         }
@@ -268,6 +273,8 @@ public final class UserSessions implements AutoCloseable {
         lock.lock();
         try {
             close = s.release(parts.clock().instant());
+            inFlight--;
+            released.signalAll();
         } finally {
             lock.unlock();
         }
@@ -314,14 +321,33 @@ public final class UserSessions implements AutoCloseable {
                 + " that user (UserCredentials)", e);
     }
 
-    /** Closes every session (in parallel); calls still on them fail with SHUTTING_DOWN. */
+    /** Closes every session at once (in parallel); calls still on them fail with SHUTTING_DOWN. */
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Takes no new call, lets the calls in flight finish for up to {@code drain}, then closes every session (in
+     * parallel); calls still on them fail with SHUTTING_DOWN.
+     */
+    public void close(Duration drain) {
         List<UserSession> all = new ArrayList<>();
         Thread sweeper;
         lock.lock();
         try {
             closed = true;
+            long left = drain.toNanos();
+            while (inFlight > 0 && left > 0) {
+                left = released.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // forced: close at once
+        } finally {
+            lock.unlock();
+        }
+        lock.lock();
+        try {
             pools.values().forEach(p -> all.addAll(p.values()));
             pools.clear();
             sweeper = reaper;
