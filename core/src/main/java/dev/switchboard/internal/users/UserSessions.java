@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class UserSessions implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UserSessions.class);
-    /** How long a call waits beyond the connect timeout for a new session's first attempt to end. */
-    private static final Duration FIRST_ATTEMPT_MARGIN = Duration.ofSeconds(5);
+    /** The longest close waits for one closing already under way (an upstream's own close is bounded too). */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     /** What a user's session is built with: the engine's parts. */
     public record Parts(Clock clock, Sleeper sleeper, ClientHandlers handlers, Supplier<Masker> masker,
@@ -55,6 +55,8 @@ public final class UserSessions implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Per server, its users' sessions, least recently used first. */
     private final Map<String, LinkedHashMap<String, UserSession>> pools = new HashMap<>();
+    /** The threads closing sessions taken out of the pools (see {@link #closeLater}). */
+    private final java.util.Set<Thread> closers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Signalled whenever a call ends: what a draining close waits on. */
     private final java.util.concurrent.locks.Condition released = lock.newCondition();
     /** Calls in flight on user sessions, over every server; guarded by the lock. */
@@ -179,6 +181,11 @@ public final class UserSessions implements AutoCloseable {
 
     /** Closes every session idle for the idle timeout or longer; done on every call and in the background. */
     public void closeIdle() {
+        takeIdle().forEach(s -> closeSession(s, "idle"));
+    }
+
+    /** Takes the sessions idle for the idle timeout or longer out of the pools, for the caller to close. */
+    private List<UserSession> takeIdle() {
         List<UserSession> idle = new ArrayList<>();
         lock.lock();
         try {
@@ -189,7 +196,26 @@ public final class UserSessions implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        idle.forEach(s -> closeSession(s, "idle"));
+        return idle;
+    }
+
+    /**
+     * Closes sessions on a thread of their own: a user's call never waits for the closing of another's session (a
+     * polite close may take seconds with a server that is gone). {@link #close} waits for these closings.
+     */
+    private void closeLater(List<UserSession> sessions, String why) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        Thread t = Thread.ofVirtual().name("switchboard-user-sessions-close").unstarted(() -> {
+            try {
+                sessions.forEach(s -> closeSession(s, why));
+            } finally {
+                closers.remove(Thread.currentThread());
+            }
+        });
+        closers.add(t);
+        t.start();
     }
 
     private HttpServer httpOnly(ServerConfig server, String tool, UserCredentials credentials) {
@@ -217,7 +243,7 @@ public final class UserSessions implements AutoCloseable {
     }
 
     private UserSession lease(HttpServer server, UserCredentials credentials) {
-        closeIdle();
+        closeLater(takeIdle(), "idle");
         List<UserSession> evicted = new ArrayList<>();
         UserSession s;
         lock.lock();
@@ -246,7 +272,7 @@ public final class UserSessions implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        evicted.forEach(e -> closeSession(e, "evicted"));
+        closeLater(evicted, "evicted");
         return s;
     }
 
@@ -279,7 +305,7 @@ public final class UserSessions implements AutoCloseable {
             lock.unlock();
         }
         if (close) {
-            closeSession(s, "discarded");
+            closeLater(List.of(s), "discarded");
         }
     }
 
@@ -364,6 +390,14 @@ public final class UserSessions implements AutoCloseable {
         }
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             all.forEach(s -> exec.submit(() -> closeSession(s, "closing")));
+        }
+        for (Thread t : List.copyOf(closers)) {
+            try {
+                t.join(CLOSE_WAIT); // sessions evicted or idle just before: closed too when close returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
