@@ -29,6 +29,19 @@ import org.junit.jupiter.api.Test;
  */
 class RecoversFromARevokedAccessTokenTest {
 
+    /** POSTs {@code token} to the authorization server's revocation endpoint (RFC 7009). */
+    private static void revokeOverHttp(FakeAuthorizationServer as, String token) throws Exception {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(as.base().resolve("/revoke"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + token
+                            + "&token_type_hint=access_token")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+        assertThat(as.revoked).contains(token);
+    }
+
     @Test
     void refreshesARevokedTokenAndFailsClearlyOnceTheGrantIsGone() throws Exception {
         var clock = new SteppingClock();
@@ -63,7 +76,7 @@ class RecoversFromARevokedAccessTokenTest {
                 assertThat(as.issuedAccessTokens).hasSize(1);
 
                 clock.advance(Duration.ofMinutes(2));
-                as.revoke(as.issuedAccessTokens.getFirst());
+                revokeOverHttp(as, as.issuedAccessTokens.getFirst()); // RFC 7009, as an administrator would
                 assertThat(sb.call("svc", "whoami", Map.of()).text()).startsWith("user=alice ");
                 assertThat(as.requestsTo("/token").getLast()).containsEntry("grant_type", "refresh_token");
                 assertThat(as.issuedAccessTokens).as("a new token from the refresh").hasSize(2);
