@@ -15,8 +15,7 @@ final class ServerReader {
     static final List<String> KEYS = List.of("transport", "type", "command", "args", "env", "pass_env",
             "inherit_env", "cwd", "url", "headers", "enabled", "required", "priority", "domains", "capabilities",
             "aliases", "description", "name", "connect_timeout", "request_timeout", "shutdown_grace", "retry", "tools",
-            "health", "restart", "calls", "roots", "session", "auth",
-            "credentials");
+            "health", "restart", "calls", "roots", "session", "auth", "credentials");
     private static final List<String> STDIO_ONLY = List.of("args", "env", "pass_env", "inherit_env", "cwd",
             "shutdown_grace");
     private static final List<String> TRANSPORT_NAMES = List.of("stdio", "streamable-http", "http", "sse");

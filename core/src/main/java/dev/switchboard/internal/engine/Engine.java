@@ -22,7 +22,9 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.SwitchboardListener;
 import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
+import dev.switchboard.UserCredentials;
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.CredentialsMode;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.call.CallBatch;
@@ -225,7 +227,7 @@ public final class Engine implements AutoCloseable {
             // The user's own session: its tools are the user's, not necessarily those of the shared catalog.
             return users.call(route.upstream().config(), call.tool(), call.arguments(), options);
         }
-        if (route.upstream().config().options().credentials() == dev.switchboard.config.CredentialsMode.PER_USER) {
+        if (route.upstream().config().options().credentials() == CredentialsMode.PER_USER) {
             throw new SwitchboardException(ErrorCode.INVALID_ARGUMENTS, route.name(), call.tool(), "server '"
                     + route.name() + "' has credentials: per_user, so it has no shared connection: call it for a"
                     + " user, with CallOptions.withCredentials", null);
@@ -234,10 +236,8 @@ public final class Engine implements AutoCloseable {
         return calls.call(route.upstream(), route.guard(), call.tool(), call.arguments(), options);
     }
 
-    public List<McpSchema.Tool> tools(String server, dev.switchboard.UserCredentials credentials) {
-        Upstream u = route(server, null).upstream();
-        return users.tools(u.config(), credentials).stream().filter(t -> u.config().options().tools()
-                .allows(t.name())).toList();
+    public List<McpSchema.Tool> tools(String server, UserCredentials credentials) {
+        return users.tools(route(server, null).upstream().config(), credentials);
     }
 
     /** The sessions of calls made with users' credentials; for tests that look below the public API. */

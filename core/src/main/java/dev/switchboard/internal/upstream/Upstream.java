@@ -1,11 +1,13 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorCode;
+import dev.switchboard.internal.auth.BearerSource;
 import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.CredentialsMode;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.internal.observe.LogEvents;
@@ -52,7 +54,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
 
     private final ServerConfig config;
     /** The credentials of the one user this connection is for, or null for the server's shared connection. */
-    private final dev.switchboard.internal.auth.BearerSource bearer;
+    private final BearerSource bearer;
     private final Clock clock;
     private final Sleeper sleeper;
     private final UpstreamListener listener;
@@ -109,7 +111,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
      */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
             dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate, TokenStore tokenStore,
-            dev.switchboard.internal.auth.BearerSource bearer) {
+            BearerSource bearer) {
         this.config = config;
         this.bearer = bearer;
         this.gate = gate;
@@ -204,7 +206,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
 
     /** Starts connecting in the background; a disabled server is only marked so. */
     public void start() {
-        if (config.options().credentials() == dev.switchboard.config.CredentialsMode.PER_USER && bearer == null) {
+        if (config.options().credentials() == CredentialsMode.PER_USER && bearer == null) {
             // No shared connection: the server is reached only with each user's own credentials.
             disabledBecause = "its credentials are per_user: every call carries its user's credentials";
             update(ServerState.DISABLED, null);
