@@ -19,10 +19,12 @@ import java.util.function.Consumer;
  *     roots), or null for the Switchboard's own {@link Switchboard.Builder#handlers handlers}: a gateway passes the
  *     handlers of the downstream client that made the call. When calls with different handlers are in flight on one
  *     server at once, a request of that server cannot be attributed and is refused with an error that says so
+ * @param credentials the user the call is made for, with their token, or null for the server's own connection;
+ *     see {@link #withCredentials}
  */
 public record CallOptions(Duration timeout, Consumer<CallProgress> onProgress, CancellationToken cancellation,
-        boolean waitForReady, ClientHandlers handlers) {
-    public static final CallOptions DEFAULT = new CallOptions(null, null, null, true, null);
+        boolean waitForReady, ClientHandlers handlers, UserCredentials credentials) {
+    public static final CallOptions DEFAULT = new CallOptions(null, null, null, true, null, null);
 
     public CallOptions {
         if (timeout != null && !timeout.isPositive()) {
@@ -31,24 +33,36 @@ public record CallOptions(Duration timeout, Consumer<CallProgress> onProgress, C
     }
 
     public CallOptions withTimeout(Duration newTimeout) {
-        return new CallOptions(newTimeout, onProgress, cancellation, waitForReady, handlers);
+        return new CallOptions(newTimeout, onProgress, cancellation, waitForReady, handlers, credentials);
     }
 
     public CallOptions withProgress(Consumer<CallProgress> newOnProgress) {
-        return new CallOptions(timeout, newOnProgress, cancellation, waitForReady, handlers);
+        return new CallOptions(timeout, newOnProgress, cancellation, waitForReady, handlers, credentials);
     }
 
     public CallOptions withCancellation(CancellationToken newCancellation) {
-        return new CallOptions(timeout, onProgress, newCancellation, waitForReady, handlers);
+        return new CallOptions(timeout, onProgress, newCancellation, waitForReady, handlers, credentials);
     }
 
     /** These options, with a call that waits for a server that is not ready (true) or fails at once (false). */
     public CallOptions withWaitForReady(boolean wait) {
-        return new CallOptions(timeout, onProgress, cancellation, wait, handlers);
+        return new CallOptions(timeout, onProgress, cancellation, wait, handlers, credentials);
     }
 
     /** These options, with server requests made during the call answered by {@code newHandlers}. */
     public CallOptions withClientHandlers(ClientHandlers newHandlers) {
-        return new CallOptions(timeout, onProgress, cancellation, waitForReady, newHandlers);
+        return new CallOptions(timeout, onProgress, cancellation, waitForReady, newHandlers, credentials);
+    }
+
+    /**
+     * These options, with the call made for one user with their own credentials (null: the server's own
+     * connection). The call goes to the server over a session of that user alone, opened at the user's first call
+     * and kept for the next (see {@link Switchboard.Builder#userSessions}); two users never share a session, a
+     * connection or a result. Only HTTP servers take credentials: a call to a stdio server fails with
+     * {@link ErrorCode#INVALID_ARGUMENTS}; a token the server refuses fails it with {@link ErrorCode#AUTH_FAILED}
+     * naming the server and the user.
+     */
+    public CallOptions withCredentials(UserCredentials newCredentials) {
+        return new CallOptions(timeout, onProgress, cancellation, waitForReady, handlers, newCredentials);
     }
 }

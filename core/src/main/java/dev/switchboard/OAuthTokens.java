@@ -50,6 +50,22 @@ public final class OAuthTokens {
                 s.scopes(), s.issuer()));
     }
 
+    /**
+     * What is kept of {@code user}'s own grant for {@code server} ({@code credentials: per_user}); empty when
+     * nothing is.
+     *
+     * @throws IOException when the file cannot be read or decrypted (another key, or damaged)
+     */
+    public Optional<Kept> kept(HttpServer server, String user) throws IOException {
+        return store.forUser(user).summary(server.name(), server.url()).map(s -> new Kept(s.expiresAt(),
+                s.refreshable(), s.scopes(), s.issuer()));
+    }
+
+    /** Forgets {@code user}'s own grant for {@code server}; true when there was one. */
+    public boolean forget(String server, String user) throws IOException {
+        return store.forUser(user).delete(server);
+    }
+
     /** Forgets the tokens of {@code server}; true when there were any. */
     public boolean forget(String server) throws IOException {
         return store.delete(server);

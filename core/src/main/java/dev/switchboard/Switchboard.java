@@ -69,6 +69,8 @@ public final class Switchboard implements AutoCloseable {
         private Path tokenDirectory;
         private OpenTelemetry openTelemetry;
         private java.util.function.Predicate<ServerConfig> only = s -> true;
+        private int userSessionsPerServer = 32;
+        private Duration userSessionIdle = Duration.ofMinutes(5);
 
         private Builder(SwitchboardConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -154,11 +156,31 @@ public final class Switchboard implements AutoCloseable {
 
         /**
          * Traces with this OpenTelemetry instead of the global one ({@code GlobalOpenTelemetry}, a no-op unless an
-         * application or agent set it before the start; with an OpenTelemetry API older than 1.62, pass it here): a span per tool call, connection attempt and gathering, after the
-         * semantic conventions for MCP, and each call's trace context sent to its server in {@code _meta}.
+         * application or agent set it before the start; with an OpenTelemetry API older than 1.62, pass it here): a
+         * span per tool call, connection attempt and gathering, after the semantic conventions for MCP, and each
+         * call's trace context sent to its server in {@code _meta}.
          */
         public Builder openTelemetry(OpenTelemetry openTelemetry) {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
+
+        /**
+         * How many sessions are kept per server for calls made with users' credentials
+         * ({@link CallOptions#withCredentials}), one per user (32 by default): a new user's session replaces the
+         * least recently used idle one. A session unused for {@code idleTimeout} (5 minutes by default, read on the
+         * {@link #clock}) is closed; the user's next call opens a new one.
+         */
+        public Builder userSessions(int maxPerServer, Duration idleTimeout) {
+            if (maxPerServer < 1) {
+                throw new IllegalArgumentException("maxPerServer: " + maxPerServer + " (expected: >= 1)");
+            }
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            if (!idleTimeout.isPositive()) {
+                throw new IllegalArgumentException("idleTimeout: " + idleTimeout + " (expected: > 0)");
+            }
+            this.userSessionsPerServer = maxPerServer;
+            this.userSessionIdle = idleTimeout;
             return this;
         }
 
@@ -197,6 +219,7 @@ public final class Switchboard implements AutoCloseable {
             return new Switchboard(Engine.start(new EngineSettings(config, clock, sleeper, probes, failOnRequired,
                     awaitOptional, configFile, configLoader, meterRegistry, handlers, listeners, only,
                     tokenDirectory == null ? null : new TokenStore(tokenDirectory, System.getenv()),
+                    userSessionsPerServer, userSessionIdle,
                     new Tracing(openTelemetry != null ? openTelemetry : Tracing.global()))));
         }
     }
@@ -334,6 +357,17 @@ public final class Switchboard implements AutoCloseable {
      */
     public ToolResult call(ToolCall call, CallOptions options) {
         return engine.call(call, options);
+    }
+
+    /**
+     * The tools one server (by name or alias) offers to one user, listed over that user's session (see
+     * {@link CallOptions#withCredentials}); they are kept for that user only, never shown to another.
+     *
+     * @throws SwitchboardException UNKNOWN_SERVER, INVALID_ARGUMENTS for a stdio server, AUTH_FAILED naming the
+     *     server and the user when the server refuses the user's token
+     */
+    public List<McpSchema.Tool> tools(String server, UserCredentials credentials) {
+        return engine.tools(server, Objects.requireNonNull(credentials, "credentials"));
     }
 
     /** Runs calls in parallel with the default options (10 at once, collect every outcome). */

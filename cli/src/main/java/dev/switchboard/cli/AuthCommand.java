@@ -4,6 +4,8 @@ import dev.switchboard.AuthorizationHandler;
 import dev.switchboard.OAuthTokens;
 import dev.switchboard.ServerStatus;
 import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardException;
+import dev.switchboard.UserCredentials;
 import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.SwitchboardConfig;
@@ -70,12 +72,20 @@ final class AuthCommand extends BaseCommand {
         @Parameters(index = "1", paramLabel = "SERVER", description = "The server's name.")
         String name;
 
+        @Option(names = "--user", paramLabel = "ID", description = "Log in as this user, for a server with"
+                + " credentials: per_user: the grant is kept under ID, and the gateway uses it for the client"
+                + " authenticated as ID.")
+        String user;
+
         @Override
         int execute() throws IOException {
             SwitchboardConfig config = loadConfig();
             HttpServer server = server(config, name);
             if (server == null) {
                 return ExitCodes.USAGE;
+            }
+            if (user != null) {
+                return loginAs(config);
             }
             OAuthTokens.in(tokens()).forget(name);
             AuthorizationHandler handler = AuthorizationHandler.loopback(url -> {
@@ -93,6 +103,26 @@ final class AuthCommand extends BaseCommand {
                 }
             }
             print("Logged in to '" + name + "'; the tokens are kept in " + tokens());
+            return ExitCodes.OK;
+        }
+
+        /** The grant of one user: a call of the server's tools as that user runs the flow and keeps the tokens. */
+        private int loginAs(SwitchboardConfig config) throws IOException {
+            OAuthTokens.in(tokens()).forget(name, user);
+            AuthorizationHandler handler = AuthorizationHandler.loopback(url -> {
+                err().println("Open this URL in a browser, signed in as '" + user + "', to authorize Switchboard for '"
+                        + name + "':");
+                err().println("  " + url);
+                err().flush();
+            }, LOGIN_WAIT);
+            try (Switchboard sb = Switchboard.builder(CallCommand.onlyServer(config, name)).tokenStore(tokens())
+                    .authorizationHandler(handler).failOnRequiredServers(false).start()) {
+                sb.tools(name, UserCredentials.oauthGrant(user));
+            } catch (SwitchboardException e) {
+                error("error: " + e.code() + ": " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
+            print("Logged in to '" + name + "' as user '" + user + "'; the tokens are kept in " + tokens());
             return ExitCodes.OK;
         }
     }
@@ -127,11 +157,20 @@ final class AuthCommand extends BaseCommand {
         @Parameters(index = "1", paramLabel = "SERVER", description = "The server's name.")
         String name;
 
+        @Option(names = "--user", paramLabel = "ID", description = "Forget the grant of this user instead.")
+        String user;
+
         @Override
         int execute() throws IOException {
             SwitchboardConfig config = loadConfig();
             if (server(config, name) == null) {
                 return ExitCodes.USAGE;
+            }
+            if (user != null) {
+                boolean had = OAuthTokens.in(tokens()).forget(name, user);
+                print(had ? "Logged out of '" + name + "' for user '" + user + "'" : "No grant of user '" + user
+                        + "' was kept for '" + name + "'");
+                return ExitCodes.OK;
             }
             boolean had = OAuthTokens.in(tokens()).forget(name);
             print(had ? "Logged out of '" + name + "': its tokens are forgotten" : "No tokens were kept for '" + name

@@ -115,6 +115,36 @@ class LogsInToAnOAuthServerTest {
     }
 
     @Test
+    void logsInAsOneUserOfAPerUserServer() throws Exception {
+        try (var as = new FakeAuthorizationServer();
+                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
+                        .tool(FakeTool.whoami("whoami")).requireBearer("never-issued", as.resourceMetadata())
+                        .build())) {
+            as.protect(fake.url());
+            as.perLoginTokens(fake::accept);
+            as.loginAs("alice");
+            Path config = work.resolve("servers.yaml");
+            Files.writeString(config, "servers:\n  tickets:\n    url: " + fake.url() + "\n    credentials: per_user\n"
+                    + "    auth: {type: oauth, client_id: " + FakeAuthorizationServer.CLIENT_ID + ", client_secret: "
+                    + FakeAuthorizationServer.CLIENT_SECRET + "}\n");
+            String dir = work.resolve("tokens").toString();
+
+            Cli.Result login = runWithBrowser("auth", "login", config.toString(), "tickets", "--user", "alice",
+                    "--token-dir", dir);
+            assertThat(login.exitCode()).as(login.toString()).isZero();
+            assertThat(login.out()).contains("Logged in to 'tickets' as user 'alice'");
+            assertThat(dev.switchboard.OAuthTokens.in(Path.of(dir)).kept(dev.switchboard.config.HttpServer.of(
+                    "tickets", URI.create(fake.url())), "alice")).isPresent();
+            assertThat(login.out() + login.err()).doesNotContain(as.issuedAccessTokens.getFirst(),
+                    FakeAuthorizationServer.CLIENT_SECRET);
+
+            Cli.Result logout = Cli.run("auth", "logout", config.toString(), "tickets", "--user", "alice",
+                    "--token-dir", dir);
+            assertThat(logout.out()).contains("Logged out of 'tickets' for user 'alice'");
+        }
+    }
+
+    @Test
     void aServerWithoutAuthIsAUsageError() throws Exception {
         Path config = work.resolve("servers.yaml");
         Files.writeString(config, "servers:\n  plain: {url: \"http://127.0.0.1:9/mcp\"}\n");

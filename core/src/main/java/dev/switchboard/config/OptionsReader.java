@@ -43,7 +43,22 @@ final class OptionsReader {
         b.requestTimeout(requestTimeout).calls(callsWithin(s, or(calls, base.calls()), requestTimeout, base.calls()));
         set(roots(s), b::roots);
         set(s.has("session") ? GatewayReader.session(s, base.session()) : null, b::session);
+        set(credentials(s), b::credentials);
         return b.build();
+    }
+
+    /** {@code credentials: shared | per_user}, or null (after reporting anything else). */
+    private static CredentialsMode credentials(Section s) {
+        String text = s.has("credentials") ? s.string("credentials") : null;
+        if (text == null) {
+            return null;
+        }
+        var mode = CredentialsMode.parse(text);
+        if (mode.isEmpty()) {
+            s.error("credentials", Section.shown(text) + " is not a credentials mode (expected: shared, or per_user"
+                    + " for a server that every user reaches with their own token)");
+        }
+        return mode.orElse(null);
     }
 
     /** A priority from 1 to 999, or null (after reporting) when the file gives another number. */

@@ -27,11 +27,13 @@ import java.util.Objects;
  *     answers instead
  * @param session whether the gateway's clients share one session with the server or get one each (the library
  *     ignores it)
+ * @param credentials whose credentials its requests carry: Switchboard's own, or each user's
+ *     ({@link CredentialsMode#PER_USER}: no shared connection is made)
  */
 public record ServerOptions(String description, boolean enabled, boolean required, int priority,
         List<String> domains, List<String> capabilities, List<String> aliases, Duration connectTimeout,
         Duration requestTimeout, RetryPolicy retry, ToolFilter tools, HealthPolicy health, RestartPolicy restart,
-        CallPolicy calls, List<Root> roots, SessionPolicy session) {
+        CallPolicy calls, List<Root> roots, SessionPolicy session, CredentialsMode credentials) {
 
     public static final int DEFAULT_PRIORITY = 100;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -44,7 +46,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
     public static final ServerOptions DEFAULT = new ServerOptions(null, true, false, DEFAULT_PRIORITY, List.of(),
             List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT, ToolFilter.ALL,
             HealthPolicy.DEFAULT, RestartPolicy.DEFAULT, CallPolicy.DEFAULT, List.of(),
-            SessionPolicy.DEFAULT);
+            SessionPolicy.DEFAULT, CredentialsMode.SHARED);
 
     public ServerOptions {
         domains = List.copyOf(domains);
@@ -59,6 +61,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
         Objects.requireNonNull(restart, "restart");
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(credentials, "credentials");
         Check.argument(priority >= 1 && priority <= 999, "priority: %s (expected: 1 to 999)", priority);
         Check.argument(connectTimeout.isPositive(), "connect_timeout: %s (expected: > 0)", connectTimeout);
         Check.argument(requestTimeout.isPositive(), "request_timeout: %s (expected: > 0)", requestTimeout);
@@ -99,6 +102,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
         private CallPolicy calls;
         private List<Root> roots;
         private SessionPolicy session;
+        private CredentialsMode credentials;
 
         private Builder(ServerOptions from) {
             description = from.description;
@@ -117,6 +121,7 @@ public record ServerOptions(String description, boolean enabled, boolean require
             calls = from.calls;
             roots = from.roots;
             session = from.session;
+            credentials = from.credentials;
         }
 
         public Builder description(String description) {
@@ -194,6 +199,12 @@ public record ServerOptions(String description, boolean enabled, boolean require
             return this;
         }
 
+        /** Whose credentials its requests carry; see {@link CredentialsMode}. */
+        public Builder credentials(CredentialsMode credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
         public Builder session(SessionPolicy session) {
             this.session = session;
             return this;
@@ -202,7 +213,8 @@ public record ServerOptions(String description, boolean enabled, boolean require
         /** The options, checked by their constructor. */
         public ServerOptions build() {
             return new ServerOptions(description, enabled, required, priority, domains, capabilities, aliases,
-                    connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots, session);
+                    connectTimeout, requestTimeout, retry, tools, health, restart, calls, roots, session,
+                    credentials);
         }
     }
 }

@@ -15,7 +15,7 @@ final class ServerReader {
     static final List<String> KEYS = List.of("transport", "type", "command", "args", "env", "pass_env",
             "inherit_env", "cwd", "url", "headers", "enabled", "required", "priority", "domains", "capabilities",
             "aliases", "description", "name", "connect_timeout", "request_timeout", "shutdown_grace", "retry", "tools",
-            "health", "restart", "calls", "roots", "session", "auth");
+            "health", "restart", "calls", "roots", "session", "auth", "credentials");
     private static final List<String> STDIO_ONLY = List.of("args", "env", "pass_env", "inherit_env", "cwd",
             "shutdown_grace");
     private static final List<String> TRANSPORT_NAMES = List.of("stdio", "streamable-http", "http", "sse");
@@ -125,6 +125,10 @@ final class ServerReader {
         if (s.has("auth")) {
             s.error("auth", "is for HTTP servers (expected: env with the credentials a stdio server reads)");
         }
+        if (options.credentials() == CredentialsMode.PER_USER) {
+            s.error("credentials", "per_user is for HTTP servers, whose requests can carry each user's token"
+                    + " (expected: shared for a stdio server)");
+        }
         String command = s.string("command");
         if (command != null && command.isBlank()) {
             s.error("command", "is blank (expected: an executable, e.g. npx)");
@@ -174,6 +178,11 @@ final class ServerReader {
             // The SDK's legacy SSE transport cannot replay a request after a 401, so the flow could never finish.
             s.error("auth", "is for Streamable HTTP servers, but this one is sse (expected: transport:"
                     + " streamable-http, or a static Authorization header)");
+        }
+        if (options.credentials() == CredentialsMode.PER_USER
+                && headers.keySet().stream().anyMatch("authorization"::equalsIgnoreCase)) {
+            s.error("headers.Authorization", "is set with credentials: per_user (expected: none; each call carries"
+                    + " its user's token, never a shared one)");
         }
         if (auth != null && headers.keySet().stream().anyMatch("authorization"::equalsIgnoreCase)) {
             s.error("headers.Authorization", "is set with auth (expected: one of them; auth sends the token)");

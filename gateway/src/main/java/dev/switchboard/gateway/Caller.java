@@ -49,6 +49,14 @@ interface Caller {
     String name();
 
     /**
+     * The authenticated identity whose own upstream grants a {@code credentials: per_user} server uses: the token's
+     * name, or the OAuth identity; null for {@link #ANYONE}, which is nobody in particular.
+     */
+    default String identity() {
+        return this instanceof Anyone ? null : name();
+    }
+
+    /**
      * Whether the caller may see and call a tool of a server; with {@code tool} null, whether it may see the server at
      * all (its status, resources and prompts). What it may not see is answered as if it did not exist.
      */

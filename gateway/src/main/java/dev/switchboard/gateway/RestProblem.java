@@ -87,6 +87,8 @@ final class RestProblem extends RuntimeException {
         String code = e.code().name();
         if (e.code() == ErrorCode.SERVER_UNAVAILABLE && status != null && status.state() == ServerState.DISABLED) {
             code = RestProblems.SERVER_DISABLED;
+        } else if (e.code() == ErrorCode.AUTH_FAILED && server != null && PerUser.isPerUser(switchboard, server)) {
+            code = RestProblems.AUTHORIZATION_REQUIRED; // the caller's own grant is missing or refused
         } else if (e.code() == ErrorCode.CONFIG_INVALID && !(e instanceof ConfigException)) {
             code = RestProblems.NOTHING_TO_RELOAD;
         }

@@ -21,6 +21,8 @@ final class RestProblems {
     static final String RATE_LIMITED = "RATE_LIMITED";
     /** SERVER_UNAVAILABLE of a server an operator disabled: 409, since waiting does not bring it back. */
     static final String SERVER_DISABLED = "SERVER_DISABLED";
+    /** AUTH_FAILED of a {@code credentials: per_user} server: the caller's identity has no (valid) grant for it. */
+    static final String AUTHORIZATION_REQUIRED = "AUTHORIZATION_REQUIRED";
     /** CONFIG_INVALID of a reload when Switchboard was not started from a file: nothing to read. */
     static final String NOTHING_TO_RELOAD = "NOTHING_TO_RELOAD";
 
@@ -49,6 +51,7 @@ final class RestProblems {
         library(ErrorCode.AMBIGUOUS_TOOL, 409, "Ambiguous tool name");
         library(ErrorCode.AMBIGUOUS_RESOURCE, 409, "Ambiguous name");
         refined(SERVER_DISABLED, ErrorCode.SERVER_UNAVAILABLE, 409, "Server disabled", false);
+        refined(AUTHORIZATION_REQUIRED, ErrorCode.AUTH_FAILED, 403, "Authorization required", false);
         refined(NOTHING_TO_RELOAD, ErrorCode.CONFIG_INVALID, 409, "Nothing to reload", false);
         library(ErrorCode.CONFIG_INVALID, 422, "Invalid configuration");
         library(ErrorCode.INVALID_ARGUMENTS, 422, "Invalid arguments");

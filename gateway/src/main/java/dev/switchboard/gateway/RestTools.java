@@ -64,10 +64,16 @@ final class RestTools {
         String name = body.requiredText("tool");
         Map<String, Object> arguments = body.map("arguments");
         Duration timeout = body.duration("timeout");
-        CatalogEntry entry = x.tool(name);
+        CatalogEntry entry = PerUser.entry(x.switchboard, x.caller(), name);
+        entry = entry != null ? entry : x.tool(name);
         x.permitCalls(1);
         CallOptions options = CallOptions.DEFAULT.withTimeout(timeout)
                 .withWaitForReady(ToolCalls.worthWaitingFor(x.switchboard, entry.server()));
+        try {
+            options = PerUser.forCaller(x.switchboard, entry.server(), x.caller(), options);
+        } catch (dev.switchboard.SwitchboardException e) {
+            throw x.problem(e);
+        }
         return new Prepared(entry, ToolCall.of(entry.server(), entry.tool(), arguments), options);
     }
 

@@ -39,7 +39,16 @@ final class SessionOffer {
     }
 
     Offer.Listing tools() {
-        return visible(merged(Offer::tools), r -> caller.maySee(r.server(), r.name()));
+        Offer.Listing all = visible(merged(Offer::tools), r -> caller.maySee(r.server(), r.name()));
+        Offer.Listing users = PerUser.tools(sharedSwitchboard, caller);
+        if (users.items().isEmpty()) {
+            return all;
+        }
+        List<Offer.Item> items = new ArrayList<>(all.items());
+        items.addAll(users.items());
+        Map<String, Offer.Route> routes = new HashMap<>(users.routes());
+        routes.putAll(all.routes());
+        return Offer.Listing.of(items, routes);
     }
 
     /** Where a tool of this downstream name goes; null when there is none the caller may see. */
@@ -47,6 +56,9 @@ final class SessionOffer {
         Offer.Route route = shared.tools().routes().get(name); // the shared server wins a name both offer
         if (route == null && own != null) {
             route = own.tools().routes().get(name);
+        }
+        if (route == null) {
+            route = PerUser.route(sharedSwitchboard, name);
         }
         return route != null && caller.maySee(route.server(), route.name()) ? route : null;
     }

@@ -78,6 +78,7 @@ final class ToolCalls {
             if (progressToken != null && !progressToken.isNull()) {
                 options = options.withProgress(p -> notify.accept(progress(progressToken, p)));
             }
+            options = PerUser.forCaller(offer.serving(route.server()), route.server(), session.caller(), options);
             return JsonRpc.tree(offer.serving(route.server()).call(ToolCall.of(route.server(), route.name(),
                     arguments), options)
                     .result());

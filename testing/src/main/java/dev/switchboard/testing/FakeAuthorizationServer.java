@@ -14,7 +14,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A small OAuth 2.1 authorization server on a free loopback port, for tests of clients of servers protected by the
@@ -22,7 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #resourceMetadata()}, which a FakeMcpServer built with {@code requireBearer(ACCESS_TOKEN,
  * resourceMetadata())} names in its 401) and its own metadata, redirects every authorization request at once with
  * {@link #CODE}, and checks PKCE and the pre-registered client's secret ({@code client_secret_basic}) at its token
- * endpoint. It always issues {@link #ACCESS_TOKEN} (with {@link #REFRESH_TOKEN}); every request is recorded.
+ * endpoint. It issues {@link #ACCESS_TOKEN} (with {@link #REFRESH_TOKEN}), or with {@link #perLoginTokens} a
+ * distinct pair for every login and refresh; its revocation endpoint ({@code /revoke}, RFC 7009) revokes either
+ * kind. Every request is recorded.
  */
 public final class FakeAuthorizationServer implements AutoCloseable {
     public static final String ACCESS_TOKEN = "at-5be1c0ffee-access-token";
@@ -40,6 +47,17 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile String challenge;
     private volatile String tokenError;
     private volatile long expiresIn = 3600;
+    private volatile BiConsumer<String, String> onIssued;
+    private volatile Consumer<String> onRevoked = token -> { };
+    private volatile String loginUser = "user";
+    private final AtomicInteger issued = new AtomicInteger();
+    /** Per-login mode: the codes not yet redeemed and the live refresh tokens, each with its user. */
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Every access token issued in per-login mode, in order. */
+    public final List<String> issuedAccessTokens = new CopyOnWriteArrayList<>();
+    /** Every access and refresh token revoked so far. */
+    public final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
     /** Starts it on a free loopback port. */
     public FakeAuthorizationServer() throws IOException {
@@ -73,6 +91,38 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         this.expiresIn = seconds;
     }
 
+    /**
+     * From now on every login (code) and every refresh issues a new access token for the user who logged in (see
+     * {@link #loginAs}), told to {@code onIssued} (token, user) before the client gets it: a test passes
+     * {@code server::accept} of the protected FakeMcpServer. Codes and refresh tokens are then checked one by one.
+     */
+    public void perLoginTokens(BiConsumer<String, String> onIssued) {
+        this.onIssued = onIssued;
+    }
+
+    /** Revoked access tokens are told to {@code onRevoked}: a test passes {@code server::revoke}. */
+    public void onRevoked(Consumer<String> onRevoked) {
+        this.onRevoked = onRevoked;
+    }
+
+    /** The user the next authorizations are for (per-login mode); "user" until set. */
+    public void loginAs(String user) {
+        this.loginUser = user;
+    }
+
+    /** Revokes an access or refresh token, as its {@code /revoke} endpoint does. */
+    public void revoke(String token) {
+        revoked.add(token);
+        refreshTokens.remove(token);
+        onRevoked.accept(token);
+    }
+
+    /** Revokes every token it has issued in per-login mode, access and refresh: the user's grant is gone. */
+    public void revokeEverything() {
+        List.copyOf(refreshTokens.keySet()).forEach(this::revoke);
+        issuedAccessTokens.forEach(this::revoke);
+    }
+
     /** The requests to {@code path} ("/authorize", "/token", ...), each as its parameters and "path". */
     public List<Map<String, String>> requestsTo(String path) {
         return requests.stream().filter(r -> path.equals(r.get("path"))).toList();
@@ -88,16 +138,26 @@ public final class FakeAuthorizationServer implements AutoCloseable {
                     + "\",\"authorization_servers\":[\"" + base() + "\"],\"scopes_supported\":[\"mcp:read\"]}");
             case "/.well-known/oauth-authorization-server" -> json(exchange, 200, "{\"issuer\":\"" + base()
                     + "\",\"authorization_endpoint\":\"" + base() + "/authorize\",\"token_endpoint\":\"" + base()
-                    + "/token\",\"response_types_supported\":[\"code\"],\"code_challenge_methods_supported\":"
+                    + "/token\",\"revocation_endpoint\":\"" + base() + "/revoke\","
+                    + "\"response_types_supported\":[\"code\"],\"code_challenge_methods_supported\":"
                     + "[\"S256\"],\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\"]}");
             case "/authorize" -> {
                 challenge = params.get("code_challenge");
-                exchange.getResponseHeaders().add("Location", params.get("redirect_uri") + "?code=" + CODE
+                String code = CODE;
+                if (onIssued != null) {
+                    code = "code-" + issued.incrementAndGet();
+                    codes.put(code, loginUser);
+                }
+                exchange.getResponseHeaders().add("Location", params.get("redirect_uri") + "?code=" + code
                         + "&state=" + params.get("state"));
                 exchange.sendResponseHeaders(302, -1);
                 exchange.close();
             }
             case "/token" -> token(exchange, params);
+            case "/revoke" -> {
+                revoke(params.get("token")); // RFC 7009: 200 whether or not the token was known
+                json(exchange, 200, "{}");
+            }
             default -> json(exchange, 404, "{\"error\":\"not_found\"}");
         }
     }
@@ -106,8 +166,13 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         String basic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
                 .getBytes(StandardCharsets.UTF_8));
         String grant = form.get("grant_type");
+        if (onIssued != null) {
+            perLogin(exchange, form, basic.equals(exchange.getRequestHeaders().getFirst("Authorization")));
+            return;
+        }
         boolean ok = basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))
                 && ("refresh_token".equals(grant) ? REFRESH_TOKEN.equals(form.get("refresh_token"))
+                        && !revoked.contains(REFRESH_TOKEN)
                         : CODE.equals(form.get("code")) && verifies(form.get("code_verifier")));
         if (form.get("code_verifier") != null) {
             verifiers.add(form.get("code_verifier"));
@@ -118,6 +183,31 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         }
         json(exchange, 200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                 + expiresIn + ",\"refresh_token\":\"" + REFRESH_TOKEN + "\",\"scope\":\"mcp:read\"}");
+    }
+
+    /** The token endpoint of per-login mode: a code once, a live refresh token any number of times. */
+    private void perLogin(HttpExchange exchange, Map<String, String> form, boolean clientOk) throws IOException {
+        if (form.get("code_verifier") != null) {
+            verifiers.add(form.get("code_verifier"));
+        }
+        String refresh = form.get("refresh_token");
+        String user = !clientOk || tokenError != null ? null : "refresh_token".equals(form.get("grant_type"))
+                ? refreshTokens.get(refresh) : verifies(form.get("code_verifier")) ? codes.remove(form.get("code"))
+                : null;
+        if (user == null) {
+            json(exchange, 400, "{\"error\":\"" + (tokenError != null ? tokenError : "invalid_grant") + "\"}");
+            return;
+        }
+        int n = issued.incrementAndGet();
+        String access = "at-" + user + "-" + n + "-access";
+        if (refresh == null) {
+            refresh = "rt-" + user + "-" + n + "-refresh";
+            refreshTokens.put(refresh, user);
+        }
+        issuedAccessTokens.add(access);
+        onIssued.accept(access, user);
+        json(exchange, 200, "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + expiresIn + ",\"refresh_token\":\"" + refresh + "\",\"scope\":\"mcp:read\"}");
     }
 
     private boolean verifies(String verifier) {

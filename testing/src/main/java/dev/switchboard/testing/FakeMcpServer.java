@@ -65,7 +65,7 @@ public final class FakeMcpServer {
         Faults f = scenario.faults();
         return childCommand(scenario.withFaults(new Faults(f.requireBearer(), f.protocolVersion(), f.exitOnStart(),
                 f.startupStderr(), f.malformedOutput(), true, pidFile.toAbsolutePath().toString(),
-                f.silentInitialize(), f.wrongIds(), f.resourceMetadata())));
+                f.silentInitialize(), f.wrongIds(), f.resourceMetadata(), f.bearerUsers())));
     }
 
     /**
@@ -125,6 +125,7 @@ public final class FakeMcpServer {
         private final List<FakePrompt> prompts = new ArrayList<>();
         private String requireBearer;
         private String resourceMetadata;
+        private final java.util.Map<String, String> bearerUsers = new java.util.LinkedHashMap<>();
         private String protocolVersion;
         private Integer exitOnStart;
         private List<String> startupStderr = List.of();
@@ -187,6 +188,16 @@ public final class FakeMcpServer {
             return this;
         }
 
+        /**
+         * HTTP: also accept {@code Authorization: Bearer <token>} as {@code user} (the {@link FakeTool#whoami} tool
+         * answers who called it); may be called for several users. With any, a request with no accepted token is
+         * answered 401. More can be accepted, and any revoked, while it runs ({@link RunningFakeServer#accept}).
+         */
+        public Builder bearerUser(String user, String token) {
+            bearerUsers.put(token, user);
+            return this;
+        }
+
         /** Answer {@code initialize} with this protocol version whatever the client asks (e.g. "1999-01-01"). */
         public Builder protocolVersion(String forcedVersion) {
             this.protocolVersion = forcedVersion;
@@ -221,7 +232,7 @@ public final class FakeMcpServer {
         /** The scenario described so far. */
         public Scenario build() {
             var faults = new Faults(requireBearer, protocolVersion, exitOnStart, startupStderr, malformedOutput,
-                    false, null, silentInitialize, wrongIds, resourceMetadata);
+                    false, null, silentInitialize, wrongIds, resourceMetadata, bearerUsers);
             return new Scenario(name, version, tools, resources, resourceTemplates, prompts, faults);
         }
 

@@ -59,7 +59,12 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
         /** Stdio: writes one notification line of {@code steps} bytes, then answers "done". */
         @JsonProperty("huge-line") HUGE_LINE,
         /** Returns the request's {@code _meta} as JSON text (keys sorted), e.g. the trace context it carried. */
-        @JsonProperty("meta") META
+        @JsonProperty("meta") META,
+        /**
+         * HTTP: answers {@code user=<user> session=<id>}, the user whose bearer token the request carried (see
+         * {@code FakeMcpServer.Builder.bearerUser}; "none" without one) and the MCP session it came on.
+         */
+        @JsonProperty("whoami") WHOAMI
     }
 
     /**
@@ -106,6 +111,11 @@ public record FakeTool(String name, String description, Map<String, Object> inpu
     /** A tool that returns its request's {@code _meta} as JSON text (keys sorted); {@code {}} for none. */
     public static FakeTool meta(String name) {
         return of(name, Kind.META, null, null, null, null);
+    }
+
+    /** A tool that answers who called it: {@code user=<user> session=<id>} (see {@link Kind#WHOAMI}). */
+    public static FakeTool whoami(String name) {
+        return of(name, Kind.WHOAMI, null, null, null, null);
     }
 
     /** A tool that always returns {@code text}. */

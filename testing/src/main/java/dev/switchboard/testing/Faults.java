@@ -18,18 +18,21 @@ import java.util.List;
  *                         1,000,000, or "wrong-" before a string id)
  * @param resourceMetadata HTTP: the {@code resource_metadata} URL its 401 names (RFC 9728), as a server protected
  *                         by an OAuth authorization server does; null for a bare {@code Bearer} challenge
+ * @param bearerUsers      HTTP: more bearer tokens it accepts, each with the user it stands for (token to user);
+ *                         with any, a request with none of them (nor {@code requireBearer}) is answered 401
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Faults(String requireBearer, String protocolVersion, Integer exitOnStart, List<String> startupStderr,
                      boolean malformedOutput, boolean ignoreSigterm, String pidFile, boolean silentInitialize,
-                     boolean wrongIds, String resourceMetadata) {
+                     boolean wrongIds, String resourceMetadata, java.util.Map<String, String> bearerUsers) {
 
     /** No faults: a well-behaved server. */
     public static final Faults NONE = new Faults(null, null, null, List.of(), false, false, null, false, false,
-            null);
+            null, java.util.Map.of());
 
     public Faults {
         startupStderr = startupStderr == null ? List.of() : List.copyOf(startupStderr);
+        bearerUsers = bearerUsers == null ? java.util.Map.of() : java.util.Map.copyOf(bearerUsers);
     }
 
     /** Whether any fault applies that only a child process can play out. */

@@ -1,11 +1,13 @@
 package dev.switchboard.testing;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -33,16 +35,18 @@ final class HttpHost implements AutoCloseable {
     private final Server jetty;
     private final McpAsyncServer mcp;
     private final int port;
+    private final ServerConnector connector;
     private final Flavor flavor;
     private final WireFilter filter;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
 
-    private HttpHost(Server jetty, McpAsyncServer mcp, int port, Flavor flavor, WireFilter filter) {
+    private HttpHost(Server jetty, McpAsyncServer mcp, ServerConnector connector, Flavor flavor, WireFilter filter) {
         this.jetty = jetty;
         this.filter = filter;
         this.mcp = mcp;
-        this.port = port;
+        this.connector = connector;
+        this.port = connector.getLocalPort();
         this.flavor = flavor;
     }
 
@@ -56,12 +60,13 @@ final class HttpHost implements AutoCloseable {
             // No session sweeper: the SDK runs it on a Reactor scheduler of its own that closing the provider never
             // disposes, one thread left behind per server; a test's fake has no idle sessions worth sweeping.
             var provider = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint(flavor.endpoint)
-                    .sessionSweepInterval(null).build();
+                    .sessionSweepInterval(null).contextExtractor(HttpHost::context).build();
             mcp = ServerAssembly.serve(scenario, provider, events);
             servlet = provider;
         } else {
             var provider = HttpServletSseServerTransportProvider.builder()
-                    .sseEndpoint(flavor.endpoint).messageEndpoint(SSE_MESSAGE_ENDPOINT).build();
+                    .sseEndpoint(flavor.endpoint).messageEndpoint(SSE_MESSAGE_ENDPOINT)
+                    .contextExtractor(HttpHost::context).build();
             mcp = ServerAssembly.serve(scenario, provider, events);
             servlet = provider;
         }
@@ -81,7 +86,7 @@ final class HttpHost implements AutoCloseable {
         servletHolder.setAsyncSupported(true);
         context.addServlet(servletHolder, "/*");
         var filter = new WireFilter(scenario.faults().requireBearer(), scenario.faults().resourceMetadata(),
-                events);
+                scenario.faults().bearerUsers(), events);
         var filterHolder = new FilterHolder(filter);
         filterHolder.setAsyncSupported(true);
         context.addFilter(filterHolder, "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -94,7 +99,22 @@ final class HttpHost implements AutoCloseable {
             mcp.close();
             throw new IllegalStateException("fake server " + scenario.name() + " cannot listen on port " + port, e);
         }
-        return new HttpHost(jetty, mcp, connector.getLocalPort(), flavor, filter);
+        return new HttpHost(jetty, mcp, connector, flavor, filter);
+    }
+
+    /** What a tool handler learns of the request: the user its bearer token stands for, if any. */
+    private static McpTransportContext context(jakarta.servlet.http.HttpServletRequest request) {
+        Object user = request.getAttribute(WireFilter.USER);
+        return user == null ? McpTransportContext.EMPTY : McpTransportContext.create(Map.of(WireFilter.USER, user));
+    }
+
+    WireFilter filter() {
+        return filter;
+    }
+
+    /** The TCP connections open to it now. */
+    int openConnections() {
+        return connector.getConnectedEndPoints().size();
     }
 
     int port() {

@@ -99,6 +99,21 @@ public final class RunningFakeServer implements AutoCloseable {
         host.expireSessions();
     }
 
+    /** HTTP: accepts {@code Authorization: Bearer <token>} as {@code user} from now on (see {@link FakeTool#whoami}). */
+    public void accept(String token, String user) {
+        host.filter().accept(token, user);
+    }
+
+    /** HTTP: answers 401 to {@code token} from now on, as a resource server does once the token is revoked. */
+    public void revoke(String token) {
+        host.filter().revoke(token);
+    }
+
+    /** HTTP: the TCP connections clients have open to it now. */
+    public int openConnections() {
+        return host.openConnections();
+    }
+
     /** Stops the server; open streams and pending calls are cut off. */
     @Override
     public void close() {

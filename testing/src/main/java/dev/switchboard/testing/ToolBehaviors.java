@@ -70,6 +70,8 @@ final class ToolBehaviors {
                 return text(b.text());
             });
             case META -> Mono.just(text(json(request.meta() == null ? Map.of() : request.meta())));
+            case WHOAMI -> Mono.just(text("user=" + java.util.Objects.requireNonNullElse(
+                    exchange.transportContext().get(WireFilter.USER), "none") + " session=" + exchange.sessionId()));
         };
     }
 

@@ -23,20 +23,32 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs before the SDK servlet: answers 401 without the expected bearer token, 404 to sessions expired on command,
- * and taps POSTed JSON-RPC.
+ * Runs before the SDK servlet: answers 401 without an accepted bearer token (or with a revoked one), 404 to sessions
+ * expired on command, and taps POSTed JSON-RPC. The user a token stands for goes to the tool handlers in the
+ * request's transport context ({@link #USER}).
  */
 final class WireFilter extends HttpFilter {
+    /** The transport context key (and request attribute) of the user whose token a request carried. */
+    static final String USER = "fake.user";
 
     private final byte[] expectedAuthorization;
+    /** {@code Authorization} values accepted besides the required one, each with its user. */
+    private final Map<String, String> users = new ConcurrentHashMap<>();
+    /** {@code Authorization} values refused from now on, even the required one. */
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    /** Whether a request needs an accepted token: once any is configured or accepted. */
+    private volatile boolean guarded;
     private final String challenge;
     private final ServerEvents events;
     private final Set<String> seenSessions = ConcurrentHashMap.newKeySet();
     private final Set<String> expiredSessions = ConcurrentHashMap.newKeySet();
 
-    WireFilter(String requiredBearer, String resourceMetadata, ServerEvents events) {
+    WireFilter(String requiredBearer, String resourceMetadata, Map<String, String> bearerUsers,
+            ServerEvents events) {
         this.expectedAuthorization = requiredBearer == null ? null
                 : ("Bearer " + requiredBearer).getBytes(StandardCharsets.UTF_8);
+        bearerUsers.forEach(this::accept);
+        this.guarded = requiredBearer != null || !bearerUsers.isEmpty();
         this.challenge = resourceMetadata == null ? "Bearer realm=\"fake-mcp\""
                 : "Bearer resource_metadata=\"" + resourceMetadata + "\"";
         this.events = events;
@@ -46,7 +58,12 @@ final class WireFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         events.requestHeaders(headers(request));
-        if (expectedAuthorization != null && !authorized(request.getHeader("Authorization"))) {
+        String authorization = request.getHeader("Authorization");
+        String user = authorization == null ? null : users.get(authorization);
+        if (user != null) {
+            request.setAttribute(USER, user);
+        }
+        if (guarded && (user == null && !authorized(authorization) || revoked.contains(authorization))) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", challenge);
             response.setContentType("application/json");
@@ -93,8 +110,20 @@ final class WireFilter extends HttpFilter {
     }
 
     private boolean authorized(String header) {
-        return header != null
+        return header != null && expectedAuthorization != null
                 && MessageDigest.isEqual(expectedAuthorization, header.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Accepts {@code token} as {@code user} from now on (a lookup, not constant-time: fine for a test server). */
+    void accept(String token, String user) {
+        users.put("Bearer " + token, user);
+        revoked.remove("Bearer " + token);
+        guarded = true;
+    }
+
+    /** Refuses {@code token} with 401 from now on, as a resource server does once a token is revoked. */
+    void revoke(String token) {
+        revoked.add("Bearer " + token);
     }
 
     /** Replays an already-read body to the servlet. */

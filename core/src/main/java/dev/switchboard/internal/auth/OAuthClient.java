@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * refreshes a token shortly before it expires. One flow at a time; a request refused with a token that another
  * request has since replaced is simply repeated. Nothing it logs or throws holds a token, code, verifier or secret.
  */
-public final class OAuthClient {
+public final class OAuthClient implements BearerSource {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OAuthClient.class);
     /** Step-ups per client: a server that keeps asking for more than is granted would loop forever. */
     static final int MAX_STEP_UPS = 2;
@@ -39,6 +39,8 @@ public final class OAuthClient {
     private final Clock clock;
     private final LogGate gate;
     private final TokenStore store;
+    /** The user whose own grant this is ({@code credentials: per_user}), or null for the server's. */
+    private final String user;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Tokens tokens;
     /** The tokens whose refresh failed: not tried again before the server refuses them (no retry on every call). */
@@ -53,6 +55,16 @@ public final class OAuthClient {
      * @param store where the tokens are kept across restarts, or null to keep them in memory only
      */
     public OAuthClient(HttpServer server, AuthorizationHandler handler, Clock clock, LogGate gate, TokenStore store) {
+        this(server, handler, clock, gate, store, null);
+    }
+
+    /**
+     * The client of one user's own grant for {@code server}, kept in {@code store} (a user's view of the token
+     * store); its errors name the user and how to grant.
+     */
+    public OAuthClient(HttpServer server, AuthorizationHandler handler, Clock clock, LogGate gate, TokenStore store,
+            String user) {
+        this.user = user;
         this.server = server;
         this.auth = server.auth();
         this.handler = handler;
@@ -97,6 +109,7 @@ public final class OAuthClient {
     }
 
     /** Whether {@link #authorization()} would block first (a refresh is due). */
+    @Override
     public boolean refreshDue() {
         Tokens t = tokens;
         return t != null && t != refreshFailed && t.expiringAt(clock.instant())
@@ -104,6 +117,7 @@ public final class OAuthClient {
     }
 
     /** The {@code Authorization} value for the next request, or null before the first authorization. */
+    @Override
     public String authorization() throws InterruptedException {
         if (!refreshDue()) {
             Tokens t = tokens;
@@ -132,6 +146,7 @@ public final class OAuthClient {
      * @param sent the {@code Authorization} the refused request carried, or null
      * @throws SwitchboardException {@code AUTH_FAILED} naming the step that failed and what to do
      */
+    @Override
     public boolean onRefused(int status, String wwwAuthenticate, String sent) throws InterruptedException {
         lock.lock();
         try {
@@ -196,6 +211,11 @@ public final class OAuthClient {
                 issued = tokenClient.request("the client credentials token request", found.server(),
                         credentialsClient(), new ClientCredentialsGrant(), found.resource(), wanted, null);
             } else {
+                if (handler == null && user != null) {
+                    throw new AuthFailure("authorization", "user '" + user + "' has not authorized Switchboard for"
+                            + " this server at " + found.server().issuer() + ", or the grant was revoked: grant it"
+                            + " with `switchboard auth login CONFIG " + server.name() + " --user " + user + "`");
+                }
                 if (handler == null) {
                     throw new AuthFailure("authorization", "the server needs a person to authorize Switchboard at "
                             + found.server().issuer() + ", and there is nobody to ask: run `switchboard auth login"
@@ -271,9 +291,12 @@ public final class OAuthClient {
     }
 
     private SwitchboardException failed(AuthFailure e) {
-        gate.warn(log, LogEvents.AUTH_FAILED).addKeyValue("server", server.name())
-                .addKeyValue("error", e.getMessage()).log();
+        var event = gate.warn(log, LogEvents.AUTH_FAILED).addKeyValue("server", server.name());
+        if (user != null) {
+            event = event.addKeyValue("user", user);
+        }
+        event.addKeyValue("error", e.getMessage()).log();
         return new SwitchboardException(ErrorCode.AUTH_FAILED, server.name(), null, "server '" + server.name()
-                + "': " + e.getMessage(), null);
+                + "'" + (user == null ? "" : " for user '" + user + "'") + ": " + e.getMessage(), null);
     }
 }

@@ -36,12 +36,40 @@ public final class TokenStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path directory;
+    /** Where {@code token.key} is: the store's own directory, or its parent's for a user's view. */
+    private final Path keyDirectory;
     private final String keyFromEnvironment;
+    /** The user whose grants this view keeps, or null for the servers' own tokens. */
+    private final String user;
 
     /** @param environment where {@link #KEY_VARIABLE} is looked up */
     public TokenStore(Path directory, Map<String, String> environment) {
+        this(directory, directory, environment.get(KEY_VARIABLE), null);
+    }
+
+    private TokenStore(Path directory, Path keyDirectory, String keyFromEnvironment, String user) {
         this.directory = directory;
-        this.keyFromEnvironment = environment.get(KEY_VARIABLE);
+        this.keyDirectory = keyDirectory;
+        this.keyFromEnvironment = keyFromEnvironment;
+        this.user = user;
+    }
+
+    /**
+     * The tokens of one user ({@code credentials: per_user}): files of their own under {@code users/}, with the
+     * same key, each bound to the user too, so that one user's file moved to another's place does not decrypt.
+     */
+    public TokenStore forUser(String id) {
+        String safe = id.replaceAll("[^A-Za-z0-9._-]", "_");
+        String hash;
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            hash = java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        // The hash keeps two ids apart that the file system's alphabet would make one ("a/b" and "a_b").
+        return new TokenStore(directory.resolve("users").resolve(safe + "-" + hash), keyDirectory,
+                keyFromEnvironment, id);
     }
 
     /** What is kept of one server's authorization: its tokens and what refreshing them needs. */
@@ -61,7 +89,7 @@ public final class TokenStore {
         byte[] sealed = Base64.getDecoder().decode(text.substring(PREFIX.length()));
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key(), "AES"), new GCMParameterSpec(128, sealed, 0, 12));
-        cipher.updateAAD(boundTo(server, url));
+        cipher.updateAAD(boundTo(user == null ? server : server + "\n" + user, url));
         byte[] plain = cipher.doFinal(sealed, 12, sealed.length - 12);
         return Optional.of(StoredEntry.fromJson(JSON.readValue(plain, Map.class)));
     }
@@ -71,7 +99,7 @@ public final class TokenStore {
         RANDOM.nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key(), "AES"), new GCMParameterSpec(128, iv));
-        cipher.updateAAD(boundTo(server, url));
+        cipher.updateAAD(boundTo(user == null ? server : server + "\n" + user, url));
         byte[] ct = cipher.doFinal(JSON.writeValueAsBytes(StoredEntry.toJson(entry)));
         byte[] sealed = new byte[iv.length + ct.length];
         System.arraycopy(iv, 0, sealed, 0, iv.length);
@@ -117,7 +145,7 @@ public final class TokenStore {
         if (keyFromEnvironment != null && !keyFromEnvironment.isBlank()) {
             return checked(Base64.getDecoder().decode(keyFromEnvironment.trim()), KEY_VARIABLE);
         }
-        Path file = directory.resolve("token.key");
+        Path file = keyDirectory.resolve("token.key");
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
@@ -137,6 +165,7 @@ public final class TokenStore {
     /** Written whole or not at all, and readable by its owner only (where the file system has POSIX modes). */
     private void writePrivately(Path file, byte[] content) throws IOException {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path directory = file.getParent();
         if (!Files.isDirectory(directory)) {
             if (posix) {
                 Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(

@@ -100,6 +100,14 @@ public final class CallExecutor {
     }
 
     /**
+     * The guard of one user's session with a server ({@code CallOptions.withCredentials}): its own breaker, which
+     * no event reports (the server's breaker is the one the status shows), under the global limit on calls.
+     */
+    public ServerGuard userGuard(String server, CallPolicy policy) {
+        return new ServerGuard(server, policy, global, clock, ticker, (name, from, to, at) -> { }, gate);
+    }
+
+    /**
      * Follows a changed set of servers (a reload, an enabled or disabled server): every server gets its numbers,
      * and its breaker and health gauges when a registry is bound.
      */

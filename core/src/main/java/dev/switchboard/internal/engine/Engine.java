@@ -22,7 +22,9 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.SwitchboardListener;
 import dev.switchboard.ToolCall;
 import dev.switchboard.ToolResult;
+import dev.switchboard.UserCredentials;
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.CredentialsMode;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.call.CallBatch;
@@ -38,6 +40,7 @@ import dev.switchboard.internal.observe.Tracing;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;
+import dev.switchboard.internal.users.UserSessions;
 import dev.switchboard.internal.util.Suggestions;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.api.trace.Span;
@@ -80,6 +83,8 @@ public final class Engine implements AutoCloseable {
     private final Tracing tracing;
     private final ConnectSpans connecting;
     private final Fleet fleet;
+    /** The sessions of calls made with users' credentials, one per (server, user). */
+    private final UserSessions users;
     private final Path configFile;
     private final ConfigLoader loader;
     private final java.util.function.Predicate<dev.switchboard.config.ServerConfig> only;
@@ -111,6 +116,8 @@ public final class Engine implements AutoCloseable {
         var parts = new Fleet.Parts(clock, s.sleeper(), s.probes(), new Reports(), s.handlers(), this::masker,
                 gate, s.tokenStore());
         this.fleet = new Fleet(s.config(), parts, this::publish);
+        this.users = new UserSessions(s.userSessionsPerServer(), s.userSessionIdle(), new UserSessions.Parts(clock,
+                s.sleeper(), s.handlers(), this::masker, gate, calls, s.tokenStore()));
     }
 
     /**
@@ -223,8 +230,26 @@ public final class Engine implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Routing r = open(call.tool());
         Routing.Route route = route(r, call.server(), call.tool());
+        if (options.credentials() != null) {
+            // The user's own session: its tools are the user's, not necessarily those of the shared catalog.
+            return users.call(route.upstream().config(), call.tool(), call.arguments(), options);
+        }
+        if (route.upstream().config().options().credentials() == CredentialsMode.PER_USER) {
+            throw new SwitchboardException(ErrorCode.INVALID_ARGUMENTS, route.name(), call.tool(), "server '"
+                    + route.name() + "' has credentials: per_user, so it has no shared connection: call it for a"
+                    + " user, with CallOptions.withCredentials", null);
+        }
         r.catalog().checkCall(route.name(), call.tool(), call.arguments());
         return calls.call(route.upstream(), route.guard(), call.tool(), call.arguments(), options);
+    }
+
+    public List<McpSchema.Tool> tools(String server, UserCredentials credentials) {
+        return users.tools(route(server, null).upstream().config(), credentials);
+    }
+
+    /** The sessions of calls made with users' credentials; for tests that look below the public API. */
+    public UserSessions userSessions() {
+        return users;
     }
 
     public List<Outcome> callAll(List<ToolCall> toolCalls, CallAllOptions options) {
@@ -368,7 +393,16 @@ public final class Engine implements AutoCloseable {
             if (watcher != null) {
                 watcher.close();
             }
+            // Calls for users drain alongside the shared ones, under the same limit.
+            Thread userDrain = Thread.ofVirtual().name("switchboard-user-sessions-drain")
+                    .start(() -> users.close(drain));
             fleet.shutdown(drain);
+            try {
+                userDrain.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                users.close(); // forced: whatever is left is closed now
+            }
             connecting.close();
             events.close();
             gate.info(log, LogEvents.SWITCHBOARD_CLOSED).log();

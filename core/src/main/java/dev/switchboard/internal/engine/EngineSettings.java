@@ -20,13 +20,16 @@ import java.util.Objects;
  * @param loader the loader that read it, or null
  * @param meterRegistry a Micrometer {@code MeterRegistry}, or null; typed {@code Object} so that Micrometer, an
  *     optional dependency, is only loaded when one is given
+ * @param userSessionsPerServer the most sessions kept per server for calls with user credentials
+ * @param userSessionIdle how long such a session may stay unused before it is closed
  * @param tracing the spans of calls, connection attempts and gatherings
  */
 public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper sleeper, ProbeScheduler probes,
         boolean failOnRequired, boolean awaitOptionalServers, Path configFile, ConfigLoader loader,
         Object meterRegistry, ClientHandlers handlers,
         List<SwitchboardListener> listeners, java.util.function.Predicate<dev.switchboard.config.ServerConfig> only,
-        dev.switchboard.internal.auth.TokenStore tokenStore, dev.switchboard.internal.observe.Tracing tracing) {
+        dev.switchboard.internal.auth.TokenStore tokenStore, int userSessionsPerServer,
+        java.time.Duration userSessionIdle, dev.switchboard.internal.observe.Tracing tracing) {
 
     public EngineSettings {
         Objects.requireNonNull(config, "config");

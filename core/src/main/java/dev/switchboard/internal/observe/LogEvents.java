@@ -61,6 +61,10 @@ public final class LogEvents {
     public static final String SWITCHBOARD_STARTED = "switchboard.started";
     public static final String SWITCHBOARD_STARTING = "switchboard.starting";
 
+    public static final String USER_SESSION_CLOSED = "user_session.closed";
+    public static final String USER_SESSION_OPENED = "user_session.opened";
+    public static final String USER_SESSION_REFUSED = "user_session.refused";
+
     public static final String UPSTREAM_CLOSE_TIMEOUT = "upstream.close_timeout";
     public static final String UPSTREAM_CLOSED = "upstream.closed";
     public static final String UPSTREAM_CONNECTING = "upstream.connecting";

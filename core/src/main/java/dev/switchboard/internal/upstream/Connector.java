@@ -7,6 +7,7 @@ import dev.switchboard.config.HttpServer;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.StdioServer;
 import dev.switchboard.config.Transport;
+import dev.switchboard.internal.auth.BearerSource;
 import dev.switchboard.internal.auth.OAuthClient;
 import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.internal.observe.LogEvents;
@@ -59,6 +60,8 @@ final class Connector {
     private final DroppedErrors dropped;
     /** The OAuth client of a server with {@code auth}, kept across connections (its tokens outlive a session). */
     private final OAuthHooks oauth;
+    /** Whether {@link #oauth} carries one user's credentials rather than the server's own. */
+    private final boolean perUser;
     /** The stdio transport of the attempt under way, if any: what it read that was not JSON-RPC explains a silence. */
     private volatile StdioProcessTransport attemptStdio;
 
@@ -85,8 +88,12 @@ final class Connector {
         }
     }
 
+    /**
+     * @param bearer where the {@code Authorization} of every request comes from (one user's credentials), or null
+     *     for the server's own: its {@code auth}'s OAuth client, or its configured headers
+     */
     Connector(ServerConfig config, Clock clock, SessionHooks hooks, dev.switchboard.ClientHandlers handlers,
-            Masker masker, LogGate gate, TokenStore tokenStore) {
+            Masker masker, LogGate gate, TokenStore tokenStore, BearerSource bearer) {
         this.config = config;
         this.masker = masker;
         this.gate = gate;
@@ -95,7 +102,9 @@ final class Connector {
         this.clock = clock;
         this.hooks = hooks;
         this.classifier = new ErrorClassifier(config, config instanceof HttpServer ? http : null, masker);
-        this.oauth = config instanceof HttpServer h && h.auth() != null ? new OAuthHooks(new OAuthClient(h,
+        this.perUser = bearer != null;
+        this.oauth = bearer != null ? new OAuthHooks(bearer, config.name())
+                : config instanceof HttpServer h && h.auth() != null ? new OAuthHooks(new OAuthClient(h,
                 handlers.authorization(), clock, gate, tokenStore), h.name()) : null;
         http.setAuthorizing(oauth != null);
     }
@@ -331,7 +340,12 @@ final class Connector {
             return HttpClientSseClientTransport.builder(base)
                     .sseEndpoint(endpoint)
                     .clientBuilder(clients)
-                    .httpRequestCustomizer((b, method, uri, body, ctx) -> customize(h, b, method, body))
+                    .httpRequestCustomizer((b, method, uri, body, ctx) -> {
+                        customize(h, b, method, body);
+                        if (perUser) { // the SDK's SSE transport has no async customizer: set the user's token here
+                            oauth.headers(Map.of()).forEach(b::setHeader);
+                        }
+                    })
                     .build();
         }
         var streamable = HttpClientStreamableHttpTransport.builder(base)

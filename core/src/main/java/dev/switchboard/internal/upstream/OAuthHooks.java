@@ -1,6 +1,6 @@
 package dev.switchboard.internal.upstream;
 
-import dev.switchboard.internal.auth.OAuthClient;
+import dev.switchboard.internal.auth.BearerSource;
 import io.modelcontextprotocol.client.transport.HttpRequestSnapshot;
 import io.modelcontextprotocol.client.transport.customizer.McpAsyncHttpClientRequestCustomizer;
 import io.modelcontextprotocol.client.transport.customizer.McpHttpClientTransportAuthorizationErrorHandler;
@@ -15,7 +15,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * Plugs a server's {@link OAuthClient} into the SDK's Streamable HTTP transport: a request customizer that sets the
+ * Plugs a server's {@link BearerSource} (its OAuth client, or one user's credentials) into the SDK's Streamable HTTP transport: a request customizer that sets the
  * bearer token on every request, and the transport's 401/403 handler, which runs the flow and has the transport
  * repeat the refused request. Anything that may block (a refresh, a whole authorization) runs on a virtual thread,
  * never on the HTTP client's or Reactor's.
@@ -27,10 +27,10 @@ final class OAuthHooks {
      */
     private static final int MAX_REPLAYS = 3;
 
-    private final OAuthClient client;
+    private final BearerSource client;
     private final Executor blocking;
 
-    OAuthHooks(OAuthClient client, String server) {
+    OAuthHooks(BearerSource client, String server) {
         this.client = client;
         this.blocking = task -> Thread.ofVirtual().name("switchboard-oauth-" + server).start(task);
     }

@@ -1,11 +1,13 @@
 package dev.switchboard.internal.upstream;
 
 import dev.switchboard.ErrorCode;
+import dev.switchboard.internal.auth.BearerSource;
 import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
 import dev.switchboard.SwitchboardEvent.CatalogPart;
 import dev.switchboard.SwitchboardException;
+import dev.switchboard.config.CredentialsMode;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.config.ServerOptions;
 import dev.switchboard.internal.observe.LogEvents;
@@ -52,6 +54,8 @@ public final class Upstream implements ToolSession, AutoCloseable {
     private static final TypeRef<McpSchema.CallToolResult> CALL_TOOL_RESULT = new TypeRef<>() { };
 
     private final ServerConfig config;
+    /** The credentials of the one user this connection is for, or null for the server's shared connection. */
+    private final BearerSource bearer;
     private final Clock clock;
     private final Sleeper sleeper;
     private final UpstreamListener listener;
@@ -99,7 +103,18 @@ public final class Upstream implements ToolSession, AutoCloseable {
      */
     public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
             dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate, TokenStore tokenStore) {
+        this(config, clock, sleeper, listener, handlers, masker, gate, tokenStore, null);
+    }
+
+    /**
+     * A connection whose every request carries the {@code Authorization} of {@code bearer} (one user's
+     * credentials: a per-user session) instead of the server's own; otherwise as above.
+     */
+    public Upstream(ServerConfig config, Clock clock, Sleeper sleeper, UpstreamListener listener,
+            dev.switchboard.ClientHandlers handlers, Masker masker, LogGate gate, TokenStore tokenStore,
+            BearerSource bearer) {
         this.config = config;
+        this.bearer = bearer;
         this.gate = gate;
         this.progress = new ProgressRoutes(gate);
         this.clock = clock;
@@ -168,7 +183,7 @@ public final class Upstream implements ToolSession, AutoCloseable {
             public void onResourceUpdated(String uri) {
                 listener.onResourceUpdated(uri);
             }
-        }, handlers, masker, gate, tokenStore);
+        }, handlers, masker, gate, tokenStore, bearer);
     }
 
     @Override
@@ -192,6 +207,13 @@ public final class Upstream implements ToolSession, AutoCloseable {
 
     /** Starts connecting in the background; a disabled server is only marked so. */
     public void start() {
+        if (config.options().credentials() == CredentialsMode.PER_USER && bearer == null) {
+            // No shared connection: the server is reached only with each user's own credentials.
+            disabledBecause = "its credentials are per_user: every call carries its user's credentials";
+            update(ServerState.DISABLED, null);
+            settle(settled);
+            return;
+        }
         if (!config.options().enabled()) {
             update(ServerState.DISABLED, null);
             settle(settled);
