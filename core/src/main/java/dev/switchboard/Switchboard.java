@@ -6,7 +6,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.auth.TokenStore;
 import dev.switchboard.internal.engine.Engine;
 import dev.switchboard.internal.engine.EngineSettings;
-import dev.switchboard.internal.observe.Tracing;
+import dev.switchboard.internal.tracing.Tracing;
 import dev.switchboard.spi.ProbeScheduler;
 import dev.switchboard.spi.Sleeper;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -95,7 +95,8 @@ public sealed interface SwitchboardEvent {
     }
 
     /**
-     * A tool call ended, one way or another.
+     * A tool call ended, one way or another. A call made with a user's credentials ({@code
+     * CallOptions.withCredentials}) publishes none: it is that user's business, not every listener's.
      *
      * @param tool the tool's own name on its server
      * @param duration from the call's start to its end, retries included

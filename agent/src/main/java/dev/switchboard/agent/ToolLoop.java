@@ -54,7 +54,9 @@ final class ToolLoop {
         List<ToolSpecification> specs = offered.values().stream().map(AiServiceTool::toolSpecification).toList();
         while (true) {
             ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-            if (!specs.isEmpty() && maxToolCalls > 0) {
+            // Tools only while calls are left: with the budget spent the model is asked to answer with what it has,
+            // rather than to ask for a call that would only be refused.
+            if (!specs.isEmpty() && answer.toolCallCount() < maxToolCalls) {
                 request.toolSpecifications(specs);
             }
             AiMessage reply = model.chat(request.build()).aiMessage();

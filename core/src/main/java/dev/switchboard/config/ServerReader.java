@@ -179,10 +179,12 @@ final class ServerReader {
             s.error("auth", "is for Streamable HTTP servers, but this one is sse (expected: transport:"
                     + " streamable-http, or a static Authorization header)");
         }
-        if (options.credentials() == CredentialsMode.PER_USER
-                && headers.keySet().stream().anyMatch("authorization"::equalsIgnoreCase)) {
-            s.error("headers.Authorization", "is set with credentials: per_user (expected: none; each call carries"
-                    + " its user's token, never a shared one)");
+        if (options.credentials() == CredentialsMode.PER_USER) {
+            // Every user's connection would carry it: a shared secret must not ride along with each user's token.
+            headers.keySet().stream().filter(dev.switchboard.internal.observe.Redactor::isSensitiveName)
+                    .forEach(h -> s.error("headers." + h, "is set with credentials: per_user (expected: none; each"
+                            + " call carries its user's token, never a shared secret)"));
+            // (Credentials in the URL are refused for every server.)
         }
         if (auth != null && headers.keySet().stream().anyMatch("authorization"::equalsIgnoreCase)) {
             s.error("headers.Authorization", "is set with auth (expected: one of them; auth sends the token)");

@@ -28,13 +28,15 @@ class ReadsPerUserCredentialsTest {
                   a: {url: "https://a.example.com/mcp", credentials: per_usr}
                   b: {command: x, credentials: per_user}
                   c: {url: "https://c.example.com/mcp", credentials: per_user,
-                      headers: {Authorization: "Bearer abcd"}}
+                      headers: {Authorization: "Bearer abcd", X-Api-Key: k, X-Tenant: acme}}
                 """)).containsExactlyInAnyOrder(
                 "servers.a.credentials: \"per_usr\" is not a credentials mode (expected: shared, or per_user for a"
                         + " server that every user reaches with their own token)",
                 "servers.b.credentials: per_user is for HTTP servers, whose requests can carry each user's token"
                         + " (expected: shared for a stdio server)",
                 "servers.c.headers.Authorization: is set with credentials: per_user (expected: none; each call"
-                        + " carries its user's token, never a shared one)");
+                        + " carries its user's token, never a shared secret)",
+                "servers.c.headers.X-Api-Key: is set with credentials: per_user (expected: none; each call"
+                        + " carries its user's token, never a shared secret)");
     }
 }

@@ -49,11 +49,14 @@ interface Caller {
     String name();
 
     /**
-     * The authenticated identity whose own upstream grants a {@code credentials: per_user} server uses: the token's
-     * name, or the OAuth identity; null for {@link #ANYONE}, which is nobody in particular.
+     * The authenticated identity whose own upstream grants a {@code credentials: per_user} server uses:
+     * {@code token:<name>} for a gateway token, {@code oauth:<identity>} for an OAuth identity (see
+     * {@link OAuthCaller}); null for {@link #ANYONE}, which is nobody in particular. Two kinds, two name spaces: a
+     * token named {@code alice} and an OAuth identity {@code alice} (a claim the identity provider decides) must
+     * never share one grant.
      */
     default String identity() {
-        return this instanceof Anyone ? null : name();
+        return this instanceof Anyone ? null : "token:" + name();
     }
 
     /**

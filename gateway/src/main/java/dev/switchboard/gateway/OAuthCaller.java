@@ -35,6 +35,11 @@ final class OAuthCaller implements Caller {
     }
 
     @Override
+    public String identity() {
+        return "oauth:" + identity;
+    }
+
+    @Override
     public boolean maySee(String server, String tool) {
         if (rule == null) {
             return true;

@@ -19,6 +19,8 @@ final class RestProblems {
     static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     static final String RATE_LIMITED = "RATE_LIMITED";
+    /** More event streams open than a caller, or the gateway, may hold at once. */
+    static final String TOO_MANY_STREAMS = "TOO_MANY_STREAMS";
     /** SERVER_UNAVAILABLE of a server an operator disabled: 409, since waiting does not bring it back. */
     static final String SERVER_DISABLED = "SERVER_DISABLED";
     /** AUTH_FAILED of a {@code credentials: per_user} server: the caller's identity has no (valid) grant for it. */
@@ -43,6 +45,7 @@ final class RestProblems {
         api(PAYLOAD_TOO_LARGE, 413, "Content too large");
         api(UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported media type");
         ROWS.put(RATE_LIMITED, new Row(RATE_LIMITED, RATE_LIMITED, 429, "Too many requests", true));
+        api(TOO_MANY_STREAMS, 429, "Too many event streams");
 
         library(ErrorCode.UNKNOWN_SERVER, 404, "Unknown server");
         library(ErrorCode.UNKNOWN_TOOL, 404, "Unknown tool");

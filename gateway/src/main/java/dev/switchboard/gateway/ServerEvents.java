@@ -90,10 +90,32 @@ final class ServerEvents implements SwitchboardListener {
         return clock.instant();
     }
 
-    /** Opens a stream for {@code caller}, of one server's events or (null) every visible server's. */
+    /** Event streams one caller may hold at once (a dashboard needs one per tab). */
+    static final int MAX_PER_CALLER = 16;
+    /** Event streams the gateway holds at once: each is a thread and a buffer, and every event visits each. */
+    static final int MAX_STREAMS = 256;
+
+    /**
+     * Opens a stream for {@code caller}, of one server's events or (null) every visible server's.
+     *
+     * @throws RestProblem 429 when the caller or the gateway holds as many streams as it may
+     */
     Subscription subscribe(Caller caller, String server) {
         Subscription s = new Subscription(caller, server, new EventBuffer(capacity));
-        open.add(s);
+        lock.lock();
+        try {
+            if (open.size() >= MAX_STREAMS) {
+                throw RestProblem.request(RestProblems.TOO_MANY_STREAMS, "the gateway has " + MAX_STREAMS
+                        + " event streams open, as many as it serves: close one (another tab?) or try later");
+            }
+            if (open.stream().filter(o -> o.caller().equals(caller)).count() >= MAX_PER_CALLER) {
+                throw RestProblem.request(RestProblems.TOO_MANY_STREAMS, "this caller has " + MAX_PER_CALLER
+                        + " event streams open, as many as one may: close one (another tab?) first");
+            }
+            open.add(s);
+        } finally {
+            lock.unlock();
+        }
         if (closed) {
             s.buffer().close(STOPPING); // stopped in between: the stream ends at once
         }

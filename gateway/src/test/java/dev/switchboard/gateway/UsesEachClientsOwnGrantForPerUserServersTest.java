@@ -55,7 +55,7 @@ class UsesEachClientsOwnGrantForPerUserServersTest {
                     HttpAuth.Type.OAUTH).clientId(FakeAuthorizationServer.CLIENT_ID)
                     .clientSecret(FakeAuthorizationServer.CLIENT_SECRET).build())
                     .options(ServerOptions.builder().credentials(CredentialsMode.PER_USER).build()).build();
-            grant(SwitchboardConfig.builder().servers(List.of(svc)).build(), tokens, as, "alice", "bob");
+            grant(SwitchboardConfig.builder().servers(List.of(svc)).build(), tokens, as, "token:alice", "token:bob");
 
             GatewaySettings settings = GatewaySettings.builder().port(0).tokens(List.of(
                     GatewayToken.builder("alice", ALICE.hash()).build(), GatewayToken.builder("bob", BOB.hash())
@@ -75,7 +75,7 @@ class UsesEachClientsOwnGrantForPerUserServersTest {
                     List<String> askedFor = new ArrayList<>();
                     try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
                         for (int i = 0; i < 20; i++) {
-                            askedFor.addAll(List.of("alice", "bob"));
+                            askedFor.addAll(List.of("token:alice", "token:bob"));
                             answers.add(exec.submit(() -> whoami(alice)));
                             answers.add(exec.submit(() -> whoami(bob)));
                         }
@@ -88,17 +88,18 @@ class UsesEachClientsOwnGrantForPerUserServersTest {
                             Map.of()));
                     assertThat(refused.isError()).isTrue();
                     assertThat(((McpSchema.TextContent) refused.content().getFirst()).text())
-                            .contains("AUTH_FAILED", "user 'carol'", "switchboard auth login CONFIG svc --user carol");
+                            .contains("AUTH_FAILED", "user 'token:carol'",
+                                    "switchboard auth login CONFIG svc --user token:carol");
 
                     var rest = new RestClient(gateway.url());
                     var carolsRest = restCall(rest, CAROL.token());
                     assertThat(carolsRest.status()).as(carolsRest.toString()).isEqualTo(403);
                     assertThat(carolsRest.json().path("type").asText()).endsWith("authorization-required");
-                    assertThat(carolsRest.json().path("detail").asText()).contains("--user carol");
+                    assertThat(carolsRest.json().path("detail").asText()).contains("--user token:carol");
                     var alicesRest = restCall(rest, ALICE.token());
                     assertThat(alicesRest.status()).as(alicesRest.toString()).isEqualTo(200);
                     assertThat(alicesRest.json().path("result").path("content").get(0).path("text").asText())
-                            .startsWith("user=alice ");
+                            .startsWith("user=token:alice ");
                 } finally {
                     alice.closeGracefully();
                     bob.closeGracefully();

@@ -17,7 +17,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
-import dev.switchboard.internal.observe.Tracing;
+import dev.switchboard.internal.tracing.Tracing;
 import dev.switchboard.internal.upstream.CallHandle;
 import dev.switchboard.internal.upstream.Deadline;
 import dev.switchboard.internal.upstream.Ticker;
@@ -174,7 +174,9 @@ public final class CallExecutor {
             Tracing.endCall(span, code, attempts.count());
             long nanos = deadline.elapsed().toNanos();
             counted.ended(code, nanos);
-            if (events.active()) {
+            // A call with a user's credentials is that user's business: every listener (a gateway's event stream
+            // for all its clients included) would learn who called what and how it went.
+            if (events.active() && options.credentials() == null) {
                 events.publish(new SwitchboardEvent.CallFinished(server, tool, Duration.ofNanos(nanos), code,
                         attempts.count(), clock.instant()));
             }

@@ -4,7 +4,7 @@ import dev.switchboard.ErrorCode;
 import dev.switchboard.ErrorInfo;
 import dev.switchboard.ServerState;
 import dev.switchboard.config.ServerConfig;
-import dev.switchboard.internal.observe.Tracing;
+import dev.switchboard.internal.tracing.Tracing;
 import dev.switchboard.internal.status.StatusSnapshot;
 import io.opentelemetry.api.trace.Span;
 import java.util.Map;

@@ -36,7 +36,7 @@ import dev.switchboard.internal.events.EventHub;
 import dev.switchboard.internal.observe.LogEvents;
 import dev.switchboard.internal.observe.LogGate;
 import dev.switchboard.internal.observe.Masker;
-import dev.switchboard.internal.observe.Tracing;
+import dev.switchboard.internal.tracing.Tracing;
 import dev.switchboard.internal.status.ServerEvents;
 import dev.switchboard.internal.status.StatusSnapshot;
 import dev.switchboard.internal.upstream.Upstream;

@@ -29,7 +29,7 @@ public record EngineSettings(SwitchboardConfig config, Clock clock, Sleeper slee
         Object meterRegistry, ClientHandlers handlers,
         List<SwitchboardListener> listeners, java.util.function.Predicate<dev.switchboard.config.ServerConfig> only,
         dev.switchboard.internal.auth.TokenStore tokenStore, int userSessionsPerServer,
-        java.time.Duration userSessionIdle, dev.switchboard.internal.observe.Tracing tracing) {
+        java.time.Duration userSessionIdle, dev.switchboard.internal.tracing.Tracing tracing) {
 
     public EngineSettings {
         Objects.requireNonNull(config, "config");

@@ -15,6 +15,9 @@ final class UserBearer implements BearerSource {
     private volatile UserCredentials credentials;
     /** The value sent now; null until the next request reads the credentials again. */
     private volatile String header;
+    /** The last tokens sent, newest first: a late error may still quote one the user has rotated since. */
+    private final java.util.Deque<String> sent = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int REMEMBERED = 4;
 
     UserBearer(String server, UserCredentials credentials) {
         this.server = server;
@@ -38,6 +41,7 @@ final class UserBearer implements BearerSource {
         if (h == null) {
             h = "Bearer " + token();
             header = h;
+            remember(h);
         }
         return h;
     }
@@ -49,16 +53,32 @@ final class UserBearer implements BearerSource {
             String fresh = "Bearer " + token();
             if (!fresh.equals(sent)) {
                 header = fresh;
+                remember(fresh);
                 return true; // a new token (refreshed, or the user's latest call brought one): try it
             }
         }
         throw UserSessions.refused(server, c.user(), status);
     }
 
-    /** {@code text} without the token sent now. */
+    /** {@code text} without any of the tokens this session sent lately. */
     String mask(String text) {
-        String h = header;
-        return h == null || text == null ? text : text.replace(h.substring("Bearer ".length()), "****");
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String h : sent) {
+            out = out.replace(h.substring("Bearer ".length()), "****");
+        }
+        return out;
+    }
+
+    private void remember(String h) {
+        if (!h.equals(sent.peekFirst())) {
+            sent.addFirst(h);
+            while (sent.size() > REMEMBERED) {
+                sent.pollLast();
+            }
+        }
     }
 
     private String token() {

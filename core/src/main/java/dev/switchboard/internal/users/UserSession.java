@@ -79,6 +79,11 @@ final class UserSession {
         return config.equals(server);
     }
 
+    /** Whether the session was made for credentials of this kind: a token given by the application, or a grant. */
+    boolean sameKind(UserCredentials credentials) {
+        return (bearer == null) == credentials.isOAuthGrant();
+    }
+
     void lease(UserCredentials latest) {
         leases++;
         if (bearer != null && !latest.isOAuthGrant()) {

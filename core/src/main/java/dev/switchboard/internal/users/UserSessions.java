@@ -247,23 +247,30 @@ public final class UserSessions implements AutoCloseable {
         List<UserSession> evicted = new ArrayList<>();
         UserSession s;
         lock.lock();
-        try {
+        try { // the finally below closes what was evicted even when the new session fails to start
             if (closed) {
                 throw new SwitchboardException(ErrorCode.SHUTTING_DOWN, server.name(), "Switchboard is closed");
             }
             var pool = pools.computeIfAbsent(server.name(), n -> new LinkedHashMap<>(16, 0.75f, true));
             s = pool.get(credentials.user());
-            if (s != null && !s.isFor(server)) {
-                pool.remove(credentials.user()); // the server's settings changed (a reload): a new session
+            if (s != null && (!s.isFor(server) || !s.sameKind(credentials))) {
+                // The server's settings changed (a reload), or the user's calls switched between a token of the
+                // application's and the user's own grant: a new session, never one made for the other kind.
+                pool.remove(credentials.user());
                 evicted.add(s);
                 s = null;
             }
             if (s == null) {
                 makeRoom(server.name(), pool, evicted);
                 s = new UserSession(server, credentials, parts);
-                pool.put(credentials.user(), s);
                 startReaper();
-                s.start();
+                try {
+                    s.start();
+                } catch (RuntimeException e) {
+                    evicted.add(s); // closed below with the others
+                    throw e;
+                }
+                pool.put(credentials.user(), s); // only a started session: one that failed is not kept
                 parts.gate().info(log, LogEvents.USER_SESSION_OPENED).addKeyValue("server", server.name())
                         .addKeyValue("user", credentials.user()).addKeyValue("sessions", pool.size()).log();
             }
@@ -271,8 +278,8 @@ public final class UserSessions implements AutoCloseable {
             inFlight++;
         } finally {
             lock.unlock();
+            closeLater(evicted, "evicted");
         }
-        closeLater(evicted, "evicted");
         return s;
     }
 

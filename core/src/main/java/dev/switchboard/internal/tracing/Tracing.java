@@ -1,4 +1,4 @@
-package dev.switchboard.internal.observe;
+package dev.switchboard.internal.tracing;
 
 import dev.switchboard.ErrorCode;
 import dev.switchboard.config.HttpServer;
@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.net.URI;
@@ -106,14 +107,16 @@ public final class Tracing {
 
     /**
      * The current trace context as {@code _meta} entries of a request ({@code traceparent}, {@code tracestate}):
-     * the server's own spans then join the caller's trace. Empty when there is no trace to join.
+     * the server's own spans then join the caller's trace. Empty when there is no trace to join, or no SDK.
      */
     public Map<String, Object> meta() {
         if (propagator == TextMapPropagator.noop()) {
             return Map.of(); // no SDK: nothing to send, and nothing allocated per call
         }
         Map<String, Object> carrier = new HashMap<>(2);
-        propagator.inject(Context.current(), carrier, (c, k, v) -> c.put(k, v));
+        // The trace context only, whatever else the application propagates: its baggage (tenant, user ids) is not
+        // for third-party servers.
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, (c, k, v) -> c.put(k, v));
         return carrier;
     }
 
