@@ -1,13 +1,14 @@
 package dev.switchboard.agent;
 
-import static dev.switchboard.agent.ScriptedChatServer.answer;
-import static dev.switchboard.agent.ScriptedChatServer.system;
+import static dev.switchboard.testing.ScriptedChatServer.answer;
+import static dev.switchboard.testing.ScriptedChatServer.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeResource;
 import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.testing.ScriptedChatServer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,11 +1,12 @@
 package dev.switchboard.agent;
 
-import static dev.switchboard.agent.ScriptedChatServer.answer;
-import static dev.switchboard.agent.ScriptedChatServer.callTool;
+import static dev.switchboard.testing.ScriptedChatServer.answer;
+import static dev.switchboard.testing.ScriptedChatServer.callTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.testing.ScriptedChatServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,15 @@
 package dev.switchboard.agent;
 
-import static dev.switchboard.agent.ScriptedChatServer.answer;
-import static dev.switchboard.agent.ScriptedChatServer.callTools;
-import static dev.switchboard.agent.ScriptedChatServer.toolResults;
+import static dev.switchboard.testing.ScriptedChatServer.answer;
+import static dev.switchboard.testing.ScriptedChatServer.callTools;
+import static dev.switchboard.testing.ScriptedChatServer.toolResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.testing.ScriptedChatServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

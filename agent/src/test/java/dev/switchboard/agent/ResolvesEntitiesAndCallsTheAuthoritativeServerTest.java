@@ -1,9 +1,9 @@
 package dev.switchboard.agent;
 
-import static dev.switchboard.agent.ScriptedChatServer.answer;
-import static dev.switchboard.agent.ScriptedChatServer.callTool;
-import static dev.switchboard.agent.ScriptedChatServer.system;
-import static dev.switchboard.agent.ScriptedChatServer.toolResults;
+import static dev.switchboard.testing.ScriptedChatServer.answer;
+import static dev.switchboard.testing.ScriptedChatServer.callTool;
+import static dev.switchboard.testing.ScriptedChatServer.system;
+import static dev.switchboard.testing.ScriptedChatServer.toolResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +13,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.testing.ScriptedChatServer;
 import example.AnswerAQuestion;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,14 +1,15 @@
 package dev.switchboard.agent;
 
-import static dev.switchboard.agent.ScriptedChatServer.answer;
-import static dev.switchboard.agent.ScriptedChatServer.callTool;
-import static dev.switchboard.agent.ScriptedChatServer.callTools;
+import static dev.switchboard.testing.ScriptedChatServer.answer;
+import static dev.switchboard.testing.ScriptedChatServer.callTool;
+import static dev.switchboard.testing.ScriptedChatServer.callTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.testing.ScriptedChatServer;
 import org.junit.jupiter.api.Test;
 
 /** A model that keeps asking for tools is stopped at max tool calls, and the answer says so and how to go on. */

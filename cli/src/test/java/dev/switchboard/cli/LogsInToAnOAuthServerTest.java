@@ -8,6 +8,7 @@ import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -40,15 +41,8 @@ class LogsInToAnOAuthServerTest {
 
     @Test
     void logsInShowsTheStatusAndLogsOut() throws Exception {
-        try (var as = new FakeAuthorizationServer();
-                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
-                                as.resourceMetadata()).build())) {
-            as.protect(fake.url());
-            Path config = work.resolve("servers.yaml");
-            Files.writeString(config, "servers:\n  tickets:\n    url: " + fake.url() + "\n    auth: {type: oauth,"
-                    + " client_id: " + FakeAuthorizationServer.CLIENT_ID + ", client_secret: "
-                    + FakeAuthorizationServer.CLIENT_SECRET + "}\n  plain: {url: \"http://127.0.0.1:9/mcp\"}\n");
+        try (var as = new FakeAuthorizationServer(); RunningFakeServer fake = protectedBy(as)) {
+            Path config = configOf(fake, "  plain: {url: \"http://127.0.0.1:9/mcp\"}\n");
             String dir = work.resolve("tokens").toString();
 
             Cli.Result before = Cli.run("auth", "status", config.toString(), "--token-dir", dir);
@@ -79,15 +73,8 @@ class LogsInToAnOAuthServerTest {
     /** A gateway has no person at hand: {@code serve} calls a protected server with the tokens of the login. */
     @Test
     void theGatewayCallsWithTheTokensOfTheLogin() throws Exception {
-        try (var as = new FakeAuthorizationServer();
-                RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
-                        .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
-                                as.resourceMetadata()).build())) {
-            as.protect(fake.url());
-            Path config = work.resolve("servers.yaml");
-            Files.writeString(config, "servers:\n  tickets:\n    url: " + fake.url() + "\n    auth: {type: oauth,"
-                    + " client_id: " + FakeAuthorizationServer.CLIENT_ID + ", client_secret: "
-                    + FakeAuthorizationServer.CLIENT_SECRET + "}\n");
+        try (var as = new FakeAuthorizationServer(); RunningFakeServer fake = protectedBy(as)) {
+            Path config = configOf(fake, "");
             String dir = work.resolve("tokens").toString();
             assertThat(runWithBrowser("auth", "login", config.toString(), "tickets", "--token-dir", dir).exitCode())
                     .isZero();
@@ -153,6 +140,24 @@ class LogsInToAnOAuthServerTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("server 'plain' has no auth:");
+    }
+
+    /** A FakeMcpServer with an echo tool that only the authorization server's access token may call. */
+    private static RunningFakeServer protectedBy(FakeAuthorizationServer as) {
+        RunningFakeServer fake = FakeMcpServer.startHttp(FakeMcpServer.builder().name("fake")
+                .tool(FakeTool.echo("echo")).requireBearer(FakeAuthorizationServer.ACCESS_TOKEN,
+                        as.resourceMetadata()).build());
+        as.protect(fake.url());
+        return fake;
+    }
+
+    /** A configuration with the server as {@code tickets} ({@code auth: oauth}), then {@code more} servers. */
+    private Path configOf(RunningFakeServer fake, String more) throws IOException {
+        Path config = work.resolve("servers.yaml");
+        Files.writeString(config, "servers:\n  tickets:\n    url: " + fake.url() + "\n    auth: {type: oauth,"
+                + " client_id: " + FakeAuthorizationServer.CLIENT_ID + ", client_secret: "
+                + FakeAuthorizationServer.CLIENT_SECRET + "}\n" + more);
+        return config;
     }
 
     /** Runs the CLI; when it prints an authorization URL, a browser opens it, as a person would. */

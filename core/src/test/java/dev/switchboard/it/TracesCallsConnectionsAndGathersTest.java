@@ -147,18 +147,10 @@ class TracesCallsConnectionsAndGathersTest {
     /** docs/integrations.md quotes the example as it is compiled and run here. */
     @Test
     void theDocsQuoteTheExampleAsItIs() throws Exception {
-        java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().getParent();
-        String doc = java.nio.file.Files.readString(root.resolve("docs/integrations.md"));
-        String file = "core/src/test/java/example/TracedCalls.java";
-        String start = "<!-- snippet: " + file + "#opentelemetry -->\n```java\n";
-        assertThat(doc).contains(start);
-        String quoted = doc.substring(doc.indexOf(start) + start.length(), doc.indexOf("```\n<!-- end snippet -->",
-                doc.indexOf(start)));
-        List<String> lines = java.nio.file.Files.readAllLines(root.resolve(file));
-        List<String> region = lines.subList(lines.indexOf("        // tag::opentelemetry[]") + 1,
-                lines.indexOf("        // end::opentelemetry[]"));
-        assertThat(quoted).isEqualTo(region.stream().map(l -> l.isBlank() ? "" : l.substring(8))
-                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        var quotes = dev.switchboard.testing.DocSnippets.quotes(java.nio.file.Path.of("").toAbsolutePath()
+                .getParent(), "docs/integrations.md", "core/");
+        assertThat(quotes).containsKey("opentelemetry");
+        assertThat(quotes.get("opentelemetry").quoted()).isEqualTo(quotes.get("opentelemetry").source());
     }
 
     private SpanData only(String name) {

@@ -1,14 +1,15 @@
 package dev.switchboard.langchain4j;
 
-import static dev.switchboard.langchain4j.ScriptedChatServer.answer;
-import static dev.switchboard.langchain4j.ScriptedChatServer.callTool;
-import static dev.switchboard.langchain4j.ScriptedChatServer.toolResults;
+import static dev.switchboard.testing.ScriptedChatServer.answer;
+import static dev.switchboard.testing.ScriptedChatServer.callTool;
+import static dev.switchboard.testing.ScriptedChatServer.toolResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.testing.ScriptedChatServer;
 import example.AskWithSwitchboardTools;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.switchboard.langchain4j;
 
-import static dev.switchboard.langchain4j.ScriptedChatServer.answer;
-import static dev.switchboard.langchain4j.ScriptedChatServer.callTool;
-import static dev.switchboard.langchain4j.ScriptedChatServer.toolResults;
+import static dev.switchboard.testing.ScriptedChatServer.answer;
+import static dev.switchboard.testing.ScriptedChatServer.callTool;
+import static dev.switchboard.testing.ScriptedChatServer.toolResults;
 import static dev.switchboard.langchain4j.Tools.names;
 import static dev.switchboard.langchain4j.Tools.provided;
 import static dev.switchboard.langchain4j.Tools.run;
@@ -17,6 +17,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.testing.ScriptedChatServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;

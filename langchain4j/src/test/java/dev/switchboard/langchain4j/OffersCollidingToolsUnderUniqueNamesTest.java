@@ -1,8 +1,8 @@
 package dev.switchboard.langchain4j;
 
-import static dev.switchboard.langchain4j.ScriptedChatServer.answer;
-import static dev.switchboard.langchain4j.ScriptedChatServer.callTool;
-import static dev.switchboard.langchain4j.ScriptedChatServer.toolResults;
+import static dev.switchboard.testing.ScriptedChatServer.answer;
+import static dev.switchboard.testing.ScriptedChatServer.callTool;
+import static dev.switchboard.testing.ScriptedChatServer.toolResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -12,6 +12,7 @@ import dev.switchboard.ToolResult;
 import dev.switchboard.testing.FakeMcpServer;
 import dev.switchboard.testing.FakeTool;
 import dev.switchboard.testing.RunningFakeServer;
+import dev.switchboard.testing.ScriptedChatServer;
 import org.junit.jupiter.api.Test;
 
 /**

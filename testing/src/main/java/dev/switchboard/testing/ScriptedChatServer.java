@@ -1,4 +1,4 @@
-package dev.switchboard.agent;
+package dev.switchboard.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +23,9 @@ import java.util.function.Function;
  * An OpenAI-compatible chat endpoint on loopback that answers {@code POST /v1/chat/completions} from a script: each
  * request gets the next scripted turn, a function of the request (so a turn can quote the tool result it was sent).
  * It records every request body and Authorization header; a request beyond the script is answered 500 and recorded.
- * (A copy of the langchain4j module's, with the headers and several tool calls in one turn.)
+ * The model of the LangChain4j, agent and Spring tests: a real OpenAI client talks to it over HTTP, no network needed.
  */
-final class ScriptedChatServer implements AutoCloseable {
+public final class ScriptedChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -45,7 +45,7 @@ final class ScriptedChatServer implements AutoCloseable {
 
     /** Starts answering with {@code script}, one turn per request. */
     @SafeVarargs
-    static ScriptedChatServer start(Function<JsonNode, ObjectNode>... script) {
+    public static ScriptedChatServer start(Function<JsonNode, ObjectNode>... script) {
         try {
             List<Function<JsonNode, ObjectNode>> turns = new ArrayList<>();
             for (Function<JsonNode, ObjectNode> turn : script) {
@@ -58,12 +58,12 @@ final class ScriptedChatServer implements AutoCloseable {
     }
 
     /** The base URL an OpenAI client is given, e.g. {@code http://127.0.0.1:4711/v1}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** The request bodies received so far, in order. */
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         lock.lock();
         try {
             return List.copyOf(requests);
@@ -73,7 +73,7 @@ final class ScriptedChatServer implements AutoCloseable {
     }
 
     /** The Authorization headers received so far (null for a request without one), in order. */
-    List<String> authorizations() {
+    public List<String> authorizations() {
         lock.lock();
         try {
             return new ArrayList<>(authorizations);
@@ -83,12 +83,12 @@ final class ScriptedChatServer implements AutoCloseable {
     }
 
     /** A turn in which the model asks for one tool call. */
-    static Function<JsonNode, ObjectNode> callTool(String id, String name, String argumentsJson) {
+    public static Function<JsonNode, ObjectNode> callTool(String id, String name, String argumentsJson) {
         return callTools(id, name, argumentsJson);
     }
 
     /** A turn in which the model asks for several tool calls at once: id, name, arguments, id, name, ... */
-    static Function<JsonNode, ObjectNode> callTools(String... idNameArguments) {
+    public static Function<JsonNode, ObjectNode> callTools(String... idNameArguments) {
         return request -> {
             ObjectNode message = JSON.createObjectNode().put("role", "assistant").putNull("content");
             var calls = message.putArray("tool_calls");
@@ -102,18 +102,18 @@ final class ScriptedChatServer implements AutoCloseable {
     }
 
     /** The content of the request's first (system) message. */
-    static String system(JsonNode request) {
+    public static String system(JsonNode request) {
         return request.path("messages").get(0).path("content").asText();
     }
 
     /** A turn in which the model answers with text made from the request (e.g. quoting the tool results sent). */
-    static Function<JsonNode, ObjectNode> answer(Function<JsonNode, String> text) {
+    public static Function<JsonNode, ObjectNode> answer(Function<JsonNode, String> text) {
         return request -> completion(JSON.createObjectNode().put("role", "assistant").put("content",
                 text.apply(request)), "stop");
     }
 
     /** The contents of the request's {@code tool} messages, in order. */
-    static List<String> toolResults(JsonNode request) {
+    public static List<String> toolResults(JsonNode request) {
         List<String> out = new ArrayList<>();
         request.path("messages").forEach(m -> {
             if ("tool".equals(m.path("role").asText())) {
