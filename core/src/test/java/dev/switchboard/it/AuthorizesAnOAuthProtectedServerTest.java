@@ -64,7 +64,11 @@ class AuthorizesAnOAuthProtectedServerTest {
             root.detachAppender(captured);
             root.setLevel(previous);
         }
-        for (ILoggingEvent e : captured.list) {
+        List<ILoggingEvent> logged;
+        synchronized (captured) { // the appender's own lock: a server thread may still be logging
+            logged = new ArrayList<>(captured.list);
+        }
+        for (ILoggingEvent e : logged) {
             if (e.getLoggerName().startsWith("org.eclipse.jetty")
                     || e.getLoggerName().startsWith("io.modelcontextprotocol.server")) {
                 continue; // the fake server's own logs in this JVM: it receives the token, as any server does
