@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's door, in front of every endpoint: a browser page from an origin that is not allowed is refused (403);
+ * The gateway's door, in front of every endpoint: a browser page from an origin that is not allowed is refused (403),
+ * and so is, on a loopback gateway without tokens, a request whose {@code Host} is not a loopback name or the host of
+ * an allowed origin (a page that reached it through DNS rebinding sends no {@code Origin} with a GET);
  * with tokens or OAuth configured, a request without a valid {@code Authorization: Bearer} token is refused (401);
  * every other request goes on with its {@link Caller} attached ({@link Caller#ATTRIBUTE}). Only {@code /healthz},
  * {@code /readyz}, the resource metadata ({@link ResourceMetadata}) and the dashboard's static files
@@ -76,6 +78,14 @@ final class AccessHandler extends Handler.Wrapper {
             return true;
         }
         followFile.run();
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (!access.controlled() && !beyondLoopback && !origins.hostAllowed(host)) {
+            // No token to stop a web page that reached this loopback gateway under a name of its own.
+            refuse(path, response, callback, HttpStatus.FORBIDDEN_403, "host '" + host + "' is not a name of this"
+                    + " gateway (it listens on loopback without tokens); a reverse proxy that passes a public name"
+                    + " needs its origin in gateway.allowed_origins, e.g. https://" + host);
+            return true;
+        }
         Caller caller = access.controlled() ? caller(request, response, callback, path) : anyoneWarned();
         if (caller == null) {
             return true;

@@ -35,6 +35,46 @@ final class Origins {
         }
     }
 
+    /**
+     * Whether a request's {@code Host} names this gateway: a loopback name, or the host of a configured origin (a
+     * reverse proxy's public name). A page that reached a loopback gateway through a name of its own (DNS rebinding)
+     * sends no {@code Origin} with its GET requests, but its {@code Host} is still that name.
+     */
+    boolean hostAllowed(String hostHeader) {
+        if (any) {
+            return true;
+        }
+        if (hostHeader == null) {
+            return false;
+        }
+        String host = hostOf(hostHeader);
+        if (LOOPBACK.contains(host)) {
+            return true;
+        }
+        for (String origin : allowed) {
+            try {
+                String h = new URI(origin).getHost();
+                if (h != null && h.toLowerCase(Locale.ROOT).equals(host)) {
+                    return true;
+                }
+            } catch (URISyntaxException e) {
+                // not an origin a Host can match
+            }
+        }
+        return false;
+    }
+
+    /** The host part of a {@code Host} header, lower case, without its port ({@code [::1]} keeps its brackets). */
+    private static String hostOf(String hostHeader) {
+        String h = hostHeader.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(0, end + 1);
+        }
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
     private static String normal(String origin) {
         String o = origin.trim().toLowerCase(Locale.ROOT);
         return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
