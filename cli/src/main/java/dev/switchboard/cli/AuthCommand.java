@@ -44,7 +44,7 @@ final class AuthCommand extends BaseCommand {
         Path tokenDir;
 
         final Path tokens() {
-            return tokenDir != null ? tokenDir : TokenDirectory.of(System.getenv());
+            return TokenDirectory.or(tokenDir);
         }
 
         final List<HttpServer> protectedServers(SwitchboardConfig config) {

@@ -62,7 +62,7 @@ final class ServeCommand extends ConfigCommand {
             OpenTelemetrySdk tracing = Telemetry.fromSettings(System.getenv(), System.getProperties());
             // The tokens of `switchboard auth login`: a gateway has no person at hand to authorize it.
             Switchboard.Builder builder = Switchboard.builder(config).onlyServers(Gateway::shared)
-                    .tokenStore(tokenDir != null ? tokenDir : TokenDirectory.of(System.getenv()))
+                    .tokenStore(TokenDirectory.or(tokenDir))
                     .configFile(configFile, loader()).meterRegistry(registry);
             if (tracing != null) {
                 builder.openTelemetry(tracing);

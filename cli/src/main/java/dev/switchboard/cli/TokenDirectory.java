@@ -11,6 +11,11 @@ final class TokenDirectory {
     private TokenDirectory() {
     }
 
+    /** {@code --token-dir} when given, else the default of this environment. */
+    static Path or(Path given) {
+        return given != null ? given : of(System.getenv());
+    }
+
     static Path of(Map<String, String> environment) {
         String dir = environment.get("SWITCHBOARD_TOKEN_DIR");
         if (dir != null && !dir.isBlank()) {

@@ -14,11 +14,15 @@ final class Origins {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final Set<String> allowed;
+    /** The hosts of the allowed origins: the names a request's {@code Host} may give besides loopback ones. */
+    private final Set<String> allowedHosts;
     private final boolean any;
 
     Origins(List<String> allowed) {
         this.any = allowed.contains("*");
         this.allowed = Set.copyOf(allowed.stream().map(Origins::normal).toList());
+        this.allowedHosts = Set.copyOf(this.allowed.stream().map(Origins::hostOfOrigin)
+                .filter(java.util.Objects::nonNull).toList());
     }
 
     boolean allowed(String origin) {
@@ -48,20 +52,16 @@ final class Origins {
             return false;
         }
         String host = hostOf(hostHeader);
-        if (LOOPBACK.contains(host)) {
-            return true;
+        return LOOPBACK.contains(host) || allowedHosts.contains(host);
+    }
+
+    private static String hostOfOrigin(String origin) {
+        try {
+            String h = new URI(origin).getHost();
+            return h == null ? null : h.toLowerCase(Locale.ROOT);
+        } catch (URISyntaxException e) {
+            return null; // not an origin a Host can match
         }
-        for (String origin : allowed) {
-            try {
-                String h = new URI(origin).getHost();
-                if (h != null && h.toLowerCase(Locale.ROOT).equals(host)) {
-                    return true;
-                }
-            } catch (URISyntaxException e) {
-                // not an origin a Host can match
-            }
-        }
-        return false;
     }
 
     /** The host part of a {@code Host} header, lower case, without its port ({@code [::1]} keeps its brackets). */

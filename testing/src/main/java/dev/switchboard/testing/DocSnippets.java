@@ -24,9 +24,6 @@ public final class DocSnippets {
 
     /** One quoted example: the region's name, what the page shows, and what the file holds. */
     public record Quote(String region, String quoted, String source) {
-        public boolean matches() {
-            return quoted.equals(source);
-        }
     }
 
     /**

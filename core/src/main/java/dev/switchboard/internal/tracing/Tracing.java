@@ -30,7 +30,6 @@ public final class Tracing {
     public static final AttributeKey<String> METHOD = AttributeKey.stringKey("mcp.method.name");
     public static final AttributeKey<String> TOOL = AttributeKey.stringKey("gen_ai.tool.name");
     public static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
-    public static final AttributeKey<String> SESSION = AttributeKey.stringKey("mcp.session.id");
     public static final AttributeKey<String> PROTOCOL = AttributeKey.stringKey("mcp.protocol.version");
     public static final AttributeKey<String> ERROR = AttributeKey.stringKey("error.type");
     public static final AttributeKey<String> SERVER = AttributeKey.stringKey("switchboard.server");
